@@ -1,0 +1,121 @@
+import { questions, type Question } from './catalogue';
+import type { Locale } from './locale';
+
+/** A person met on the trip, parsed from a line such as `Pascal Smet (staatssecretaris)`. */
+export interface Person {
+  name: string;
+  role: string;
+}
+
+/** A given answer; its `type` is the question's type. Dates are ISO calendar dates (`2023-06-19`). */
+export type Answer =
+  | { type: 'shortText'; text: string }
+  | { type: 'longText'; text: string }
+  | { type: 'number'; value: number }
+  | { type: 'dateRange'; departure: string; return: string }
+  | { type: 'people'; people: Person[] }
+  | { type: 'yesNoText'; yes: boolean; text?: string };
+
+/** Where a posted report lives in Teams, so that it can be updated in place later. */
+export interface ChannelPost {
+  /** The thread's conversation id, `<channel id>;messageid=<activity id>`. */
+  conversationId: string;
+  activityId: string;
+  serviceUrl: string;
+  teamId?: string;
+  teamName?: string;
+  channelId: string;
+  channelName?: string;
+  postedAt: string;
+}
+
+/** One change to a report: who changed which answer when, and from what to what. */
+export interface HistoryEntry {
+  version: number;
+  at: string;
+  by: string;
+  key: string;
+  old?: Answer;
+  new: Answer;
+}
+
+/** A travel report, draft or posted: one document in the `reports` container. */
+export interface Report {
+  id: string;
+  /** The traveller's Entra object id; the partition key. */
+  travellerId: string;
+  travellerName: string;
+  tenantId?: string;
+  locale: Locale;
+  status: 'draft' | 'posted';
+  version: number;
+  answers: Record<string, Answer>;
+  history: HistoryEntry[];
+  post?: ChannelPost;
+  createdAt: string;
+  updatedAt: string;
+  /** The store's ETag of the version read; absent before the first write. */
+  etag?: string;
+}
+
+/** The traveller who owns a report, taken from the Teams identity. */
+export interface Traveller {
+  id: string;
+  name: string;
+  tenantId?: string;
+}
+
+/** A new, empty draft for a traveller. */
+export function newDraft(id: string, traveller: Traveller, locale: Locale, now: Date): Report {
+  const at = now.toISOString();
+  return {
+    id,
+    travellerId: traveller.id,
+    travellerName: traveller.name,
+    ...(traveller.tenantId ? { tenantId: traveller.tenantId } : {}),
+    locale,
+    status: 'draft',
+    version: 1,
+    answers: {},
+    history: [],
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** The report with one answer set (a draft's answer is not history; a posted report's is). */
+export function withAnswer(report: Report, key: string, answer: Answer, now: Date): Report {
+  return {
+    ...report,
+    answers: { ...report.answers, [key]: answer },
+    updatedAt: now.toISOString(),
+  };
+}
+
+/** The first unanswered question, preferring those after `afterKey`; undefined when all are answered. */
+export function nextOpenQuestion(report: Report, afterKey?: string): Question | undefined {
+  const open = questions.filter((question) => !(question.key in report.answers));
+  const position = afterKey ? questions.findIndex((q) => q.key === afterKey) : -1;
+  return open.find((question) => questions.indexOf(question) > position) ?? open[0];
+}
+
+/** The question before this one in the catalogue, or undefined for the first. */
+export function previousQuestion(key: string): Question | undefined {
+  const position = questions.findIndex((question) => question.key === key);
+  return position > 0 ? questions[position - 1] : undefined;
+}
+
+/** How many questions have an answer. */
+export function answeredCount(report: Report): number {
+  return questions.filter((question) => question.key in report.answers).length;
+}
+
+/** True when every required question has an answer. */
+export function isComplete(report: Report): boolean {
+  return questions.every((question) => !question.required || question.key in report.answers);
+}
+
+/** The report as posted in a channel. */
+export function markPosted(report: Report, post: ChannelPost, now: Date): Report {
+  return { ...report, status: 'posted', post, updatedAt: now.toISOString() };
+}

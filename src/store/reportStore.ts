@@ -1,0 +1,30 @@
+import type { Report } from '../report/report';
+
+/** Thrown when a report changed between read and write (ETag mismatch) and retries ran out. */
+export class ReportConflictError extends Error {
+  constructor(reportId: string) {
+    super(
+      `Report ${reportId} was changed by another writer while it was being saved; ` +
+        'read it again and reapply the change.',
+    );
+    this.name = 'ReportConflictError';
+  }
+}
+
+/** Persistence of reports, one document a report, partitioned by traveller. */
+export interface ReportStore {
+  /** Writes a new report; fails if its id already exists. Returns it with its ETag. */
+  create(report: Report): Promise<Report>;
+  /** Point read by traveller and id; undefined when there is none. */
+  get(travellerId: string, id: string): Promise<Report | undefined>;
+  /**
+   * Reads the report, applies `change`, and writes it only if nobody wrote in between (ETag);
+   * on a conflict it reads again and reapplies `change`, a few times, then throws
+   * ReportConflictError. Returns the stored report with its new ETag.
+   */
+  update(travellerId: string, id: string, change: (report: Report) => Report): Promise<Report>;
+  /** The traveller's reports, newest (by updatedAt) first; one partition only. */
+  listByTraveller(travellerId: string): Promise<Report[]>;
+  /** The traveller's most recently updated draft, or undefined. */
+  findLatestDraft(travellerId: string): Promise<Report | undefined>;
+}
