@@ -7,12 +7,15 @@ export interface Person {
   role: string;
 }
 
-/** A given answer; its `type` is the question's type. Dates are ISO calendar dates (`2023-06-19`). */
+/**
+ * A given answer; its `type` is the question's type. Dates are ISO calendar dates (`2023-06-19`);
+ * a trip typed as a duration only (`2 dagen (1 nacht)`) has days and nights but no dates.
+ */
 export type Answer =
   | { type: 'shortText'; text: string }
   | { type: 'longText'; text: string }
   | { type: 'number'; value: number }
-  | { type: 'dateRange'; departure: string; return: string }
+  | { type: 'dateRange'; departure?: string; return?: string; days: number; nights: number }
   | { type: 'people'; people: Person[] }
   | { type: 'yesNoText'; yes: boolean; text?: string };
 
