@@ -1,0 +1,90 @@
+import { questions, type Question } from '../report/catalogue';
+import type { Locale } from '../report/locale';
+import type { Report } from '../report/report';
+import { answerToFields } from '../report/answerInput';
+import { textsFor } from '../texts';
+import { cardTemplate } from './template';
+
+/** The data of `cards/question.json`: one question of the interview with its inputs. */
+export interface QuestionCardData {
+  progress: string;
+  question: string;
+  hint: string;
+  error: string;
+  type: Question['type'];
+  key: string;
+  reportId: string;
+  label: string;
+  secondLabel: string | null;
+  required: boolean;
+  requiredMessage: string;
+  secondRequiredMessage: string;
+  rangeMessage: string;
+  min: number | null;
+  max: number | null;
+  maxLength: number | null;
+  numberValue: number | null;
+  today: string;
+  fields: { answer: string; departure: string; return: string; choice: string };
+  canGoBack: boolean;
+  labels: { next: string; previous: string; yes: string; no: string };
+}
+
+/** Renders the card of one question. */
+export const renderQuestionCard = cardTemplate<QuestionCardData>('question.json');
+
+/** "Vraag 3 van 9": the question's place in the whole interview. */
+export function progressOf(question: Question, locale: Locale): string {
+  return textsFor(locale).progress(questions.indexOf(question) + 1, questions.length);
+}
+
+/**
+ * The card data for a question of a report: prefilled with the stored answer, or with what the
+ * traveller just submitted when that was rejected, so nothing typed is lost.
+ */
+export function questionCardData(
+  question: Question,
+  report: Report,
+  locale: Locale,
+  today: string,
+  rejected?: { error: string; fields: Record<string, string> },
+): QuestionCardData {
+  const texts = textsFor(locale);
+  const label = question.label[locale];
+  const secondLabel = question.secondLabel?.[locale] ?? null;
+  const stored = report.answers[question.key];
+  const given = rejected?.fields ?? (stored ? answerToFields(question, stored) : {});
+  const fields = {
+    answer: given.answer ?? '',
+    departure: given.departure ?? '',
+    return: given.return ?? '',
+    choice: given.choice ?? '',
+  };
+  const number = Number(fields.answer);
+  return {
+    progress: progressOf(question, locale),
+    question: question.text[locale],
+    hint: question.hint[locale],
+    error: rejected?.error ?? '',
+    type: question.type,
+    key: question.key,
+    reportId: report.id,
+    label,
+    secondLabel,
+    required: question.required,
+    requiredMessage: texts.fillIn(label),
+    secondRequiredMessage: texts.fillIn(secondLabel ?? label),
+    rangeMessage:
+      question.min !== undefined && question.max !== undefined
+        ? texts.numberRange(question.min, question.max)
+        : texts.fillIn(label),
+    min: question.min ?? null,
+    max: question.max ?? null,
+    maxLength: question.maxLength ?? null,
+    numberValue: fields.answer !== '' && Number.isFinite(number) ? number : null,
+    today,
+    fields,
+    canGoBack: questions.indexOf(question) > 0,
+    labels: { next: texts.next, previous: texts.previous, yes: texts.yes, no: texts.no },
+  };
+}

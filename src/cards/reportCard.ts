@@ -1,0 +1,51 @@
+import { findQuestion, questions } from '../report/catalogue';
+import type { Locale } from '../report/locale';
+import type { Report } from '../report/report';
+import { formatAnswer } from '../report/formatAnswer';
+import { textsFor } from '../texts';
+import { cardTemplate } from './template';
+
+/** The data of `cards/report.json`: the report as colleagues read it in the channel. */
+export interface ReportCardData {
+  heading: string;
+  title: string;
+  facts: { label: string; value: string }[];
+  sections: { question: string; answer: string; items: string[] }[];
+  footer: string;
+}
+
+/** Renders the report card posted in the channel. */
+export const renderReportCard = cardTemplate<ReportCardData>('report.json');
+
+/** The channel card's data: title, traveller, destination and period, then the form's questions. */
+export function reportCardData(report: Report, locale: Locale): ReportCardData {
+  const texts = textsFor(locale);
+  const shown = (key: string): string => {
+    const question = findQuestion(key);
+    const answer = report.answers[key];
+    return question && answer ? formatAnswer(question, answer, locale).text : '';
+  };
+  return {
+    heading: texts.reportHeading,
+    title: shown('title'),
+    facts: [
+      { label: texts.traveller, value: report.travellerName },
+      { label: texts.destination, value: shown('destination') },
+      { label: texts.period, value: shown('duration') },
+    ].filter((fact) => fact.value !== ''),
+    sections: questions
+      .filter((question) => question.section === 'form')
+      .map((question) => {
+        const answer = report.answers[question.key];
+        const formatted = answer
+          ? formatAnswer(question, answer, locale)
+          : { text: texts.notAnswered };
+        return {
+          question: question.text[locale],
+          answer: formatted.text,
+          items: formatted.items ?? [],
+        };
+      }),
+    footer: '',
+  };
+}

@@ -1,0 +1,47 @@
+import { questions } from '../report/catalogue';
+import type { Locale } from '../report/locale';
+import type { Report } from '../report/report';
+import { formatAnswer } from '../report/formatAnswer';
+import { textsFor } from '../texts';
+import { cardTemplate } from './template';
+
+/** One answer on the review card, with its `Wijzig` button. */
+export interface ReviewRow {
+  key: string;
+  label: string;
+  answer: string;
+  items: string[];
+}
+
+/** The data of `cards/review.json`: every answer, each with `Wijzig`, and `Plaatsen in kanaal`. */
+export interface ReviewCardData {
+  title: string;
+  intro: string;
+  reportId: string;
+  rows: ReviewRow[];
+  labels: { change: string; post: string };
+}
+
+/** Renders the review card. */
+export const renderReviewCard = cardTemplate<ReviewCardData>('review.json');
+
+/** The review card's data for a report, in the catalogue's order. */
+export function reviewCardData(report: Report, locale: Locale): ReviewCardData {
+  const texts = textsFor(locale);
+  return {
+    title: texts.reviewTitle,
+    intro: texts.reviewIntro,
+    reportId: report.id,
+    rows: questions.map((question) => {
+      const answer = report.answers[question.key];
+      const shown = answer ? formatAnswer(question, answer, locale) : { text: texts.notAnswered };
+      return {
+        key: question.key,
+        label: question.label[locale],
+        answer: shown.text,
+        items: shown.items ?? [],
+      };
+    }),
+    labels: { change: texts.change, post: texts.post },
+  };
+}

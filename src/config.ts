@@ -1,0 +1,171 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const tenantIdList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== ''),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^[0-9a-fA-F-]{36}$/,
+          'each tenant id must be an Entra tenant GUID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47',
+        ),
+    ),
+  );
+
+/** The environment variables the bot reads, with their defaults; names as in DESIGN.md §5. */
+const environmentSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    MicrosoftAppTenantId: optionalText,
+    COSMOS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    COSMOS_KEY: optionalText,
+    COSMOS_DATABASE: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,255}$/, 'use letters, digits, - and _ only')
+      .default('reisverslag'),
+    REPORT_CHANNEL_ID: optionalText,
+    ALLOWED_TENANT_IDS: tenantIdList,
+    NODE_ENV: optionalText,
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (
+      env.MicrosoftAppType === 'SingleTenant' &&
+      env.MicrosoftAppId &&
+      !env.MicrosoftAppTenantId
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: 'is required when MicrosoftAppType is SingleTenant',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message:
+          'is required when NODE_ENV=production: without it nobody checks who calls the bot (anonymous mode is for local development only)',
+      });
+    }
+    if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['COSMOS_KEY'],
+        message: 'is set but COSMOS_ENDPOINT is not; set the endpoint too, or unset the key',
+      });
+    }
+  });
+
+/** The bot's configuration, read from the environment once at start. */
+export interface Config {
+  port: number;
+  /** Bot identity; undefined in local anonymous mode (no token checks, loopback only). */
+  bot?: {
+    appId: string;
+    appPassword?: string;
+    appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+  };
+  /** Where Cosmos DB is; undefined means the embedded in-memory server. */
+  cosmos?: { endpoint: string; key?: string };
+  cosmosDatabase: string;
+  reportChannelId?: string;
+  /** Entra tenants allowed to use the bot; empty means all. */
+  allowedTenantIds: string[];
+  logLevel: string;
+  /** botbuilder's own settings (auth endpoints for sovereign clouds), passed through as named. */
+  botFrameworkAuthentication: Record<string, string | undefined>;
+}
+
+/** Thrown with every invalid variable named, so the operator can fix them all at once. */
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** botbuilder's names for its authentication settings, read as is (sovereign clouds need them). */
+const botFrameworkSettingNames = [
+  'MicrosoftAppId',
+  'MicrosoftAppPassword',
+  'MicrosoftAppType',
+  'MicrosoftAppTenantId',
+  'ChannelService',
+  'OAuthUrl',
+  'OAuthApiEndpoint',
+  'ToChannelFromBotLoginUrl',
+  'ToChannelFromBotOAuthScope',
+  'ToBotFromChannelTokenIssuer',
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromEmulatorOpenIdMetadataUrl',
+  'ValidateAuthority',
+] as const;
+
+/** Reads and checks the environment; throws ConfigError naming each bad variable. */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const result = environmentSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map(
+        (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+      ),
+    );
+  }
+  const parsed = result.data;
+  const botFrameworkAuthentication: Record<string, string | undefined> = {};
+  for (const name of botFrameworkSettingNames) {
+    const value = env[name]?.trim();
+    if (value) botFrameworkAuthentication[name] = value;
+  }
+  return {
+    port: parsed.PORT,
+    ...(parsed.MicrosoftAppId
+      ? {
+          bot: {
+            appId: parsed.MicrosoftAppId,
+            ...(parsed.MicrosoftAppPassword ? { appPassword: parsed.MicrosoftAppPassword } : {}),
+            ...(parsed.MicrosoftAppType ? { appType: parsed.MicrosoftAppType } : {}),
+            ...(parsed.MicrosoftAppTenantId ? { tenantId: parsed.MicrosoftAppTenantId } : {}),
+          },
+        }
+      : {}),
+    ...(parsed.COSMOS_ENDPOINT
+      ? {
+          cosmos: {
+            endpoint: parsed.COSMOS_ENDPOINT,
+            ...(parsed.COSMOS_KEY ? { key: parsed.COSMOS_KEY } : {}),
+          },
+        }
+      : {}),
+    cosmosDatabase: parsed.COSMOS_DATABASE,
+    ...(parsed.REPORT_CHANNEL_ID ? { reportChannelId: parsed.REPORT_CHANNEL_ID } : {}),
+    allowedTenantIds: parsed.ALLOWED_TENANT_IDS,
+    logLevel: parsed.LOG_LEVEL,
+    botFrameworkAuthentication,
+  };
+}

@@ -1,0 +1,41 @@
+import {
+  ComponentDialog,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import { textsFor } from '../texts';
+import { localeOf } from './conversation';
+import { commandOf } from './turnInput';
+
+/**
+ * The base of the root dialog: `help` explains and keeps the question open; `stop` pauses and
+ * keeps the draft; `nieuw verslag` starts over from the choice of report.
+ */
+export abstract class CancelAndHelpDialog extends ComponentDialog {
+  override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  /** Begins the dialog again from its first step; what `nieuw verslag` does mid-interview. */
+  protected abstract restart(innerDc: DialogContext): Promise<DialogTurnResult>;
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    if (context.activity.value !== undefined) return undefined;
+    const texts = textsFor(localeOf(context));
+    switch (commandOf(context.activity.text)) {
+      case 'help':
+        await context.sendActivity(texts.help);
+        return { status: DialogTurnStatus.waiting };
+      case 'stop':
+        await context.sendActivity(texts.paused);
+        return innerDc.cancelAllDialogs();
+      case 'newReport':
+        await innerDc.cancelAllDialogs();
+        return this.restart(innerDc);
+      default:
+        return undefined;
+    }
+  }
+}

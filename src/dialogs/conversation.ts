@@ -1,0 +1,53 @@
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { AdaptiveCard } from '../cards/template';
+import { localeFrom, type Locale } from '../report/locale';
+import type { Traveller } from '../report/report';
+
+/** The traveller of this turn, from the Teams identity (Entra object id when Teams gives one). */
+export function travellerOf(context: TurnContext): Traveller {
+  const { from, conversation, channelData } = context.activity;
+  const tenantId: string | undefined = conversation?.tenantId ?? channelData?.tenant?.id;
+  return {
+    id: from.aadObjectId ?? from.id,
+    name: from.name ?? from.id,
+    ...(tenantId ? { tenantId } : {}),
+  };
+}
+
+/** The language of this turn: English for a Teams client locale `en-*`, else Dutch. */
+export function localeOf(context: TurnContext): Locale {
+  return localeFrom(context.activity.locale);
+}
+
+/** Sends a card and returns the sent activity's id, to replace the card later. */
+export async function sendCard(
+  context: TurnContext,
+  card: AdaptiveCard,
+): Promise<string | undefined> {
+  const response = await context.sendActivity(
+    MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+  );
+  return response?.id;
+}
+
+/**
+ * Replaces an earlier card in place (Teams' updateActivity). A failure loses only the cosmetic
+ * replacement, never an answer, so it is logged and the turn goes on.
+ */
+export async function replaceCard(
+  context: TurnContext,
+  activityId: string | undefined,
+  card: AdaptiveCard,
+  log: Logger,
+): Promise<void> {
+  if (!activityId) return;
+  const update = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  update.id = activityId;
+  try {
+    await context.updateActivity(update);
+  } catch (error) {
+    // The chat keeps the old card; pressing it again is recognised as stale.
+    log.warn({ err: error, activityId }, 'could not replace an answered card');
+  }
+}

@@ -1,0 +1,7 @@
+/** The ids of the bot's dialogs, one a dialog file. */
+export const DialogIds = {
+  main: 'mainDialog',
+  interview: 'interviewDialog',
+  review: 'reviewDialog',
+  postReport: 'postReportDialog',
+} as const;

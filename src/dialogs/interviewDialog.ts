@@ -1,0 +1,165 @@
+import {
+  ComponentDialog,
+  Dialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { renderAnsweredCard, answeredCardData } from '../cards/answeredCard';
+import { questionCardData, renderQuestionCard } from '../cards/questionCard';
+import { parseCardAnswer, parseTypedAnswer } from '../report/answerInput';
+import { findQuestion, type Question } from '../report/catalogue';
+import { todayIn } from '../report/dates';
+import { nextOpenQuestion, previousQuestion, withAnswer, type Report } from '../report/report';
+import { textsFor } from '../texts';
+import { localeOf, replaceCard, sendCard, travellerOf } from './conversation';
+import { DialogIds } from './dialogIds';
+import type { DialogServices } from './services';
+import { cardActionOf, commandOf } from './turnInput';
+
+/** Where the interview stands: which report, which question, and what was just rejected. */
+export interface InterviewOptions {
+  reportId: string;
+  /** The question to ask; the first open one when absent. */
+  questionKey?: string;
+  /** Ask only this question and return (a `Wijzig` from the review). */
+  single?: boolean;
+  /** The traveller's rejected input, shown again with the reason. */
+  rejected?: { error: string; fields: Record<string, string> };
+}
+
+/** What the interview returns to its caller. */
+export interface InterviewResult {
+  reportId: string;
+}
+
+const INTERVIEW_STEPS = 'interviewSteps';
+
+/** What the interview remembers between sending a card and receiving its answer. */
+interface InterviewValues {
+  questionKey: string;
+  cardActivityId?: string;
+}
+
+/** Asks the questions one card at a time; stores each answer the moment it is given. */
+export class InterviewDialog extends ComponentDialog {
+  constructor(private readonly services: DialogServices) {
+    super(DialogIds.interview);
+    this.addDialog(
+      new WaterfallDialog(INTERVIEW_STEPS, [
+        this.askQuestionStep.bind(this),
+        this.receiveAnswerStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = INTERVIEW_STEPS;
+  }
+
+  /** Sends the card of the current question, or ends when every question has an answer. */
+  private async askQuestionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as InterviewOptions;
+    const report = await this.loadReport(step, options.reportId);
+    const question = options.questionKey
+      ? findQuestion(options.questionKey)
+      : nextOpenQuestion(report);
+    if (!question) return step.endDialog({ reportId: report.id } satisfies InterviewResult);
+    const locale = localeOf(step.context);
+    const card = renderQuestionCard(
+      questionCardData(question, report, locale, this.today(), options.rejected),
+    );
+    const cardActivityId = await sendCard(step.context, card);
+    Object.assign(step.values, {
+      questionKey: question.key,
+      ...(cardActivityId ? { cardActivityId } : {}),
+    } satisfies InterviewValues);
+    return Dialog.EndOfTurn;
+  }
+
+  /** Takes the answer, typed or from the card; stores it, or asks the same question again. */
+  private async receiveAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as InterviewOptions;
+    const { questionKey, cardActivityId } = step.values as InterviewValues;
+    const question = findQuestion(questionKey) as Question;
+    const { context } = step;
+    const locale = localeOf(context);
+    const action = cardActionOf(context.activity);
+    const askAgain = (rejected?: InterviewOptions['rejected']) =>
+      step.replaceDialog(INTERVIEW_STEPS, {
+        reportId: options.reportId,
+        questionKey: question.key,
+        ...(options.single ? { single: true } : {}),
+        ...(rejected ? { rejected } : {}),
+      } satisfies InterviewOptions);
+
+    const isThisCard = action?.reportId === options.reportId && action.questionKey === question.key;
+    if (action && (!isThisCard || (action.action !== 'answer' && action.action !== 'previous'))) {
+      await context.sendActivity(textsFor(locale).staleCard);
+      return askAgain();
+    }
+    if (
+      action?.action === 'previous' ||
+      (!action && commandOf(context.activity.text) === 'previous')
+    ) {
+      const previous = previousQuestion(question.key);
+      return step.replaceDialog(INTERVIEW_STEPS, {
+        reportId: options.reportId,
+        questionKey: (previous ?? question).key,
+        ...(options.single ? { single: true } : {}),
+      } satisfies InterviewOptions);
+    }
+
+    const today = this.today();
+    const typed = context.activity.text ?? '';
+    const parsed = action
+      ? parseCardAnswer(question, action.fields, locale, today)
+      : parseTypedAnswer(question, typed, locale, today);
+    if (!parsed.ok) {
+      return askAgain({
+        error: parsed.error,
+        fields: action ? stringFields(action.fields) : { answer: typed },
+      });
+    }
+
+    const traveller = travellerOf(context);
+    const report = await this.services.reports.update(traveller.id, options.reportId, (current) =>
+      withAnswer(current, question.key, parsed.answer, this.services.now()),
+    );
+    await replaceCard(
+      context,
+      cardActivityId,
+      renderAnsweredCard(answeredCardData(question, parsed.answer, locale)),
+      this.services.log,
+    );
+    if (options.single) return step.endDialog({ reportId: report.id } satisfies InterviewResult);
+    const next = nextOpenQuestion(report, question.key);
+    if (!next) return step.endDialog({ reportId: report.id } satisfies InterviewResult);
+    return step.replaceDialog(INTERVIEW_STEPS, {
+      reportId: report.id,
+      questionKey: next.key,
+    } satisfies InterviewOptions);
+  }
+
+  private async loadReport(step: WaterfallStepContext, reportId: string): Promise<Report> {
+    const traveller = travellerOf(step.context);
+    const report = await this.services.reports.get(traveller.id, reportId);
+    if (!report) {
+      throw new Error(
+        `Report ${reportId} of traveller ${traveller.id} is not in the store; ` +
+          'the conversation state points at a report that was deleted.',
+      );
+    }
+    return report;
+  }
+
+  private today(): string {
+    return todayIn(this.services.timeZone, this.services.now());
+  }
+}
+
+/** The card's inputs as text, to show them again after a rejection (nothing typed is lost). */
+function stringFields(fields: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+}

@@ -1,0 +1,139 @@
+import {
+  ComponentDialog,
+  Dialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { PublishTarget } from '../channel/reportPublisher';
+import { renderReportCard, reportCardData } from '../cards/reportCard';
+import { renderTeamChoiceCard, teamChoiceCardData } from '../cards/teamChoiceCard';
+import { markPosted } from '../report/report';
+import type { ReportChannel } from '../store/channelStore';
+import { textsFor } from '../texts';
+import { localeOf, sendCard, travellerOf } from './conversation';
+import { DialogIds } from './dialogIds';
+import type { DialogServices } from './services';
+import { cardActionOf } from './turnInput';
+
+/** Which report to post. */
+export interface PostReportOptions {
+  reportId: string;
+}
+
+/** Whether the report reached the channel. */
+export interface PostReportResult {
+  posted: boolean;
+}
+
+const POST_STEPS = 'postReportSteps';
+
+/** Finds the team's report channel (asking which team when there are several) and posts there. */
+export class PostReportDialog extends ComponentDialog {
+  constructor(private readonly services: DialogServices) {
+    super(DialogIds.postReport);
+    this.addDialog(
+      new WaterfallDialog(POST_STEPS, [this.chooseTeamStep.bind(this), this.postStep.bind(this)]),
+    );
+    this.initialDialogId = POST_STEPS;
+  }
+
+  /** One known channel is used at once; several get a choice card; none get directions. */
+  private async chooseTeamStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { reportId } = step.options as PostReportOptions;
+    const locale = localeOf(step.context);
+    const channels = await this.knownChannels(step);
+    (step.values as { channels?: ReportChannel[] }).channels = channels;
+    if (channels.length === 0) {
+      await step.context.sendActivity(textsFor(locale).noChannel);
+      return step.endDialog({ posted: false } satisfies PostReportResult);
+    }
+    if (channels.length === 1) return step.next(channels[0]);
+    await sendCard(
+      step.context,
+      renderTeamChoiceCard(teamChoiceCardData(reportId, channels, locale)),
+    );
+    return Dialog.EndOfTurn;
+  }
+
+  /** Posts the report card as a new thread and confirms, naming the team and channel. */
+  private async postStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { reportId } = step.options as PostReportOptions;
+    const { context } = step;
+    const locale = localeOf(context);
+    const texts = textsFor(locale);
+    const { channels } = step.values as { channels: ReportChannel[] };
+    const action = cardActionOf(context.activity);
+    const chosen =
+      (step.result as ReportChannel | undefined) ??
+      channels.find(
+        (channel) => action?.action === 'chooseTeam' && channel.teamId === action.teamId,
+      );
+    if (!chosen) {
+      await context.sendActivity(texts.chooseTeam);
+      return step.replaceDialog(POST_STEPS, step.options);
+    }
+    const traveller = travellerOf(context);
+    const report = await this.services.reports.get(traveller.id, reportId);
+    if (!report) return step.endDialog({ posted: false } satisfies PostReportResult);
+    if (report.status === 'posted' && report.post) {
+      await context.sendActivity(
+        texts.posted(
+          report.post.teamName ?? texts.unknownTeam,
+          report.post.channelName ?? texts.unknownChannel,
+        ),
+      );
+      return step.endDialog({ posted: true } satisfies PostReportResult);
+    }
+    const target: PublishTarget = {
+      channelId: chosen.channelId,
+      serviceUrl: chosen.serviceUrl,
+      tenantId: chosen.tenantId,
+      teamId: chosen.teamId,
+      ...(chosen.teamName ? { teamName: chosen.teamName } : {}),
+      ...(chosen.channelName ? { channelName: chosen.channelName } : {}),
+    };
+    // The channel is read in the report's language as the traveller wrote it.
+    const card = renderReportCard(reportCardData(report, report.locale));
+    let post;
+    try {
+      post = await this.services.publisher.publish(target, card, texts.reportHeading);
+    } catch (error) {
+      this.services.log.error(
+        { err: error, reportId, channelId: target.channelId },
+        'posting failed',
+      );
+      await context.sendActivity(texts.postFailed);
+      return step.endDialog({ posted: false } satisfies PostReportResult);
+    }
+    await this.services.reports.update(traveller.id, reportId, (current) =>
+      markPosted(current, post, this.services.now()),
+    );
+    await context.sendActivity(
+      texts.posted(
+        chosen.teamName ?? texts.unknownTeam,
+        chosen.channelName ?? texts.unknownChannel,
+      ),
+    );
+    return step.endDialog({ posted: true } satisfies PostReportResult);
+  }
+
+  /** The configured channel (REPORT_CHANNEL_ID) if any, else every team's report channel. */
+  private async knownChannels(step: WaterfallStepContext): Promise<ReportChannel[]> {
+    const { context } = step;
+    const tenantId = travellerOf(context).tenantId ?? '';
+    const channels = await this.services.channels.listByTenant(tenantId);
+    const configured = this.services.reportChannelId;
+    if (!configured) return channels;
+    const known = channels.find((channel) => channel.channelId === configured);
+    return [
+      known ?? {
+        tenantId,
+        teamId: configured,
+        channelId: configured,
+        serviceUrl: context.activity.serviceUrl,
+        updatedAt: this.services.now().toISOString(),
+      },
+    ];
+  }
+}

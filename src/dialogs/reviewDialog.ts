@@ -1,0 +1,91 @@
+import {
+  ComponentDialog,
+  Dialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { renderReviewCard, reviewCardData } from '../cards/reviewCard';
+import { findQuestion } from '../report/catalogue';
+import { isComplete } from '../report/report';
+import { textsFor } from '../texts';
+import { localeOf, sendCard, travellerOf } from './conversation';
+import { DialogIds } from './dialogIds';
+import type { InterviewOptions } from './interviewDialog';
+import type { PostReportOptions, PostReportResult } from './postReportDialog';
+import type { DialogServices } from './services';
+import { cardActionOf, commandOf } from './turnInput';
+
+/** Which report to review. */
+export interface ReviewOptions {
+  reportId: string;
+}
+
+/** Whether the review ended with the report in the channel. */
+export interface ReviewResult {
+  posted: boolean;
+}
+
+const REVIEW_STEPS = 'reviewSteps';
+
+/** Shows every answer with `Wijzig` beside each, and posts the report on `Plaatsen in kanaal`. */
+export class ReviewDialog extends ComponentDialog {
+  constructor(private readonly services: DialogServices) {
+    super(DialogIds.review);
+    this.addDialog(
+      new WaterfallDialog(REVIEW_STEPS, [
+        this.showReviewStep.bind(this),
+        this.handleChoiceStep.bind(this),
+        this.reviewAgainStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = REVIEW_STEPS;
+  }
+
+  /** Sends the review card; an unfinished report goes back to its first open question first. */
+  private async showReviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { reportId } = step.options as ReviewOptions;
+    const locale = localeOf(step.context);
+    const report = await this.services.reports.get(travellerOf(step.context).id, reportId);
+    if (!report) return step.endDialog({ posted: false } satisfies ReviewResult);
+    if (!isComplete(report)) {
+      await step.context.sendActivity(textsFor(locale).notComplete);
+      return step.beginDialog(DialogIds.interview, { reportId } satisfies InterviewOptions);
+    }
+    await sendCard(step.context, renderReviewCard(reviewCardData(report, locale)));
+    return Dialog.EndOfTurn;
+  }
+
+  /** `Wijzig` asks that one question again; `Plaatsen in kanaal` posts. */
+  private async handleChoiceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { reportId } = step.options as ReviewOptions;
+    if (step.result !== undefined) return step.next();
+    const action = cardActionOf(step.context.activity);
+    const wantsPost = action
+      ? action.action === 'post' && action.reportId === reportId
+      : commandOf(step.context.activity.text) === 'post';
+    if (wantsPost) {
+      return step.beginDialog(DialogIds.postReport, { reportId } satisfies PostReportOptions);
+    }
+    const question = action?.questionKey ? findQuestion(action.questionKey) : undefined;
+    if (action?.action === 'change' && action.reportId === reportId && question) {
+      return step.beginDialog(DialogIds.interview, {
+        reportId,
+        questionKey: question.key,
+        single: true,
+      } satisfies InterviewOptions);
+    }
+    const texts = textsFor(localeOf(step.context));
+    await step.context.sendActivity(action ? texts.staleCard : texts.reviewTypedHint);
+    return step.next();
+  }
+
+  /** Ends once posted (or when no channel is known yet); otherwise shows the review again. */
+  private async reviewAgainStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as PostReportResult | undefined;
+    if (result && 'posted' in result) {
+      return step.endDialog({ posted: result.posted } satisfies ReviewResult);
+    }
+    return step.replaceDialog(REVIEW_STEPS, step.options);
+  }
+}

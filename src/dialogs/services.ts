@@ -1,0 +1,18 @@
+import type { Logger } from 'pino';
+import type { ReportPublisher } from '../channel/reportPublisher';
+import type { ChannelStore } from '../store/channelStore';
+import type { ReportStore } from '../store/reportStore';
+
+/** What the dialogs need from outside, given through their constructors. */
+export interface DialogServices {
+  reports: ReportStore;
+  channels: ChannelStore;
+  publisher: ReportPublisher;
+  log: Logger;
+  /** A configured report channel that overrides the per-team ones (REPORT_CHANNEL_ID). */
+  reportChannelId?: string;
+  /** The time zone in which "not in the future" is judged. */
+  timeZone: string;
+  now: () => Date;
+  newId: () => string;
+}

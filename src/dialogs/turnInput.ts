@@ -1,0 +1,75 @@
+import type { Activity } from 'botbuilder';
+import { z } from 'zod';
+
+/** The card actions the bot's cards send, with their ids; anything else is rejected. */
+export const CardActions = {
+  answer: 'answer',
+  previous: 'previous',
+  change: 'change',
+  post: 'post',
+  resume: 'resume',
+  newReport: 'newReport',
+  chooseTeam: 'chooseTeam',
+} as const;
+
+const cardActionSchema = z
+  .object({
+    action: z.enum(Object.values(CardActions) as [string, ...string[]]),
+    reportId: z.string().max(100).optional(),
+    questionKey: z.string().max(100).optional(),
+    teamId: z.string().max(500).optional(),
+  })
+  .loose();
+
+/** A press on one of the bot's card buttons, with the card's inputs; `unknown` for a foreign payload. */
+export interface CardAction {
+  action: (typeof CardActions)[keyof typeof CardActions] | 'unknown';
+  reportId?: string;
+  questionKey?: string;
+  teamId?: string;
+  /** The card's inputs as sent (untrusted: validated by the question's parser). */
+  fields: Record<string, unknown>;
+}
+
+/** The card action in a message, undefined when it has none. */
+export function cardActionOf(activity: Partial<Activity>): CardAction | undefined {
+  const value: unknown = activity.value;
+  if (value === undefined || value === null) return undefined;
+  const parsed = cardActionSchema.safeParse(value);
+  if (!parsed.success) return { action: 'unknown', fields: {} };
+  const { action, reportId, questionKey, teamId, ...fields } = parsed.data;
+  return {
+    action: action as CardAction['action'],
+    ...(reportId !== undefined ? { reportId } : {}),
+    ...(questionKey !== undefined ? { questionKey } : {}),
+    ...(teamId !== undefined ? { teamId } : {}),
+    fields,
+  };
+}
+
+/** Commands a traveller can type, in Dutch and English. */
+export type Command =
+  'help' | 'stop' | 'newReport' | 'previous' | 'continue' | 'post' | 'myReports';
+
+const commandWords: Record<Command, string[]> = {
+  help: ['help', 'hulp', '?', 'uitleg'],
+  stop: ['stop', 'pauze', 'pauzeer', 'annuleer', 'cancel', 'pause'],
+  newReport: ['nieuw verslag', 'nieuw', 'new report', 'new', 'start', 'begin'],
+  previous: ['vorige', 'terug', 'previous', 'back'],
+  continue: ['verder', 'verder gaan', 'ga verder', 'ja', 'continue', 'yes'],
+  post: ['plaatsen', 'plaats', 'plaatsen in kanaal', 'post', 'publish'],
+  myReports: ['mijn verslagen', 'my reports'],
+};
+
+/** The command a typed message is, ignoring case, spaces and closing punctuation. */
+export function commandOf(text: string | undefined): Command | undefined {
+  const normalized = (text ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '')
+    .replace(/\s+/g, ' ');
+  if (normalized === '') return undefined;
+  return (Object.keys(commandWords) as Command[]).find((command) =>
+    commandWords[command].includes(normalized),
+  );
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { ConversationState } from 'botbuilder';
+import { createAdapter } from './adapter';
+import { ReisverslagBot } from './bot';
+import { TeamsChannelPublisher } from './channel/reportPublisher';
+import { ConfigError, readConfig } from './config';
+import { MainDialog } from './dialogs/mainDialog';
+import { createLogger } from './logger';
+import { createServer } from './server';
+import { openStore } from './store/openStore';
+
+/** Composition root: configuration → store → adapter → bot → HTTP server. */
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  const log = createLogger(config.logLevel);
+  const now = () => new Date();
+
+  const store = await openStore(config, log);
+  const conversationState = new ConversationState(store.stateStorage);
+  const adapter = createAdapter(config, conversationState, log);
+  const mainDialog = new MainDialog({
+    reports: store.reports,
+    channels: store.channels,
+    publisher: new TeamsChannelPublisher(adapter, config.bot?.appId ?? '', now),
+    log,
+    ...(config.reportChannelId ? { reportChannelId: config.reportChannelId } : {}),
+    timeZone: 'Europe/Amsterdam',
+    now,
+    newId: randomUUID,
+  });
+  const bot = new ReisverslagBot(
+    conversationState,
+    mainDialog,
+    store.channels,
+    config.allowedTenantIds,
+    log,
+  );
+  const server = createServer({ adapter, bot, checkHealth: store.ping, log });
+
+  // Without a bot identity nothing checks who calls: only this machine may.
+  const host = config.bot ? '0.0.0.0' : '127.0.0.1';
+  server.listen(config.port, host, () => {
+    log.info(
+      { url: `http://${host}:${config.port}/api/messages`, anonymous: !config.bot },
+      config.bot
+        ? 'Reisverslag listens for Teams'
+        : 'Reisverslag listens in local anonymous mode (no app id): loopback only, no token checks',
+    );
+  });
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    server.close(() => {
+      void store.close().finally(() => process.exit(0));
+    });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Before the logger exists (bad configuration) the message goes to stderr as is.
+  process.stderr.write(
+    `Reisverslag could not start. ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,303 @@
+import type { Question } from './catalogue';
+import { looksLikeDate, parseDate, parseDateBefore } from './dates';
+import { durationOf, nightsFit, readDurationText } from './duration';
+import type { Locale } from './locale';
+import { messagesFor, type Messages } from './messages';
+import { formatPerson, parsePeople } from './people';
+import type { Answer } from './report';
+
+/** An answer read from the traveller's input, or one sentence in their language saying what to fix. */
+export type ParseResult = { ok: true; answer: Answer } | { ok: false; error: string };
+
+// Catalogue entries of type number should set min and max; these only keep a bare entry usable.
+const DEFAULT_MIN = 0;
+const DEFAULT_MAX = 1_000_000;
+
+// "3", "3 personen", "3 people".
+const WHOLE_NUMBER = /^(\d+)(?:\s+\p{L}+)?\.?$/u;
+// Two dates joined by t/m, tot (en met), to, until or a dash; "van"/"from" in front is optional.
+const DATE_RANGE =
+  /^(?:(?:van|from)\s+)?(.+?)(?:\s+(?:t\/m|tot en met|tot|to|until|till|through|-)\s+|\s*[–—]\s*)(.+)$/i;
+// "ja, …", "ja: …", "yes - …", "nee, maar …": the word, then the rest as the answer's text.
+const LEADING_YES_NO = /^(ja|yes|nee|no)(?=$|[\s,.:;!–—-])[\s,.:;!–—-]*([\s\S]*)$/i;
+const NO_PHRASES = new Set([
+  'nee',
+  'no',
+  'geen',
+  'nvt',
+  'n.v.t',
+  'none',
+  'nope',
+  'nee, geen',
+  'geen vervolgafspraken',
+  'geen afspraken',
+  'no follow-up',
+  'no agreements',
+  'no follow-up agreements',
+]);
+const YES_WORDS = new Set(['ja', 'yes', 'jazeker', 'yep']);
+
+/**
+ * Reads text typed in the chat as the answer to a question (phone users type rather than fill in
+ * the card). `today` is the traveller's ISO date, for refusing dates in the future.
+ */
+export function parseTypedAnswer(
+  question: Question,
+  text: string,
+  locale: Locale,
+  today: string,
+): ParseResult {
+  const messages = messagesFor(locale);
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  switch (question.type) {
+    case 'shortText':
+    case 'longText':
+      return parseText(question, question.type, trimmed, messages);
+    case 'number':
+      return parseNumber(question, trimmed, messages);
+    case 'dateRange':
+      return parseTypedDates(trimmed, today, messages);
+    case 'people':
+      return parsePeopleAnswer(question, trimmed, messages);
+    case 'yesNoText':
+      return parseTypedYesNo(question, trimmed, messages);
+  }
+}
+
+/**
+ * Reads an Adaptive Card submit as the answer. The fields come from the network: any value may be
+ * missing or of the wrong type, and the result is then a sentence, never an exception. Inputs:
+ * `answer` for text, number and people; `departure` and `return` for dates; `choice` (`yes`|`no`)
+ * and `answer` for a yes/no question.
+ */
+export function parseCardAnswer(
+  question: Question,
+  fields: Record<string, unknown>,
+  locale: Locale,
+  today: string,
+): ParseResult {
+  const messages = messagesFor(locale);
+  switch (question.type) {
+    case 'dateRange':
+      return parseCardDates(field(fields, 'departure'), field(fields, 'return'), today, messages);
+    case 'yesNoText':
+      return parseCardYesNo(question, fields, messages);
+    default:
+      return parseTypedAnswer(question, field(fields, 'answer'), locale, today);
+  }
+}
+
+/**
+ * The card inputs that show a given answer again, so a traveller who revisits a question sees it
+ * filled in. Every input of the question's type is present (empty when unknown), and an answer
+ * of another type than the question's (an edited catalogue) fills in nothing.
+ */
+export function answerToFields(question: Question, answer: Answer): Record<string, string> {
+  const fields = emptyFields(question);
+  if (answer.type !== question.type) return fields;
+  switch (answer.type) {
+    case 'shortText':
+    case 'longText':
+      return { answer: answer.text };
+    case 'number':
+      return { answer: String(answer.value) };
+    case 'dateRange':
+      return { departure: answer.departure ?? '', return: answer.return ?? '' };
+    case 'people':
+      return { answer: answer.people.map(formatPerson).join('\n') };
+    case 'yesNoText':
+      return { choice: answer.yes ? 'yes' : 'no', answer: answer.text ?? '' };
+  }
+}
+
+function emptyFields(question: Question): Record<string, string> {
+  if (question.type === 'dateRange') return { departure: '', return: '' };
+  if (question.type === 'yesNoText') return { choice: '', answer: '' };
+  return { answer: '' };
+}
+
+function parseText(
+  question: Question,
+  type: 'shortText' | 'longText',
+  text: string,
+  messages: Messages,
+): ParseResult {
+  if (text === '' && question.required) return fail(messages.textRequired);
+  return tooLong(question, text, messages) ?? ok({ type, text });
+}
+
+function parseNumber(question: Question, text: string, messages: Messages): ParseResult {
+  const min = question.min ?? DEFAULT_MIN;
+  const max = question.max ?? DEFAULT_MAX;
+  const match = WHOLE_NUMBER.exec(text);
+  if (!match) return fail(messages.numberInvalid(min, max));
+  const value = Number(match[1]);
+  if (value < min || value > max) return fail(messages.numberOutOfRange(match[1], min, max));
+  return ok({ type: 'number', value });
+}
+
+function parseTypedDates(text: string, today: string, messages: Messages): ParseResult {
+  if (text === '') return fail(messages.datesRequired);
+  const duration = readDurationText(text);
+  if (duration) return durationAnswer(duration.days, duration.nights, messages);
+  // A full stop after the last date ends the sentence; it is not part of the date.
+  const sentence = text.replace(/(\d)\.$/, '$1');
+  const range = DATE_RANGE.exec(sentence);
+  if (range) {
+    const returnDate = parseDate(range[2]);
+    if (!returnDate) return fail(messages.dateInvalid('return', range[2]));
+    const departure = parseDateBefore(range[1], returnDate);
+    if (!departure) return fail(messages.dateInvalid('departure', range[1]));
+    return datesAnswer(departure, returnDate, today, messages);
+  }
+  // A single date is a day trip.
+  const date = parseDate(sentence);
+  if (date) return datesAnswer(date, date, today, messages);
+  if (looksLikeDate(sentence)) return fail(messages.dateInvalid('date', sentence));
+  return fail(messages.datesUnreadable(text));
+}
+
+function parseCardDates(
+  departureText: string,
+  returnText: string,
+  today: string,
+  messages: Messages,
+): ParseResult {
+  const departureTyped = departureText.trim();
+  const returnTyped = returnText.trim();
+  if (departureTyped === '' && returnTyped === '') return fail(messages.datesRequired);
+  if (departureTyped === '') return fail(messages.dateRequired('departure'));
+  if (returnTyped === '') return fail(messages.dateRequired('return'));
+  const departure = parseDate(departureTyped);
+  if (!departure) return fail(messages.dateInvalid('departure', departureTyped));
+  const returnDate = parseDate(returnTyped);
+  if (!returnDate) return fail(messages.dateInvalid('return', returnTyped));
+  return datesAnswer(departure, returnDate, today, messages);
+}
+
+function datesAnswer(
+  departure: string,
+  returnDate: string,
+  today: string,
+  messages: Messages,
+): ParseResult {
+  // ISO dates compare as strings.
+  if (departure > today) return fail(messages.dateInFuture('departure', today));
+  if (returnDate < departure) return fail(messages.returnBeforeDeparture(departure));
+  if (returnDate > today) return fail(messages.dateInFuture('return', today));
+  const { days, nights } = durationOf(departure, returnDate);
+  return ok({ type: 'dateRange', departure, return: returnDate, days, nights });
+}
+
+function durationAnswer(
+  days: number,
+  typedNights: number | undefined,
+  messages: Messages,
+): ParseResult {
+  if (days < 1) return fail(messages.durationTooShort);
+  const nights = typedNights ?? days - 1;
+  if (!nightsFit(days, nights)) return fail(messages.nightsMismatch(days));
+  return ok({ type: 'dateRange', days, nights });
+}
+
+function parsePeopleAnswer(question: Question, text: string, messages: Messages): ParseResult {
+  if (text === '' && !question.required) return ok({ type: 'people', people: [] });
+  const lengthError = tooLong(question, text, messages);
+  if (lengthError) return lengthError;
+  const parsed = parsePeople(text);
+  if (!parsed.ok) return fail(messages.personWithoutRole(parsed.line));
+  // Only an intro line ("Ik sprak met:") names nobody either.
+  if (parsed.people.length === 0 && question.required) return fail(messages.peopleRequired);
+  if (question.maxItems !== undefined && parsed.people.length > question.maxItems) {
+    return fail(messages.tooManyPeople(parsed.people.length, question.maxItems));
+  }
+  return ok({ type: 'people', people: parsed.people });
+}
+
+function parseTypedYesNo(question: Question, text: string, messages: Messages): ParseResult {
+  if (text === '') return fail(messages.yesNoRequired);
+  const plain = text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.!]+$/, '');
+  if (NO_PHRASES.has(plain)) return ok({ type: 'yesNoText', yes: false });
+  if (YES_WORDS.has(plain)) return fail(messages.agreementsRequired);
+  const lead = LEADING_YES_NO.exec(text);
+  if (lead) {
+    const yes = /^(ja|yes)$/i.test(lead[1]);
+    const rest = lead[2].trim();
+    if (rest === '')
+      return yes ? fail(messages.agreementsRequired) : ok({ type: 'yesNoText', yes });
+    return tooLong(question, rest, messages) ?? ok({ type: 'yesNoText', yes, text: rest });
+  }
+  // "Geen concrete afspraken, wel …" is a no with a remark; any other text describes agreements.
+  const yes = !/^geen\b/i.test(text);
+  return tooLong(question, text, messages) ?? ok({ type: 'yesNoText', yes, text });
+}
+
+function parseCardYesNo(
+  question: Question,
+  fields: Record<string, unknown>,
+  messages: Messages,
+): ParseResult {
+  const text = field(fields, 'answer').trim();
+  const choice = readChoice(readField(fields, 'choice'));
+  // Without a choice the agreements text alone is read as if it was typed in the chat.
+  if (choice === undefined) {
+    return text === '' ? fail(messages.yesNoRequired) : parseTypedYesNo(question, text, messages);
+  }
+  // A "no" ignores text left in the agreements box from an earlier "yes".
+  if (choice === 'no') return ok({ type: 'yesNoText', yes: false });
+  if (text === '') return fail(messages.agreementsRequired);
+  return tooLong(question, text, messages) ?? ok({ type: 'yesNoText', yes: true, text });
+}
+
+// Input.ChoiceSet submits "yes"/"no"; an Input.Toggle submits "true"/"false".
+function readChoice(value: unknown): 'yes' | 'no' | undefined {
+  const normalized = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  if (normalized === 'yes' || normalized === 'ja' || normalized === 'true' || normalized === true) {
+    return 'yes';
+  }
+  if (
+    normalized === 'no' ||
+    normalized === 'nee' ||
+    normalized === 'false' ||
+    normalized === false
+  ) {
+    return 'no';
+  }
+  return undefined;
+}
+
+function tooLong(question: Question, text: string, messages: Messages): ParseResult | undefined {
+  // Count characters as people see them, not UTF-16 units (an emoji is one).
+  const typed = [...text].length;
+  const limit = question.maxLength;
+  return limit !== undefined && typed > limit
+    ? fail(messages.textTooLong(typed, limit))
+    : undefined;
+}
+
+// A card value as text: strings as they are, finite numbers written out, anything else empty.
+function field(fields: unknown, key: string): string {
+  const value = readField(fields, key);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+// Own properties only, so "constructor" or "__proto__" in a submit reads as missing.
+function readField(fields: unknown, key: string): unknown {
+  if (typeof fields !== 'object' || fields === null || !Object.hasOwn(fields, key)) {
+    return undefined;
+  }
+  return (fields as Record<string, unknown>)[key];
+}
+
+function ok(answer: Answer): ParseResult {
+  return { ok: true, answer };
+}
+
+function fail(error: string): ParseResult {
+  return { ok: false, error };
+}

@@ -1,0 +1,47 @@
+import type { Question } from './catalogue';
+import { formatDate } from './dates';
+import { describeDuration } from './duration';
+import type { Locale } from './locale';
+import { messagesFor } from './messages';
+import { formatPerson } from './people';
+import type { Answer } from './report';
+
+/** An answer as shown to people: a line of text, and for a list of people one item a person. */
+export interface FormattedAnswer {
+  text: string;
+  items?: string[];
+}
+
+/**
+ * Shows an answer: `3`; `19-06-2023 t/m 20-06-2023 · 2 dagen (1 nacht)`; `7 personen` with the
+ * people as items; `Ja: <afspraken>` or `Nee`; text exactly as typed. The answer carries its own
+ * type, so the question is only part of the signature to match the other per-question helpers.
+ */
+export function formatAnswer(_question: Question, answer: Answer, locale: Locale): FormattedAnswer {
+  const messages = messagesFor(locale);
+  switch (answer.type) {
+    case 'shortText':
+    case 'longText':
+      return { text: answer.text };
+    case 'number':
+      return { text: String(answer.value) };
+    case 'dateRange': {
+      const duration = describeDuration(answer.days, answer.nights, locale);
+      if (!answer.departure || !answer.return) return { text: duration };
+      const dates =
+        answer.departure === answer.return
+          ? formatDate(answer.departure, locale)
+          : messages.dateRange(answer.departure, answer.return);
+      return { text: `${dates} · ${duration}` };
+    }
+    case 'people':
+      return {
+        text: messages.personCount(answer.people.length),
+        items: answer.people.map(formatPerson),
+      };
+    case 'yesNoText': {
+      const word = answer.yes ? messages.yes : messages.no;
+      return { text: answer.text ? `${word}: ${answer.text}` : word };
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import type { Container, ItemDefinition } from '@azure/cosmos';
+import type { Report } from '../report/report';
+import { cosmosStatus, storeError } from './cosmosErrors';
+import { withoutSystemProperties } from './documents';
+import { ReportConflictError, type ReportStore } from './reportStore';
+
+/** Options of the Cosmos DB report store. */
+export interface CosmosReportStoreOptions {
+  /** Read–change–write attempts of `update` before ReportConflictError; default 5. */
+  maxAttempts?: number;
+}
+
+/** ReportStore on the `reports` container (partition key `/travellerId`), ETag-checked writes. */
+export class CosmosReportStore implements ReportStore {
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly container: Container,
+    options: CosmosReportStoreOptions = {},
+  ) {
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+  }
+
+  async create(report: Report): Promise<Report> {
+    try {
+      const { resource } = await this.container.items.create(toDocument(report));
+      return fromDocument(resource, `creating report ${report.id}`);
+    } catch (error) {
+      if (cosmosStatus(error) === 409) {
+        throw new Error(
+          `Report ${report.id} already exists for traveller ${report.travellerId}; ` +
+            'give a new report a fresh id, or use update() to change this one.',
+          { cause: error },
+        );
+      }
+      throw storeError(`creating report ${report.id}`, error);
+    }
+  }
+
+  async get(travellerId: string, id: string): Promise<Report | undefined> {
+    try {
+      const { resource } = await this.container.item(id, travellerId).read<ItemDefinition>();
+      return resource ? fromDocument(resource, `reading report ${id}`) : undefined;
+    } catch (error) {
+      if (cosmosStatus(error) === 404) return undefined;
+      throw storeError(`reading report ${id} of traveller ${travellerId}`, error);
+    }
+  }
+
+  async update(
+    travellerId: string,
+    id: string,
+    change: (report: Report) => Report,
+  ): Promise<Report> {
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
+      const current = await this.get(travellerId, id);
+      if (!current?.etag) throw missingReport(travellerId, id);
+      const changed = change(current);
+      if (changed.id !== id || changed.travellerId !== travellerId) {
+        throw new Error(
+          `The change to report ${id} altered its id or travellerId; a report keeps both for ` +
+            'life: create a new report instead.',
+        );
+      }
+      try {
+        const { resource } = await this.container
+          .item(id, travellerId)
+          .replace(toDocument(changed), {
+            accessCondition: { type: 'IfMatch', condition: current.etag },
+          });
+        return fromDocument(resource, `updating report ${id}`);
+      } catch (error) {
+        const status = cosmosStatus(error);
+        if (status === 404) throw missingReport(travellerId, id);
+        if (status !== 412) throw storeError(`updating report ${id}`, error);
+      }
+      // Somebody wrote in between: back off a little, at random, then read and reapply.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+    throw new ReportConflictError(id);
+  }
+
+  async listByTraveller(travellerId: string): Promise<Report[]> {
+    return this.query(
+      travellerId,
+      'SELECT * FROM c WHERE c.travellerId = @travellerId ORDER BY c.updatedAt DESC',
+      [],
+    );
+  }
+
+  async findLatestDraft(travellerId: string): Promise<Report | undefined> {
+    const [latest] = await this.query(
+      travellerId,
+      'SELECT TOP 1 * FROM c WHERE c.travellerId = @travellerId AND c.status = @status ' +
+        'ORDER BY c.updatedAt DESC',
+      [{ name: '@status', value: 'draft' }],
+    );
+    return latest;
+  }
+
+  /** A query within the traveller's partition; the WHERE on travellerId keeps it there too. */
+  private async query(
+    travellerId: string,
+    query: string,
+    parameters: { name: string; value: string }[],
+  ): Promise<Report[]> {
+    try {
+      const { resources } = await this.container.items
+        .query<ItemDefinition>(
+          { query, parameters: [{ name: '@travellerId', value: travellerId }, ...parameters] },
+          { partitionKey: travellerId },
+        )
+        .fetchAll();
+      return resources.map((resource) => fromDocument(resource, 'listing reports'));
+    } catch (error) {
+      throw storeError(`listing the reports of traveller ${travellerId}`, error);
+    }
+  }
+}
+
+/** The stored document of a report: the report without its `etag` (Cosmos keeps `_etag`). */
+function toDocument(report: Report): ItemDefinition {
+  return withoutSystemProperties({ ...report }, ['etag']);
+}
+
+/** The domain report of a stored document: `_etag` becomes `etag`, system properties go. */
+function fromDocument(resource: ItemDefinition | undefined, action: string): Report {
+  if (!resource) throw new Error(`Cosmos DB returned no document while ${action}.`);
+  const etag: unknown = resource._etag;
+  return {
+    ...(withoutSystemProperties(resource) as unknown as Report),
+    ...(typeof etag === 'string' ? { etag } : {}),
+  };
+}
+
+function missingReport(travellerId: string, id: string): Error {
+  return new Error(
+    `Report ${id} of traveller ${travellerId} does not exist, so it cannot be updated; ` +
+      'create it first (or check the id and the traveller).',
+  );
+}

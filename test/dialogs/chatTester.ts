@@ -1,0 +1,196 @@
+import {
+  ActivityTypes,
+  ConversationState,
+  MemoryStorage,
+  TestAdapter,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+  type TurnContext,
+} from 'botbuilder';
+import pino from 'pino';
+import { ReisverslagBot } from '../../src/bot';
+import type { PublishTarget, ReportPublisher } from '../../src/channel/reportPublisher';
+import type { AdaptiveCard } from '../../src/cards/template';
+import { MainDialog } from '../../src/dialogs/mainDialog';
+import type { ChannelPost } from '../../src/report/report';
+import type { ChannelStore } from '../../src/store/channelStore';
+import type { ReportStore } from '../../src/store/reportStore';
+
+/** Records what would be posted in a channel; the HTTP tests post through a fake Bot Connector. */
+export class RecordingPublisher implements ReportPublisher {
+  readonly posts: { target: PublishTarget; card: AdaptiveCard }[] = [];
+
+  async publish(target: PublishTarget, card: AdaptiveCard): Promise<ChannelPost> {
+    this.posts.push({ target, card });
+    const activityId = String(this.posts.length);
+    return {
+      conversationId: `${target.channelId};messageid=${activityId}`,
+      activityId,
+      serviceUrl: target.serviceUrl,
+      channelId: target.channelId,
+      postedAt: new Date().toISOString(),
+    };
+  }
+}
+
+/** A TestAdapter that also remembers every card replaced in place. */
+class RecordingTestAdapter extends TestAdapter {
+  readonly updates: Partial<Activity>[] = [];
+
+  override async updateActivity(
+    context: TurnContext,
+    activity: Partial<Activity>,
+  ): Promise<ResourceResponse | void> {
+    this.updates.push(activity);
+    return super.updateActivity(context, activity);
+  }
+}
+
+/** What a test needs to hold a chat with the bot through botbuilder's TestAdapter. */
+export interface ChatTesterOptions {
+  reports: ReportStore;
+  channels: ChannelStore;
+  now?: () => Date;
+  locale?: string;
+  user?: { id: string; name: string; aadObjectId: string };
+  tenantId?: string;
+  reportChannelId?: string;
+}
+
+/** A personal chat with the bot: say or submit something, get back what the bot answered. */
+export class ChatTester {
+  readonly publisher = new RecordingPublisher();
+  private readonly adapter: RecordingTestAdapter;
+  private readonly user: { id: string; name: string; aadObjectId: string };
+  private ids = 0;
+
+  constructor(options: ChatTesterOptions) {
+    const user = options.user ?? {
+      id: '29:traveller-1',
+      name: 'Sanne de Vries',
+      aadObjectId: 'aad-traveller-1',
+    };
+    this.user = user;
+    const tenantId = options.tenantId ?? 'tenant-1';
+    const conversationState = new ConversationState(new MemoryStorage());
+    const dialog = new MainDialog({
+      reports: options.reports,
+      channels: options.channels,
+      publisher: this.publisher,
+      log: pino({ level: 'silent' }),
+      ...(options.reportChannelId ? { reportChannelId: options.reportChannelId } : {}),
+      timeZone: 'Europe/Amsterdam',
+      now: options.now ?? (() => new Date('2026-11-20T10:00:00Z')),
+      newId: () => `report-${++this.ids}`,
+    });
+    const bot = new ReisverslagBot(
+      conversationState,
+      dialog,
+      options.channels,
+      [],
+      pino({ level: 'silent' }),
+    );
+    const template: Partial<ConversationReference> = {
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.example/emea/',
+      user: { ...user, role: 'user' },
+      bot: { id: '28:reisverslag', name: 'Reisverslag', role: 'bot' },
+      conversation: {
+        id: `a:personal-${user.id}`,
+        conversationType: 'personal',
+        isGroup: false,
+        name: '',
+        tenantId,
+      },
+      locale: options.locale ?? 'nl-NL',
+    };
+    this.adapter = new RecordingTestAdapter(async (context) => bot.run(context), template);
+  }
+
+  /** The user types a message; resolves with the bot's replies of that turn. */
+  say(text: string): Promise<Partial<Activity>[]> {
+    return this.turn({ type: ActivityTypes.Message, text });
+  }
+
+  /** The user presses a card button; `value` is the button's data merged with the inputs. */
+  submit(value: Record<string, unknown>): Promise<Partial<Activity>[]> {
+    return this.turn({ type: ActivityTypes.Message, value });
+  }
+
+  /** Every card that was replaced in place, oldest first. */
+  get updates(): Partial<Activity>[] {
+    return this.adapter.updates;
+  }
+
+  private async turn(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+    // Teams sends the Entra object id with every activity; the TestAdapter's template drops it.
+    await this.adapter.receiveActivity({ ...activity, from: { ...this.user, role: 'user' } });
+    const replies: Partial<Activity>[] = [];
+    for (let reply = this.adapter.getNextReply(); reply; reply = this.adapter.getNextReply()) {
+      replies.push(reply);
+    }
+    return replies;
+  }
+}
+
+/** The Adaptive Card of a reply, or undefined for a plain message. */
+export function cardOf(activity: Partial<Activity>): AdaptiveCard | undefined {
+  const attachment = activity.attachments?.find(
+    (candidate) => candidate.contentType === 'application/vnd.microsoft.card.adaptive',
+  );
+  return attachment?.content as AdaptiveCard | undefined;
+}
+
+/** All the text a reply shows: its message text, or every string in its card. */
+export function visibleText(activity: Partial<Activity>): string {
+  const card = cardOf(activity);
+  if (!card) return activity.text ?? '';
+  const strings: string[] = [];
+  const walk = (node: unknown, key?: string): void => {
+    if (typeof node === 'string') {
+      if (['text', 'title', 'label', 'value'].includes(key ?? '')) strings.push(node);
+    } else if (Array.isArray(node)) node.forEach((item) => walk(item));
+    else if (node && typeof node === 'object') {
+      for (const [childKey, child] of Object.entries(node)) walk(child, childKey);
+    }
+  };
+  walk(card.body);
+  walk(card.actions);
+  return strings.join('\n');
+}
+
+/** The inputs of a card by id, with their properties. */
+export function inputsOf(card: AdaptiveCard): Map<string, Record<string, unknown>> {
+  const inputs = new Map<string, Record<string, unknown>>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const element = node as Record<string, unknown>;
+      if (typeof element.type === 'string' && element.type.startsWith('Input.')) {
+        inputs.set(element.id as string, element);
+      }
+      Object.values(element).forEach(walk);
+    }
+  };
+  walk(card.body);
+  return inputs;
+}
+
+/** The data of the card's submit action with this title. */
+export function actionData(card: AdaptiveCard, title: string): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const element = node as Record<string, unknown>;
+      if (element.type === 'Action.Submit' && element.title === title && !found) {
+        found = element.data as Record<string, unknown>;
+      }
+      Object.values(element).forEach(walk);
+    }
+  };
+  walk(card);
+  if (!found) throw new Error(`The card has no button "${title}"`);
+  return found;
+}

@@ -1,0 +1,280 @@
+import assert from 'node:assert/strict';
+import { openCosmos, type CosmosDatabase } from '../../src/store/cosmos';
+import { CosmosChannelStore } from '../../src/store/cosmosChannelStore';
+import { CosmosReportStore } from '../../src/store/cosmosReportStore';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embeddedCosmos';
+import { actionData, cardOf, ChatTester, inputsOf, visibleText } from './chatTester';
+
+/** One turn of a typed script: what the traveller says or presses, and what the bot must show. */
+interface Turn {
+  says?: string;
+  presses?: (previousReplies: Replies) => Record<string, unknown>;
+  /** Each pattern must appear in the bot's replies of this turn, in order. */
+  botShows: (string | RegExp)[];
+}
+
+type Replies = Awaited<ReturnType<ChatTester['say']>>;
+
+async function play(chat: ChatTester, script: Turn[]): Promise<Replies> {
+  let replies: Replies = [];
+  for (const [index, turn] of script.entries()) {
+    replies = turn.presses
+      ? await chat.submit(turn.presses(replies))
+      : await chat.say(turn.says ?? '');
+    const shown = replies.map(visibleText).join('\n---\n');
+    let from = 0;
+    for (const pattern of turn.botShows) {
+      const rest = shown.slice(from);
+      const match = typeof pattern === 'string' ? rest.indexOf(pattern) : rest.search(pattern);
+      assert.ok(
+        match >= 0,
+        `turn ${index + 1} (${turn.says ?? 'card'}): expected ${String(pattern)} in:\n${shown}`,
+      );
+      from += match;
+    }
+  }
+  return replies;
+}
+
+/** A trip to Vienna, typed as a traveller on a phone would. */
+const typedTrip: Turn[] = [
+  { says: 'hoi', botShows: ['Vraag 1 van 9', 'Wat is de titel van de reis'] },
+  { says: 'Wiener Städtedialog 2026', botShows: ['Vraag 2 van 9', 'bestemming'] },
+  {
+    says: 'Wenen, Oostenrijk',
+    botShows: ['Vraag 3 van 9', 'HOEVEEL PERSONEN HEBBEN DE REIS GEMAAKT'],
+  },
+  { says: '2', botShows: ['Vraag 4 van 9', 'HOELANG DUURDE DE REIS?'] },
+  { says: '3-11-2026 t/m 5-11-2026', botShows: ['Vraag 5 van 9', 'WAT WAS HET DOEL VAN DE REIS?'] },
+  {
+    says: 'Kennis delen over betaalbaar wonen.',
+    botShows: ['Vraag 6 van 9', 'WELKE LOCATIES ZIJN BEZOCHT?'],
+  },
+  { says: 'Rathaus Wien; Karl-Marx-Hof', botShows: ['Vraag 7 van 9', 'WIE HEB JE ONTMOET?'] },
+  {
+    says: 'Eva Huber (wethouder wonen)\nLukas Gruber - directeur Wohnfonds',
+    botShows: ['Vraag 8 van 9', 'WAT HEEFT DE REIS DE GEMEENTE OPGELEVERD?'],
+  },
+  {
+    says: 'Een netwerk van woningcorporaties.',
+    botShows: ['Vraag 9 van 9', 'ZIJN ER VERVOLGAFSPRAKEN? ZO JA, WELKE?'],
+  },
+  {
+    says: 'ja, in maart een werkbezoek aan Den Haag',
+    botShows: [
+      'Controleer je verslag',
+      'Wiener Städtedialog 2026',
+      '3 dagen (2 nachten)',
+      'Eva Huber (wethouder wonen)',
+      'Plaatsen in kanaal',
+    ],
+  },
+];
+
+describe('MainDialog: the interview in the personal chat', function () {
+  let cosmos: EmbeddedCosmos;
+  let database: CosmosDatabase;
+  let reports: CosmosReportStore;
+  let channels: CosmosChannelStore;
+  let databaseCount = 0;
+
+  before(async () => {
+    cosmos = await startEmbeddedCosmos();
+  });
+  after(async () => {
+    await cosmos.stop();
+  });
+  beforeEach(async () => {
+    database = await openCosmos({
+      endpoint: cosmos.endpoint,
+      key: cosmos.key,
+      databaseName: `dialogs-${++databaseCount}`,
+      createIfMissing: true,
+    });
+    reports = new CosmosReportStore(database.reports);
+    channels = new CosmosChannelStore(database.channels);
+  });
+  afterEach(() => database.dispose());
+
+  const newChat = (options: Partial<ConstructorParameters<typeof ChatTester>[0]> = {}) =>
+    new ChatTester({ reports, channels, ...options });
+
+  it('takes a whole report typed, one question at a time, and stores every answer as it is given', async () => {
+    const chat = newChat();
+    await play(chat, typedTrip.slice(0, 4));
+    const draft = await reports.get('aad-traveller-1', 'report-1');
+    assert.deepEqual(Object.keys(draft?.answers ?? {}), ['title', 'destination', 'persons']);
+    assert.deepEqual(draft?.answers.persons, { type: 'number', value: 2 });
+    await play(chat, typedTrip.slice(4));
+    const complete = await reports.get('aad-traveller-1', 'report-1');
+    assert.equal(Object.keys(complete?.answers ?? {}).length, 9);
+    assert.equal(complete?.status, 'draft');
+  });
+
+  it('replaces each answered card by a compact read-only line', async () => {
+    const chat = newChat();
+    await play(chat, typedTrip.slice(0, 3));
+    assert.equal(chat.updates.length, 2);
+    const line = visibleText(chat.updates[1]!);
+    assert.match(line, /Vraag 2 van 9 · Bestemming/);
+    assert.match(line, /Wenen, Oostenrijk/);
+    assert.equal(cardOf(chat.updates[1]!)?.actions, undefined, 'the compact line has no buttons');
+  });
+
+  it('posts the reviewed report in the team channel and confirms naming team and channel', async () => {
+    await channels.save({
+      tenantId: 'tenant-1',
+      teamId: 'team-iz',
+      teamName: 'Internationale Zaken',
+      channelId: '19:reisverslagen@thread.tacv2',
+      channelName: 'Reisverslagen',
+      serviceUrl: 'https://smba.example/emea/',
+      updatedAt: '2026-11-01T00:00:00Z',
+    });
+    const chat = newChat();
+    const review = await play(chat, typedTrip);
+    const reviewCard = cardOf(review.at(-1)!)!;
+    const confirmation = await chat.submit(actionData(reviewCard, 'Plaatsen in kanaal'));
+    assert.match(
+      visibleText(confirmation[0]!),
+      /geplaatst in het kanaal Reisverslagen van het team Internationale Zaken/,
+    );
+    assert.equal(chat.publisher.posts.length, 1);
+    const posted = chat.publisher.posts[0]!;
+    assert.equal(posted.target.channelId, '19:reisverslagen@thread.tacv2');
+    const shown = visibleText({
+      attachments: [
+        { contentType: 'application/vnd.microsoft.card.adaptive', content: posted.card },
+      ],
+    });
+    for (const expected of [
+      'Verslag buitenlandse dienstreis',
+      'Wiener Städtedialog 2026',
+      'Sanne de Vries',
+      'Wenen, Oostenrijk',
+      'WIE HEB JE ONTMOET? (BENOEM DE FUNCTIEOMSCHRIJVING)',
+      'Lukas Gruber (directeur Wohnfonds)',
+    ]) {
+      assert.ok(shown.includes(expected), `the channel card shows ${expected}`);
+    }
+    const stored = await reports.get('aad-traveller-1', 'report-1');
+    assert.equal(stored?.status, 'posted');
+    assert.equal(stored?.post?.activityId, '1');
+  });
+
+  it('keeps the report a draft and says how to add the app when no channel is known', async () => {
+    const chat = newChat();
+    const review = await play(chat, typedTrip);
+    const replies = await chat.submit(actionData(cardOf(review.at(-1)!)!, 'Plaatsen in kanaal'));
+    assert.match(visibleText(replies[0]!), /Toevoegen aan een team/);
+    assert.equal(chat.publisher.posts.length, 0);
+    assert.equal((await reports.get('aad-traveller-1', 'report-1'))?.status, 'draft');
+  });
+
+  it('answers by card: number, two dates, multiline text and yes/no with text', async () => {
+    const chat = newChat();
+    let replies = await play(chat, typedTrip.slice(0, 3));
+    const submitOn = async (fields: Record<string, unknown>) => {
+      const card = cardOf(replies.at(-1)!)!;
+      replies = await chat.submit({ ...actionData(card, 'Volgende'), ...fields });
+      return replies;
+    };
+    const personsCard = cardOf(replies.at(-1)!)!;
+    assert.equal(inputsOf(personsCard).get('answer')?.type, 'Input.Number');
+    await submitOn({ answer: '3' });
+    const datesCard = cardOf(replies.at(-1)!)!;
+    assert.deepEqual([...inputsOf(datesCard).keys()], ['departure', 'return']);
+    await submitOn({ departure: '2026-11-03', return: '2026-11-03' });
+    await submitOn({ answer: 'Leren van Weense woningbouw.' });
+    await submitOn({ answer: 'Rathaus' });
+    await submitOn({ answer: 'Eva Huber, wethouder' });
+    await submitOn({ answer: 'Kennis.' });
+    const followUpCard = cardOf(replies.at(-1)!)!;
+    assert.equal(inputsOf(followUpCard).get('choice')?.type, 'Input.ChoiceSet');
+    await submitOn({ choice: 'no', answer: '' });
+    assert.match(visibleText(replies.at(-1)!), /Controleer je verslag/);
+    const stored = await reports.get('aad-traveller-1', 'report-1');
+    assert.deepEqual(stored?.answers.duration, {
+      type: 'dateRange',
+      departure: '2026-11-03',
+      return: '2026-11-03',
+      days: 1,
+      nights: 0,
+    });
+    assert.deepEqual(stored?.answers.followUp, { type: 'yesNoText', yes: false });
+  });
+
+  it('asks the same card again with one clear sentence, keeping what was typed', async () => {
+    const chat = newChat();
+    await play(chat, typedTrip.slice(0, 3));
+    const replies = await chat.say('duizend');
+    assert.equal(replies.length, 1, 'one message: the same card, with the reason on it');
+    const shown = visibleText(replies[0]!);
+    assert.match(shown, /Vraag 3 van 9/);
+    assert.match(shown, /heel getal/);
+    await play(chat, typedTrip.slice(3, 7));
+    const people = await chat.say('Eva Huber (wethouder)\nLukas Gruber');
+    assert.match(visibleText(people[0]!), /Lukas Gruber/);
+    assert.equal(
+      inputsOf(cardOf(people[0]!)!).get('answer')?.value,
+      'Eva Huber (wethouder)\nLukas Gruber',
+      'the rejected list is shown again to be corrected, not typed anew',
+    );
+    const stored = await reports.get('aad-traveller-1', 'report-1');
+    assert.equal(stored?.answers.peopleMet, undefined);
+    assert.equal(Object.keys(stored?.answers ?? {}).length, 6, 'nothing already given is lost');
+  });
+
+  it('recognises a press on a stale card and never applies it to another question', async () => {
+    const chat = newChat();
+    await play(chat, typedTrip.slice(0, 3));
+    const replies = await chat.submit({
+      action: 'answer',
+      reportId: 'report-1',
+      questionKey: 'duration',
+      departure: '2026-11-03',
+      return: '2026-11-05',
+    });
+    assert.match(visibleText(replies[0]!), /niet meer actueel/);
+    assert.match(visibleText(replies[1]!), /Vraag 3 van 9/);
+    assert.equal((await reports.get('aad-traveller-1', 'report-1'))?.answers.duration, undefined);
+  });
+
+  it('goes back with Vorige and shows the stored answer in the card', async () => {
+    const chat = newChat();
+    const replies = await play(chat, typedTrip.slice(0, 3));
+    const back = await chat.submit(actionData(cardOf(replies.at(-1)!)!, 'Vorige'));
+    const card = cardOf(back[0]!)!;
+    assert.match(visibleText(back[0]!), /Vraag 2 van 9/);
+    assert.equal(inputsOf(card).get('answer')?.value, 'Wenen, Oostenrijk');
+  });
+
+  it('pauses on stop, keeps the draft, and offers to continue it later', async () => {
+    const chat = newChat();
+    await play(chat, typedTrip.slice(0, 4));
+    await play(chat, [{ says: 'stop', botShows: ['Gepauzeerd', 'concept is bewaard'] }]);
+    const offer = await play(chat, [
+      {
+        says: 'nieuw verslag',
+        botShows: ['Wiener Städtedialog 2026', '3 van 9 vragen beantwoord', 'Verder gaan'],
+      },
+    ]);
+    await play(chat, [
+      { presses: () => actionData(cardOf(offer[0]!)!, 'Verder gaan'), botShows: ['Vraag 4 van 9'] },
+    ]);
+  });
+
+  it('explains itself on help without losing the current question', async () => {
+    const chat = newChat();
+    await play(chat, typedTrip.slice(0, 2));
+    await play(chat, [{ says: 'help', botShows: ['nieuw verslag', 'stop'] }]);
+    await play(chat, [{ says: 'Wenen', botShows: ['Vraag 3 van 9'] }]);
+  });
+
+  it('speaks English to an English Teams client', async () => {
+    const chat = newChat({ locale: 'en-GB' });
+    await play(chat, [
+      { says: 'hello', botShows: ['Question 1 of 9', 'What is the title of the trip'] },
+    ]);
+  });
+});

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { ReportChannel } from '../../src/store/channelStore';
+import { CosmosChannelStore } from '../../src/store/cosmosChannelStore';
+import { useEmbeddedCosmos } from './cosmosFixture';
+
+function channel(tenantId: string, teamId: string, overrides: Partial<ReportChannel> = {}) {
+  return {
+    tenantId,
+    teamId,
+    teamName: 'Internationale Zaken',
+    channelId: '19:verslagen@thread.tacv2',
+    channelName: 'Verslagen',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    updatedAt: '2025-03-01T10:00:00.000Z',
+    ...overrides,
+  } satisfies ReportChannel;
+}
+
+describe('CosmosChannelStore on the Cosmos DB–compatible server', () => {
+  const cosmos = useEmbeddedCosmos();
+  let store: CosmosChannelStore;
+  let tenant: string;
+  beforeEach(() => {
+    store = new CosmosChannelStore(cosmos().db.channels);
+    tenant = randomUUID();
+  });
+
+  it('saves a team’s report channel and lists it for the tenant only', async () => {
+    const saved = channel(tenant, '19:team-a@thread.tacv2');
+    await store.save(saved);
+    await store.save(channel(randomUUID(), '19:team-elsewhere@thread.tacv2'));
+    assert.deepEqual(await store.listByTenant(tenant), [saved]);
+    assert.deepEqual(await store.listByTenant(randomUUID()), []);
+  });
+
+  it('moves the report channel when the team saves another one', async () => {
+    await store.save(channel(tenant, '19:team-a@thread.tacv2'));
+    const moved = channel(tenant, '19:team-a@thread.tacv2', {
+      channelId: '19:elders@thread.tacv2',
+      channelName: 'Elders',
+      updatedAt: '2025-03-02T10:00:00.000Z',
+    });
+    await store.save(moved);
+    assert.deepEqual(await store.listByTenant(tenant), [moved]);
+  });
+
+  it('lists the tenant’s teams by name', async () => {
+    const zaken = channel(tenant, '19:z@thread.tacv2', { teamName: 'Zuidas' });
+    const alpha = channel(tenant, '19:a@thread.tacv2', { teamName: 'afdeling Europa' });
+    const beta = channel(tenant, '19:b@thread.tacv2', { teamName: 'Bestuur' });
+    for (const saved of [zaken, alpha, beta]) await store.save(saved);
+    assert.deepEqual(
+      (await store.listByTenant(tenant)).map((listed) => listed.teamName),
+      ['afdeling Europa', 'Bestuur', 'Zuidas'],
+    );
+  });
+
+  it('removes a team’s report channel, and removing a missing one is harmless', async () => {
+    const kept = channel(tenant, '19:kept@thread.tacv2');
+    await store.save(channel(tenant, '19:gone@thread.tacv2'));
+    await store.save(kept);
+    await store.remove(tenant, '19:gone@thread.tacv2');
+    await store.remove(tenant, '19:gone@thread.tacv2');
+    await store.remove(randomUUID(), '19:kept@thread.tacv2');
+    assert.deepEqual(await store.listByTenant(tenant), [kept]);
+  });
+
+  it('refuses a channel without tenant or team id', async () => {
+    await assert.rejects(store.save(channel('', '19:x@thread.tacv2')), /tenant id and a team id/);
+  });
+});

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { newDraft, withAnswer, type Report } from '../../src/report/report';
+import type { ReportStore } from '../../src/store/reportStore';
+
+/** A draft for a traveller, updated at the given moment. */
+export function draft(travellerId: string, updatedAt = '2025-03-01T10:00:00.000Z'): Report {
+  const report = newDraft(
+    randomUUID(),
+    { id: travellerId, name: 'Anna de Vries', tenantId: 'tenant-1' },
+    'nl',
+    new Date('2025-03-01T09:00:00.000Z'),
+  );
+  return { ...report, updatedAt };
+}
+
+/** The report without its store ETag, for comparing content. */
+export function content(report: Report | undefined): Omit<Report, 'etag'> | undefined {
+  if (!report) return undefined;
+  const copy: Partial<Report> = { ...report };
+  delete copy.etag;
+  return copy as Omit<Report, 'etag'>;
+}
+
+const now = new Date('2025-03-02T12:00:00.000Z');
+
+/** The ReportStore contract: any implementation must pass these (see ReportStore's doc comments). */
+export function reportStoreContract(makeStore: () => ReportStore): void {
+  let store: ReportStore;
+  let traveller: string;
+  beforeEach(() => {
+    store = makeStore();
+    traveller = `traveller-${randomUUID()}`;
+  });
+
+  it('creates a report, reads it back and updates it, each time with a new ETag', async () => {
+    const report = draft(traveller);
+    const created = await store.create(report);
+    assert.ok(created.etag, 'create returns the ETag');
+    assert.deepEqual(content(created), report);
+
+    const read = await store.get(traveller, report.id);
+    assert.deepEqual(read, created);
+
+    const updated = await store.update(traveller, report.id, (current) =>
+      withAnswer(current, 'persons', { type: 'number', value: 2 }, now),
+    );
+    assert.deepEqual(updated.answers, { persons: { type: 'number', value: 2 } });
+    assert.equal(updated.updatedAt, now.toISOString());
+    assert.ok(updated.etag);
+    assert.notEqual(updated.etag, created.etag);
+    assert.deepEqual(await store.get(traveller, report.id), updated);
+  });
+
+  it('returns plain domain objects, without Cosmos system properties', async () => {
+    const created = await store.create(draft(traveller));
+    const read = await store.get(traveller, created.id);
+    for (const report of [created, read]) {
+      const systemNames = Object.keys(report ?? {}).filter((name) => name.startsWith('_'));
+      assert.deepEqual(systemNames, []);
+    }
+  });
+
+  it('refuses to create a report whose id exists', async () => {
+    const report = draft(traveller);
+    await store.create(report);
+    await assert.rejects(
+      store.create({ ...report, travellerName: 'Someone else' }),
+      /already exists/,
+    );
+    assert.equal((await store.get(traveller, report.id))?.travellerName, 'Anna de Vries');
+  });
+
+  it('gets undefined for a missing id, or for another traveller’s report', async () => {
+    assert.equal(await store.get(traveller, randomUUID()), undefined);
+    const report = await store.create(draft(traveller));
+    assert.equal(await store.get(`other-${randomUUID()}`, report.id), undefined);
+  });
+
+  it('keeps both of two concurrent updates of different answers', async () => {
+    const report = await store.create(draft(traveller));
+    await Promise.all([
+      store.update(traveller, report.id, (current) =>
+        withAnswer(current, 'purpose', { type: 'longText', text: 'Handelsmissie' }, now),
+      ),
+      store.update(traveller, report.id, (current) =>
+        withAnswer(current, 'locations', { type: 'longText', text: 'Brussel' }, now),
+      ),
+    ]);
+    const stored = await store.get(traveller, report.id);
+    assert.deepEqual(stored?.answers, {
+      purpose: { type: 'longText', text: 'Handelsmissie' },
+      locations: { type: 'longText', text: 'Brussel' },
+    });
+  });
+
+  it('keeps all of five concurrent updates', async () => {
+    const report = await store.create(draft(traveller));
+    const keys = ['persons', 'purpose', 'locations', 'outcome', 'followUp'];
+    await Promise.all(
+      keys.map((key) =>
+        store.update(traveller, report.id, (current) =>
+          withAnswer(current, key, { type: 'shortText', text: key }, now),
+        ),
+      ),
+    );
+    const stored = await store.get(traveller, report.id);
+    assert.deepEqual(Object.keys(stored?.answers ?? {}).sort(), [...keys].sort());
+  });
+
+  it('refuses to update a report that does not exist', async () => {
+    await assert.rejects(
+      store.update(traveller, randomUUID(), (current) => current),
+      /does not exist/,
+    );
+  });
+
+  it('lists only the traveller’s reports, newest updatedAt first', async () => {
+    const older = await store.create(draft(traveller, '2025-01-01T08:00:00.000Z'));
+    const newest = await store.create(draft(traveller, '2025-03-01T08:00:00.000Z'));
+    const middle = await store.create(draft(traveller, '2025-02-01T08:00:00.000Z'));
+    await store.create(draft(`other-${randomUUID()}`, '2025-04-01T08:00:00.000Z'));
+
+    const listed = await store.listByTraveller(traveller);
+    assert.deepEqual(
+      listed.map((report) => report.id),
+      [newest.id, middle.id, older.id],
+    );
+    assert.ok(listed.every((report) => report.etag));
+    assert.deepEqual(await store.listByTraveller(`nobody-${randomUUID()}`), []);
+  });
+
+  it('finds the latest draft and ignores posted reports', async () => {
+    await store.create(draft(traveller, '2025-01-01T08:00:00.000Z'));
+    const latestDraft = await store.create(draft(traveller, '2025-02-01T08:00:00.000Z'));
+    await store.create({ ...draft(traveller, '2025-03-01T08:00:00.000Z'), status: 'posted' });
+
+    assert.equal((await store.findLatestDraft(traveller))?.id, latestDraft.id);
+
+    const onlyPosted = `traveller-${randomUUID()}`;
+    await store.create({ ...draft(onlyPosted), status: 'posted' });
+    assert.equal(await store.findLatestDraft(onlyPosted), undefined);
+  });
+}
