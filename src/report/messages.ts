@@ -51,9 +51,9 @@ const nl: Messages = {
   numberInvalid: (min, max) => `Vul een heel getal in van ${min} tot en met ${max}.`,
   numberOutOfRange: (typed, min, max) =>
     `${shorten(typed, 12)} valt buiten de grenzen; vul een heel getal in van ${min} tot en met ${max}.`,
-  textRequired: 'Deze vraag mag niet leeg blijven; typ uw antwoord.',
+  textRequired: 'Deze vraag mag niet leeg blijven; typ je antwoord.',
   textTooLong: (typed, limit) =>
-    `Uw antwoord telt ${count('nl', typed)} tekens; kort het in tot hoogstens ${count('nl', limit)} tekens.`,
+    `Je antwoord telt ${count('nl', typed)} tekens; kort het in tot hoogstens ${count('nl', limit)} tekens.`,
   datesRequired: `Vul de vertrek- en terugkeerdatum in, bijvoorbeeld ${EXAMPLE_DATE} t/m 20-06-2023.`,
   dateRequired: (field) =>
     field === 'departure'
@@ -76,8 +76,8 @@ const nl: Messages = {
   personWithoutRole: (line) =>
     `Bij ‘${shorten(line)}’ ontbreekt de functie; schrijf één persoon per regel als Naam (functie), bijvoorbeeld Anna de Vries (wethouder).`,
   tooManyPeople: (typed, max) =>
-    `U noemde ${typed} personen; noem er hoogstens ${max}, bijvoorbeeld de belangrijkste.`,
-  yesNoRequired: 'Antwoord met ja of nee; bij ja beschrijft u ook de afspraken.',
+    `Je noemde ${typed} personen; noem er hoogstens ${max}, bijvoorbeeld de belangrijkste.`,
+  yesNoRequired: 'Antwoord met ja of nee; bij ja beschrijf je ook de afspraken.',
   agreementsRequired:
     'Bij ja horen de afspraken zelf; beschrijf welke vervolgafspraken er zijn, bijvoorbeeld: ja, in september spreken we elkaar opnieuw.',
   yes: 'Ja',

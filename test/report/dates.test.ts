@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import {
+  daysBetween,
+  formatDate,
+  looksLikeDate,
+  parseDate,
+  parseDateBefore,
+  todayIn,
+} from '../../src/report/dates';
+
+describe('dates', () => {
+  describe('parseDate', () => {
+    const forms = [
+      '19-06-2023',
+      '19-6-2023',
+      '19/06/2023',
+      '19/6/2023',
+      '19.06.2023',
+      '2023-06-19',
+      '19 juni 2023',
+      '19 jun 2023',
+      '19 jun. 2023',
+      '19 June 2023',
+      '19 JUNI 2023',
+      'June 19, 2023',
+      '19-06-23',
+      '  19-06-2023  ',
+    ];
+    for (const form of forms) {
+      it(`reads "${form}" as 19 June 2023`, () => {
+        assert.equal(parseDate(form), '2023-06-19');
+      });
+    }
+
+    it('reads Dutch and English month names and abbreviations alike', () => {
+      assert.equal(parseDate('1 mrt 2024'), '2024-03-01');
+      assert.equal(parseDate('1 maart 2024'), '2024-03-01');
+      assert.equal(parseDate('1 March 2024'), '2024-03-01');
+      assert.equal(parseDate('3 okt 2024'), '2024-10-03');
+      assert.equal(parseDate('3 mei 2024'), '2024-05-03');
+    });
+
+    it('accepts 29 February only in a leap year', () => {
+      assert.equal(parseDate('29-02-2024'), '2024-02-29');
+      assert.equal(parseDate('29-02-2023'), undefined);
+    });
+
+    const invalid = [
+      '31-02-2023',
+      '31-04-2023',
+      '00-06-2023',
+      '19-13-2023',
+      '19-06-0023',
+      '19-06/2023',
+      '19 junk 2023',
+      '19 constructor 2023',
+      'morgen',
+      '',
+    ];
+    for (const text of invalid) {
+      it(`rejects "${text}"`, () => {
+        assert.equal(parseDate(text), undefined);
+      });
+    }
+  });
+
+  describe('looksLikeDate', () => {
+    it('tells a date that does not exist from text that is no date at all', () => {
+      assert.equal(looksLikeDate('31-02-2023'), true);
+      assert.equal(looksLikeDate('banaan'), false);
+    });
+  });
+
+  describe('parseDateBefore', () => {
+    it('completes "19 t/m 20 juni 2023" with the month and year of the end', () => {
+      assert.equal(parseDateBefore('19', '2023-06-20'), '2023-06-19');
+      assert.equal(parseDateBefore('30 mei', '2023-06-02'), '2023-05-30');
+      assert.equal(parseDateBefore('30-05', '2023-06-02'), '2023-05-30');
+    });
+
+    it('reads a full date as it is, and refuses a day the month does not have', () => {
+      assert.equal(parseDateBefore('28-12-2022', '2023-01-02'), '2022-12-28');
+      assert.equal(parseDateBefore('31', '2023-06-30'), undefined);
+    });
+  });
+
+  describe('formatDate', () => {
+    it('writes dd-mm-yyyy in Dutch and "19 June 2023" in English', () => {
+      assert.equal(formatDate('2023-06-19', 'nl'), '19-06-2023');
+      assert.equal(formatDate('2023-06-19', 'en'), '19 June 2023');
+      assert.equal(formatDate('2024-03-01', 'en'), '1 March 2024');
+    });
+  });
+
+  describe('todayIn', () => {
+    it('gives the date in the time zone, not in UTC', () => {
+      const lateEvening = new Date('2023-06-19T22:30:00Z');
+      assert.equal(todayIn('Europe/Amsterdam', lateEvening), '2023-06-20');
+      assert.equal(todayIn('UTC', lateEvening), '2023-06-19');
+      assert.equal(todayIn('America/New_York', lateEvening), '2023-06-19');
+    });
+  });
+
+  describe('daysBetween', () => {
+    it('counts calendar days, across months, years and summer time', () => {
+      assert.equal(daysBetween('2023-06-19', '2023-06-19'), 0);
+      assert.equal(daysBetween('2023-06-19', '2023-06-20'), 1);
+      assert.equal(daysBetween('2023-05-30', '2023-06-02'), 3);
+      assert.equal(daysBetween('2023-12-31', '2024-01-01'), 1);
+      assert.equal(daysBetween('2024-02-28', '2024-03-01'), 2);
+      assert.equal(daysBetween('2024-03-30', '2024-04-01'), 2);
+      assert.equal(daysBetween('2023-06-20', '2023-06-19'), -1);
+    });
+  });
+});
