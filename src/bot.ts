@@ -1,5 +1,6 @@
 import {
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
   type ConversationState,
   type StatePropertyAccessor,
@@ -83,32 +84,52 @@ export class ReisverslagBot extends TeamsActivityHandler {
       .replace(/\s+/g, ' ');
     if (useThisChannelCommands.includes(command) && context.activity.channelData?.team) {
       const channel = await this.rememberReportChannel(context);
-      await context.sendActivity(texts.channelRegistered(channel));
+      await context.sendActivity(texts.channelRegistered(channel ?? texts.unknownChannel));
       return;
     }
     await context.sendActivity(texts.channelHelp);
   }
 
   /** Stores this team's channel as its report channel and returns the channel's name. */
-  private async rememberReportChannel(context: TurnContext): Promise<string> {
+  private async rememberReportChannel(context: TurnContext): Promise<string | undefined> {
     const { channelData, serviceUrl } = context.activity;
     const team = channelData.team as { id: string; name?: string };
     // Teams omits the channel on some installs; a team's General channel has the team's id.
-    const channel = (channelData.channel as { id: string; name?: string } | undefined) ?? {
-      id: team.id,
-      name: 'General',
-    };
-    const channelName = channel.name ?? 'General';
+    const channelId = (channelData.channel as { id: string } | undefined)?.id ?? team.id;
+    const channelName = await this.channelName(context, team.id, channelId);
     await this.channels.save({
       tenantId: travellerOf(context).tenantId ?? '',
       teamId: team.id,
       ...(team.name ? { teamName: team.name } : {}),
-      channelId: channel.id,
-      channelName,
+      channelId,
+      ...(channelName ? { channelName } : {}),
       serviceUrl,
       updatedAt: new Date().toISOString(),
     });
-    this.log.info({ teamId: team.id, channelId: channel.id }, 'report channel remembered');
+    this.log.info({ teamId: team.id, channelId }, 'report channel remembered');
     return channelName;
+  }
+
+  /**
+   * The channel's display name, for the traveller's confirmation: Teams sends it in some
+   * activities only, so it is looked up in the team's channel list otherwise.
+   */
+  private async channelName(
+    context: TurnContext,
+    teamId: string,
+    channelId: string,
+  ): Promise<string | undefined> {
+    const { channelData, conversation } = context.activity;
+    const sent = (channelData.channel as { name?: string } | undefined)?.name ?? conversation.name;
+    if (sent) return sent;
+    try {
+      const listed = await TeamsInfo.getTeamChannels(context, teamId);
+      const found = listed.find((channel) => channel.id === channelId);
+      if (found?.name) return found.name;
+    } catch (error) {
+      this.log.debug({ err: error, teamId }, 'could not list the team channels');
+    }
+    // The General channel has no name of its own in Teams' API.
+    return channelId === teamId ? 'General' : undefined;
   }
 }

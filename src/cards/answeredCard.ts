@@ -24,7 +24,7 @@ export function answeredCardData(
   const shown = formatAnswer(question, answer, locale);
   return {
     progress: progressOf(question, locale),
-    label: question.label[locale],
+    label: question.name[locale],
     answer: [shown.text, ...(shown.items ?? [])].filter((line) => line !== '').join('\n'),
   };
 }

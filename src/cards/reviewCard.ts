@@ -37,7 +37,7 @@ export function reviewCardData(report: Report, locale: Locale): ReviewCardData {
       const shown = answer ? formatAnswer(question, answer, locale) : { text: texts.notAnswered };
       return {
         key: question.key,
-        label: question.label[locale],
+        label: question.name[locale],
         answer: shown.text,
         items: shown.items ?? [],
       };

@@ -8,6 +8,7 @@ const questionSchema = z.object({
   section: z.enum(['trip', 'form']),
   type: z.enum(['shortText', 'longText', 'number', 'dateRange', 'people', 'yesNoText']),
   required: z.boolean(),
+  name: localizedSchema,
   text: localizedSchema,
   label: localizedSchema,
   secondLabel: localizedSchema.optional(),

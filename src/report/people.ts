@@ -10,13 +10,13 @@ const SEPARATOR = /\s+-\s+|\s*[–—]\s*|\s*,\s*/;
 const PARENTHESES = /^(.+?)\s*\((.+)\)$/;
 
 /**
- * Reads one person a line, as `Naam (functie)`, `Naam - functie`, `Naam – functie` or
- * `Naam, functie`. Bullets, empty lines and intro lines ending in `:` (such as "Er is
+ * Reads one person a line (or a `;` between people, for chat apps that send on Enter), as
+ * `Naam (functie)`, `Naam - functie`, `Naam – functie` or `Naam, functie`. Bullets, empty lines and intro lines ending in `:` (such as "Er is
  * kennisgemaakt met de volgende personen:") are skipped; a line without a role is an error.
  */
 export function parsePeople(text: string): PeopleParse {
   const people: Person[] = [];
-  for (const rawLine of text.split(/\r\n|\r|\n/)) {
+  for (const rawLine of text.split(/\r\n|\r|\n|;/)) {
     const line = rawLine.trim().replace(BULLET, '').trim();
     if (line === '' || line.endsWith(':')) continue;
     const person = splitPerson(line);

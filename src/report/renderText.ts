@@ -40,7 +40,7 @@ function tripBlock(report: Report, locale: Locale): string {
 }
 
 function tripLine(question: Question, answer: Answer | undefined, locale: Locale): string {
-  return `${question.label[locale]}: ${answerText(question, answer, locale)}`;
+  return `${question.name[locale]}: ${answerText(question, answer, locale)}`;
 }
 
 function answerText(question: Question, answer: Answer | undefined, locale: Locale): string {

@@ -65,6 +65,15 @@ describe('people', () => {
       );
     });
 
+    it('takes people separated by semicolons, as typed in a chat that sends on Enter', () => {
+      const result = parsePeople('Lena Gruber (burgemeester); Sami Kanaan - wethouder');
+      assert.ok(result.ok);
+      assert.deepEqual(result.people, [
+        { name: 'Lena Gruber', role: 'burgemeester' },
+        { name: 'Sami Kanaan', role: 'wethouder' },
+      ]);
+    });
+
     it('names the first line that has no role', () => {
       assert.deepEqual(parsePeople('Lena Gruber (burgemeester)\n- Jan Jansen\nPiet'), {
         ok: false,
