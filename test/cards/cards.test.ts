@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import Ajv from 'ajv';
+import draft6MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
+import { answeredCardData, renderAnsweredCard } from '../../src/cards/answeredCard';
+import { questionCardData, renderQuestionCard } from '../../src/cards/questionCard';
+import { renderReportCard, reportCardData } from '../../src/cards/reportCard';
+import { renderResumeCard, resumeCardData } from '../../src/cards/resumeCard';
+import { renderReviewCard, reviewCardData } from '../../src/cards/reviewCard';
+import { renderTeamChoiceCard, teamChoiceCardData } from '../../src/cards/teamChoiceCard';
+import type { AdaptiveCard } from '../../src/cards/template';
+import { questions } from '../../src/report/catalogue';
+import type { Locale } from '../../src/report/locale';
+import { newDraft, withAnswer, type Answer, type Report } from '../../src/report/report';
+
+/** The shared Adaptive Card 1.5 schema, found beside the project (`../shared/schemas/`). */
+function findCardSchema(): string | undefined {
+  for (let folder = resolve(__dirname, '..', '..'); ; folder = dirname(folder)) {
+    const candidate = join(folder, 'shared', 'schemas', 'adaptive-card-1.5.schema.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+const now = new Date('2026-11-20T10:00:00Z');
+const answers: Record<string, Answer> = {
+  title: { type: 'shortText', text: 'Eurocities ${1+1} {{name}} "Forum" \\ <b>HTML</b>' },
+  destination: { type: 'shortText', text: 'Porto, Portugal' },
+  persons: { type: 'number', value: 3 },
+  duration: {
+    type: 'dateRange',
+    departure: '2026-10-12',
+    return: '2026-10-14',
+    days: 3,
+    nights: 2,
+  },
+  purpose: {
+    type: 'longText',
+    text: 'Leren over [stedelijke vernieuwing](https://example.org).\nTweede regel.',
+  },
+  locations: { type: 'longText', text: 'Câmara Municipal do Porto; مركز المدينة 🏛️' },
+  peopleMet: {
+    type: 'people',
+    people: [
+      { name: 'Ana Ferreira', role: 'wethouder cultuur' },
+      { name: 'Rui Costa', role: 'directeur haven' },
+    ],
+  },
+  outcome: { type: 'longText', text: 'Een uitnodiging voor 2027.' },
+  followUp: { type: 'yesNoText', yes: true, text: 'Videogesprek in januari.' },
+};
+
+function report(keys: string[] = Object.keys(answers)): Report {
+  let result = newDraft('report-9', { id: 'aad-1', name: 'Noor Bakker', tenantId: 't' }, 'nl', now);
+  for (const key of keys) result = withAnswer(result, key, answers[key]!, now);
+  return result;
+}
+
+/** Every card the bot can send, in both languages, with hostile text in the answers. */
+function everyCard(): { name: string; card: AdaptiveCard }[] {
+  const cards: { name: string; card: AdaptiveCard }[] = [];
+  for (const locale of ['nl', 'en'] as Locale[]) {
+    for (const question of questions) {
+      cards.push({
+        name: `question ${question.key} (${locale})`,
+        card: renderQuestionCard(questionCardData(question, report(), locale, '2026-11-20')),
+      });
+      cards.push({
+        name: `empty question ${question.key} (${locale})`,
+        card: renderQuestionCard(
+          questionCardData(question, report([]), locale, '2026-11-20', {
+            error: 'Dit klopt niet.',
+            fields: { answer: 'x' },
+          }),
+        ),
+      });
+      cards.push({
+        name: `answered ${question.key} (${locale})`,
+        card: renderAnsweredCard(answeredCardData(question, answers[question.key]!, locale)),
+      });
+    }
+    cards.push({
+      name: `review (${locale})`,
+      card: renderReviewCard(reviewCardData(report(), locale)),
+    });
+    cards.push({
+      name: `report (${locale})`,
+      card: renderReportCard(reportCardData(report(), locale)),
+    });
+    cards.push({
+      name: `resume (${locale})`,
+      card: renderResumeCard(resumeCardData(report(['title']), locale)),
+    });
+    cards.push({
+      name: `team choice (${locale})`,
+      card: renderTeamChoiceCard(
+        teamChoiceCardData(
+          'report-9',
+          [
+            {
+              tenantId: 't',
+              teamId: 'a',
+              teamName: 'Internationale Zaken',
+              channelId: 'c1',
+              channelName: 'Reisverslagen',
+              serviceUrl: 'https://s/',
+              updatedAt: '',
+            },
+            {
+              tenantId: 't',
+              teamId: 'b',
+              teamName: 'Economie',
+              channelId: 'c2',
+              serviceUrl: 'https://s/',
+              updatedAt: '',
+            },
+          ],
+          locale,
+        ),
+      ),
+    });
+  }
+  return cards;
+}
+
+function elements(node: unknown, found: Record<string, unknown>[] = []): Record<string, unknown>[] {
+  if (Array.isArray(node)) node.forEach((item) => elements(item, found));
+  else if (node && typeof node === 'object') {
+    found.push(node as Record<string, unknown>);
+    Object.values(node).forEach((child) => elements(child, found));
+  }
+  return found;
+}
+
+describe('cards', () => {
+  const cards = everyCard();
+
+  it('are Adaptive Card 1.5 and valid against its schema', function () {
+    const schemaPath = findCardSchema();
+    if (!schemaPath) {
+      // The schema is shared beside the project, not part of it; say so rather than pass silently.
+      this.skip();
+    }
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    ajv.addMetaSchema(draft6MetaSchema);
+    // The published schema names itself with draft-04's `id`; ajv reads `$id`.
+    const { id, ...schema } = JSON.parse(readFileSync(schemaPath as string, 'utf8'));
+    const validate = ajv.compile({ ...schema, $id: id });
+    for (const { name, card } of cards) {
+      assert.equal(card.version, '1.5', name);
+      const valid = validate(card);
+      assert.ok(valid, `${name}: ${ajv.errorsText(validate.errors)}`);
+    }
+  });
+
+  it('leave no template expression unexpanded', () => {
+    for (const { name, card } of cards) {
+      const json = JSON.stringify(card).replaceAll('${1+1}', '');
+      assert.doesNotMatch(json, /\$\{|"\$when"|"\$data"/, name);
+    }
+  });
+
+  it('give every input a label, and every required input an error message', () => {
+    for (const { name, card } of cards) {
+      for (const input of elements(card.body).filter((e) => String(e.type).startsWith('Input.'))) {
+        assert.ok(
+          typeof input.label === 'string' && input.label !== '',
+          `${name}: ${String(input.id)} has a label`,
+        );
+        if (input.isRequired === true) {
+          assert.ok(
+            typeof input.errorMessage === 'string' && input.errorMessage !== '',
+            `${name}: ${String(input.id)} has an errorMessage`,
+          );
+        }
+      }
+    }
+  });
+
+  it('show user text exactly as typed, never evaluated', () => {
+    const review = JSON.stringify(renderReviewCard(reviewCardData(report(), 'nl')));
+    assert.ok(
+      review.includes(
+        JSON.stringify(answers.title!.type === 'shortText' ? answers.title!.text : '').slice(1, -1),
+      ),
+    );
+    const posted = JSON.stringify(renderReportCard(reportCardData(report(), 'nl')));
+    assert.ok(posted.includes('مركز المدينة 🏛️'));
+    assert.ok(posted.includes('[stedelijke vernieuwing](https://example.org)'));
+  });
+
+  it('put the question verbatim on its card, with "Vraag n van 9" and Vorige from the second on', () => {
+    const first = renderQuestionCard(
+      questionCardData(questions[0]!, report([]), 'nl', '2026-11-20'),
+    );
+    const fifth = renderQuestionCard(
+      questionCardData(questions[4]!, report([]), 'nl', '2026-11-20'),
+    );
+    const titles = (card: AdaptiveCard) =>
+      elements(card.actions)
+        .filter((e) => e.type === 'Action.Submit')
+        .map((e) => e.title);
+    assert.deepEqual(titles(first), ['Volgende']);
+    assert.deepEqual(titles(fifth), ['Volgende', 'Vorige']);
+    const texts = elements(fifth.body).map((e) => e.text);
+    assert.ok(texts.includes('Vraag 5 van 9'));
+    assert.ok(texts.includes('WAT WAS HET DOEL VAN DE REIS?'));
+  });
+});

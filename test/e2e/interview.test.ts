@@ -1,0 +1,597 @@
+// The interview end to end over HTTP: the real bot (`node dist/index.js`), a Cosmos DB-compatible
+// server in its own process, and the fake Bot Connector; Teams-shaped activities in, cards out.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { CosmosClient, type Container } from '@azure/cosmos';
+import type { Report } from '../../src/report/report';
+import {
+  makeTeam,
+  makeUser,
+  teamInstallationUpdate,
+  type TeamsChannel,
+  type TeamsUser,
+} from '../support/activities';
+import { FakeConnector } from '../support/fakeConnector';
+import {
+  postActivity,
+  reportOnFailure,
+  startBot,
+  startCosmosServer,
+  type BotProcess,
+  type CosmosServer,
+} from '../support/processes';
+import {
+  cardOf,
+  buttonsOf,
+  inputsOf,
+  lastCard,
+  messageOf,
+  textsInColor,
+  TravellerClient,
+  type BotMessage,
+} from './travellerClient';
+
+/** A trip as the traveller tells it; dates are ISO and in the past. */
+interface Trip {
+  title: string;
+  destination: string;
+  persons: number;
+  departure: string;
+  return: string;
+  purpose: string;
+  locations: string;
+  people: { name: string; role: string }[];
+  outcome: string;
+  /** The follow-up agreements (the answer is "yes"). */
+  agreements: string;
+}
+
+/** The interview's questions in order: what each card asks, and its inputs (id → type). */
+const QUESTIONS = [
+  {
+    key: 'title',
+    text: 'Wat is de titel van de reis (het evenement of de aanleiding)?',
+    inputs: { answer: 'Input.Text' },
+  },
+  {
+    key: 'destination',
+    text: 'Wat was de bestemming (stad, land)?',
+    inputs: { answer: 'Input.Text' },
+  },
+  {
+    key: 'persons',
+    text: 'HOEVEEL PERSONEN HEBBEN DE REIS GEMAAKT',
+    inputs: { answer: 'Input.Number' },
+  },
+  {
+    key: 'duration',
+    text: 'HOELANG DUURDE DE REIS?',
+    inputs: { departure: 'Input.Date', return: 'Input.Date' },
+  },
+  { key: 'purpose', text: 'WAT WAS HET DOEL VAN DE REIS?', inputs: { answer: 'Input.Text' } },
+  { key: 'locations', text: 'WELKE LOCATIES ZIJN BEZOCHT?', inputs: { answer: 'Input.Text' } },
+  {
+    key: 'peopleMet',
+    text: 'WIE HEB JE ONTMOET? (BENOEM DE FUNCTIEOMSCHRIJVING)',
+    inputs: { answer: 'Input.Text' },
+  },
+  {
+    key: 'outcome',
+    text: 'WAT HEEFT DE REIS DE GEMEENTE OPGELEVERD?',
+    inputs: { answer: 'Input.Text' },
+  },
+  {
+    key: 'followUp',
+    text: 'ZIJN ER VERVOLGAFSPRAKEN? ZO JA, WELKE?',
+    inputs: { choice: 'Input.ChoiceSet', answer: 'Input.Text' },
+  },
+] as const;
+
+type QuestionKey = (typeof QUESTIONS)[number]['key'];
+
+/** The seven questions of the form "Verslag buitenlandse dienstreis", verbatim. */
+const FORM_QUESTIONS: readonly string[] = QUESTIONS.slice(2).map((question) => question.text);
+
+/** Today's ISO date in Amsterdam, where the bot judges "not in the future". */
+function todayInAmsterdam(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
+function daysBefore(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** An ISO date as a Dutch traveller types it: 19-06-2026. */
+function dutchDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}-${month}-${year}`;
+}
+
+const today = todayInAmsterdam();
+
+/** A three-day trip (two nights) that ended `endedDaysAgo` days ago. */
+function tripDates(endedDaysAgo: number): { departure: string; return: string } {
+  return {
+    departure: daysBefore(today, endedDaysAgo + 2),
+    return: daysBefore(today, endedDaysAgo),
+  };
+}
+
+const lisbon: Trip = {
+  title: 'Eurocities Climate Forum 2026',
+  destination: 'Lissabon, Portugal',
+  persons: 3,
+  ...tripDates(12),
+  purpose:
+    'Kennis opdoen over klimaatadaptatie in dichte wijken.\nContacten leggen met Portugese en Spaanse gemeenten.',
+  locations: 'Câmara Municipal de Lisboa\nHub Criativo do Beato',
+  people: [
+    { name: 'Ana Costa', role: 'wethouder klimaat' },
+    { name: 'Rui Almeida', role: 'directeur stadsontwikkeling' },
+  ],
+  outcome: 'Drie uitgewerkte voorbeelden van groene schoolpleinen.',
+  agreements: 'in januari een online sessie met de stad Lissabon over hittestress',
+};
+
+const copenhagen: Trip = {
+  title: 'Nordic Smart City Summit',
+  destination: 'Kopenhagen, Denemarken',
+  persons: 2,
+  ...tripDates(30),
+  purpose: 'Leren hoe Kopenhagen data over fietsverkeer inzet.',
+  locations: 'Københavns Rådhus; Bloxhub',
+  people: [
+    { name: 'Mette Sørensen', role: 'hoofd mobiliteit' },
+    { name: 'Lars Nielsen', role: 'programmamanager data' },
+  ],
+  outcome: 'Een proefopzet voor tellussen op drie fietsroutes.',
+  agreements: 'in het voorjaar een werkbezoek van Kopenhagen aan onze gemeente',
+};
+
+const riga: Trip = {
+  title: 'Baltic Urban Mobility Days',
+  destination: 'Riga, Letland',
+  persons: 4,
+  ...tripDates(5),
+  purpose: 'Ervaringen delen over deelmobiliteit.',
+  locations: 'Rīgas dome',
+  people: [{ name: 'Inese Kalniņa', role: 'adviseur mobiliteit' }],
+  outcome: 'Een vergelijking van vergunningen voor deelscooters.',
+  agreements: 'een gezamenlijke aanvraag bij het Interreg-programma',
+};
+
+/** One person a line, as the form asks: `Naam (functie)`. */
+function peopleLines(trip: Trip): string[] {
+  return trip.people.map((person) => `${person.name} (${person.role})`);
+}
+
+/** What the traveller fills in on a question's card, as Teams submits the inputs. */
+function cardInputs(trip: Trip, key: QuestionKey): Record<string, string> {
+  switch (key) {
+    case 'title':
+      return { answer: trip.title };
+    case 'destination':
+      return { answer: trip.destination };
+    case 'persons':
+      return { answer: String(trip.persons) };
+    case 'duration':
+      return { departure: trip.departure, return: trip.return };
+    case 'purpose':
+      return { answer: trip.purpose };
+    case 'locations':
+      return { answer: trip.locations };
+    case 'peopleMet':
+      return { answer: peopleLines(trip).join('\n') };
+    case 'outcome':
+      return { answer: trip.outcome };
+    case 'followUp':
+      return { choice: 'yes', answer: trip.agreements };
+  }
+}
+
+/** What a traveller on a phone types in the chat instead. */
+function typedAnswer(trip: Trip, key: QuestionKey): string {
+  switch (key) {
+    case 'persons':
+      return String(trip.persons);
+    case 'duration':
+      return `${dutchDate(trip.departure)} t/m ${dutchDate(trip.return)}`;
+    case 'peopleMet':
+      // Phones type a dash as often as parentheses.
+      return trip.people.map((person) => `${person.name} - ${person.role}`).join('\n');
+    case 'followUp':
+      return `ja, ${trip.agreements}`;
+    default:
+      return cardInputs(trip, key).answer ?? '';
+  }
+}
+
+/** How the channel and the review show the trip's dates: `dd-mm-jjjj t/m dd-mm-jjjj · 3 dagen (2 nachten)`. */
+function shownPeriod(trip: Trip): string {
+  return `${dutchDate(trip.departure)} t/m ${dutchDate(trip.return)} · 3 dagen (2 nachten)`;
+}
+
+/** Asserts that a card asks question n of 9 with the right inputs. */
+function assertAsks(message: BotMessage, n: number): void {
+  const question = QUESTIONS[n - 1];
+  assert.ok(question, `there is no question ${n}`);
+  const card = cardOf(message);
+  assert.equal(message.lines[0], `Vraag ${n} van 9`, `progress of:\n${message.lines.join('\n')}`);
+  assert.ok(message.lines.includes(question.text), `card ${n} asks ${question.text}`);
+  const inputs = Object.fromEntries([...inputsOf(card)].map(([id, input]) => [id, input.type]));
+  assert.deepEqual(inputs, question.inputs, `the inputs of question ${n}`);
+  const next = buttonsOf(card).find((button) => button.title === 'Volgende');
+  assert.equal(next?.data.questionKey, question.key);
+}
+
+/** The report id the bot put in a card's buttons. */
+function reportIdOf(message: BotMessage): string {
+  const id = buttonsOf(cardOf(message))[0]?.data.reportId;
+  assert.equal(typeof id, 'string', 'the card names its report');
+  return id as string;
+}
+
+/** The lines a report card shows under a question, up to the next question. */
+function answerUnder(lines: string[], question: string): string[] {
+  const start = lines.indexOf(question);
+  assert.ok(start >= 0, `the card shows the question ${question}`);
+  const end = lines.findIndex((line, index) => index > start && FORM_QUESTIONS.includes(line));
+  return lines.slice(start + 1, end < 0 ? undefined : end);
+}
+
+describe('e2e: a traveller writes a report in Teams and it reaches the team channel', function () {
+  this.timeout(60_000);
+  const connector = new FakeConnector();
+  let cosmos: CosmosServer;
+  let bot: BotProcess;
+  let cosmosClient: CosmosClient;
+  let reports: Container;
+
+  before(async () => {
+    await connector.start();
+    cosmos = await startCosmosServer();
+    bot = await startBot({ cosmos });
+    cosmosClient = new CosmosClient({
+      endpoint: cosmos.endpoint,
+      key: cosmos.key,
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
+    reports = cosmosClient.database(bot.env.COSMOS_DATABASE ?? '').container('reports');
+  });
+
+  after(async () => {
+    cosmosClient?.dispose();
+    await bot?.stop();
+    await cosmos?.stop();
+    await connector.stop();
+  });
+
+  afterEach(function () {
+    reportOnFailure(this.currentTest, bot, cosmos, connector);
+  });
+
+  /** A tenant whose team "Internationale Zaken" installs the app with channel "Reisverslagen". */
+  async function installInTeam(): Promise<{ tenantId: string; channel: TeamsChannel }> {
+    const tenantId = randomUUID();
+    const team = makeTeam('Internationale Zaken', ['Reisverslagen']);
+    const channel = team.channels[1];
+    assert.ok(channel);
+    const status = await postActivity(
+      bot.url,
+      teamInstallationUpdate({
+        serviceUrl: connector.url,
+        tenantId,
+        user: makeUser('Teameigenaar Iris Vos'),
+        team,
+        channel,
+      }),
+    );
+    assert.equal(status, 200);
+    return { tenantId, channel };
+  }
+
+  function travellerIn(tenantId: string, user: TeamsUser): TravellerClient {
+    return new TravellerClient(user, { botUrl: bot.url, connector, tenantId });
+  }
+
+  /** The traveller's reports as stored in Cosmos DB (their own partition). */
+  async function storedReports(user: TeamsUser): Promise<Report[]> {
+    const { resources } = await reports.items
+      .query<Report>(
+        {
+          query: 'SELECT * FROM c WHERE c.travellerId = @travellerId',
+          parameters: [{ name: '@travellerId', value: user.aadObjectId }],
+        },
+        { partitionKey: user.aadObjectId },
+      )
+      .fetchAll();
+    return resources;
+  }
+
+  async function storedReport(user: TeamsUser): Promise<Report> {
+    const all = await storedReports(user);
+    assert.equal(all.length, 1, `one report for ${user.name}`);
+    return all[0] as Report;
+  }
+
+  /** Answers questions `from`…9 on their cards; resolves with the card that follows (the review). */
+  async function answerByCard(
+    traveller: TravellerClient,
+    trip: Trip,
+    card: BotMessage,
+    from = 1,
+  ): Promise<BotMessage> {
+    let current = card;
+    for (let n = from; n <= QUESTIONS.length; n += 1) {
+      assertAsks(current, n);
+      const key = QUESTIONS[n - 1]?.key as QuestionKey;
+      current = lastCard(await traveller.press(current, 'Volgende', cardInputs(trip, key)));
+    }
+    return current;
+  }
+
+  /** Types the answers to questions `from`…9; resolves with the card that follows (the review). */
+  async function answerByTyping(
+    traveller: TravellerClient,
+    trip: Trip,
+    card: BotMessage,
+    from = 1,
+  ): Promise<BotMessage> {
+    let current = card;
+    for (let n = from; n <= QUESTIONS.length; n += 1) {
+      assertAsks(current, n);
+      const key = QUESTIONS[n - 1]?.key as QuestionKey;
+      current = lastCard(await traveller.say(typedAnswer(trip, key)));
+    }
+    return current;
+  }
+
+  /** Asserts the channel card shows the whole trip, as colleagues read it. */
+  function assertChannelCard(lines: string[], trip: Trip, travellerName: string): void {
+    assert.equal(lines[0], 'Verslag buitenlandse dienstreis');
+    assert.equal(lines[1], trip.title);
+    for (const shown of [travellerName, trip.destination, shownPeriod(trip)]) {
+      assert.ok(lines.includes(shown), `the card shows ${shown}:\n${lines.join('\n')}`);
+    }
+    const [persons, duration, purpose, locations, peopleMet, outcome, followUp] =
+      FORM_QUESTIONS.map((question) => answerUnder(lines, question));
+    assert.deepEqual(persons, [String(trip.persons)]);
+    assert.deepEqual(duration, [shownPeriod(trip)]);
+    assert.deepEqual(purpose, [trip.purpose]);
+    assert.deepEqual(locations, [trip.locations]);
+    assert.deepEqual(peopleMet, [
+      `${trip.people.length} ${trip.people.length === 1 ? 'persoon' : 'personen'}`,
+      ...peopleLines(trip).map((line) => `• ${line}`),
+    ]);
+    assert.deepEqual(outcome, [trip.outcome]);
+    assert.deepEqual(followUp, [`Ja: ${trip.agreements}`]);
+  }
+
+  /** Asserts the report is in the channel as one new thread and stored as posted with its place. */
+  async function assertPosted(
+    user: TeamsUser,
+    channel: TeamsChannel,
+    trip: Trip,
+    confirmation: BotMessage[],
+  ): Promise<void> {
+    assert.deepEqual(
+      confirmation.map((message) => message.text),
+      [
+        'Je verslag is geplaatst in het kanaal Reisverslagen van het team Internationale Zaken. Bedankt!',
+      ],
+    );
+
+    const posts = connector.channelPosts(channel.id);
+    assert.equal(posts.length, 1, 'exactly one new thread in the channel');
+    const post = posts[0];
+    assert.ok(post);
+    assertChannelCard(messageOf(post.id, post.activity).lines, trip, user.name);
+
+    const stored = await storedReport(user);
+    assert.equal(stored.status, 'posted');
+    assert.equal(stored.post?.activityId, post.id);
+    assert.equal(stored.post?.conversationId, `${channel.id};messageid=${post.id}`);
+    assert.equal(stored.post?.channelId, channel.id);
+  }
+
+  it('1. posts a report answered by card submits in the channel chosen when the team installed the app', async () => {
+    const { tenantId, channel } = await installInTeam();
+    const user = makeUser('Noor Bakker');
+    const traveller = travellerIn(tenantId, user);
+
+    const welcome = await traveller.open();
+    assert.match(welcome[0]?.text ?? '', /nieuw verslag/, 'the personal chat opens with a welcome');
+    const first = lastCard(await traveller.say('nieuw verslag'));
+
+    const review = await answerByCard(traveller, lisbon, first);
+    assert.equal(review.lines[0], 'Controleer je verslag');
+    for (const shown of [lisbon.title, lisbon.destination, shownPeriod(lisbon), lisbon.purpose]) {
+      assert.ok(review.lines.includes(shown), `the review shows ${shown}`);
+    }
+    assert.equal((await storedReport(user)).status, 'draft', 'nothing is posted before the press');
+    assert.equal(connector.channelPosts(channel.id).length, 0);
+
+    const confirmation = await traveller.press(review, 'Plaatsen in kanaal');
+    await assertPosted(user, channel, lisbon, confirmation);
+
+    const stored = await storedReport(user);
+    assert.deepEqual(stored.answers.persons, { type: 'number', value: 3 });
+    assert.deepEqual(stored.answers.followUp, {
+      type: 'yesNoText',
+      yes: true,
+      text: lisbon.agreements,
+    });
+    assert.deepEqual(stored.answers.peopleMet, { type: 'people', people: lisbon.people });
+  });
+
+  it('2. takes a report typed as chat text (a phone) and posts it on a typed "plaatsen"', async () => {
+    const { tenantId, channel } = await installInTeam();
+    const user = makeUser('Daan Visser');
+    const traveller = travellerIn(tenantId, user);
+
+    const first = lastCard(await traveller.say('Hoi'));
+    const review = await answerByTyping(traveller, copenhagen, first);
+    assert.equal(review.lines[0], 'Controleer je verslag');
+
+    const confirmation = await traveller.say('plaatsen');
+    await assertPosted(user, channel, copenhagen, confirmation);
+    const stored = await storedReport(user);
+    assert.deepEqual(stored.answers.duration, {
+      type: 'dateRange',
+      departure: copenhagen.departure,
+      return: copenhagen.return,
+      days: 3,
+      nights: 2,
+    });
+  });
+
+  it('3. replaces each answered card in place by a compact read-only line', async () => {
+    const { tenantId } = await installInTeam();
+    const traveller = travellerIn(tenantId, makeUser('Sem de Jong'));
+    // What each compact line shows under "Vraag n van 9 · <onderdeel>".
+    const expectedAnswers: Record<QuestionKey, string> = {
+      title: riga.title,
+      destination: riga.destination,
+      persons: String(riga.persons),
+      duration: shownPeriod(riga),
+      purpose: riga.purpose,
+      locations: riga.locations,
+      peopleMet: `1 persoon\n${peopleLines(riga).join('\n')}`,
+      outcome: riga.outcome,
+      followUp: `Ja: ${riga.agreements}`,
+    };
+
+    let card = lastCard(await traveller.say('nieuw verslag'));
+    for (const [index, { key }] of QUESTIONS.entries()) {
+      assertAsks(card, index + 1);
+      // Alternate the card and the chat: both answers must replace the card.
+      const replies =
+        index % 2 === 0
+          ? await traveller.press(card, 'Volgende', cardInputs(riga, key))
+          : await traveller.say(typedAnswer(riga, key));
+
+      const updates = connector.updatesOf(card.id);
+      assert.equal(updates.length, 1, `question ${index + 1}'s card is replaced once`);
+      const [update] = updates;
+      assert.ok(update);
+      const compact = messageOf(card.id, update);
+      const [heading, answer, ...rest] = compact.lines;
+      assert.match(heading ?? '', new RegExp(`^Vraag ${index + 1} van 9 · \\S`));
+      assert.deepEqual([answer, ...rest], [expectedAnswers[key]]);
+      assert.deepEqual(buttonsOf(cardOf(compact)), [], 'the compact line has no buttons');
+      assert.equal(inputsOf(cardOf(compact)).size, 0, 'the compact line has no inputs');
+      const nowShown = traveller.messages().find((message) => message.id === card.id);
+      assert.deepEqual(nowShown?.lines, compact.lines, 'the chat shows the line in place');
+      card = lastCard(replies);
+    }
+    assert.equal(card.lines[0], 'Controleer je verslag');
+    assert.equal(connector.updatesOf(card.id).length, 0, 'the review card stays');
+  });
+
+  it('4. resumes the draft after the bot is killed (SIGKILL) and started again', async () => {
+    const { tenantId, channel } = await installInTeam();
+    const user = makeUser('Lotte Smit');
+    const traveller = travellerIn(tenantId, user);
+
+    const titleCard = lastCard(await traveller.say('nieuw verslag'));
+    const reportId = reportIdOf(titleCard);
+    await traveller.press(titleCard, 'Volgende', cardInputs(riga, 'title'));
+    const personsCard = lastCard(await traveller.say(typedAnswer(riga, 'destination')));
+    assertAsks(personsCard, 3);
+    assertAsks(
+      lastCard(await traveller.press(personsCard, 'Volgende', cardInputs(riga, 'persons'))),
+      4,
+    );
+
+    await bot.restart({ signal: 'SIGKILL' });
+
+    const offer = lastCard(await traveller.say('nieuw verslag'));
+    assert.deepEqual(offer.lines, [
+      `Je hebt een onafgerond verslag: ${riga.title} (3 van 9 vragen beantwoord). Wil je daarmee verder gaan?`,
+      'Verder gaan',
+      'Nieuw verslag',
+    ]);
+    const stored = await storedReport(user);
+    assert.equal(stored.id, reportId);
+    assert.deepEqual(stored.answers, {
+      title: { type: 'shortText', text: riga.title },
+      destination: { type: 'shortText', text: riga.destination },
+      persons: { type: 'number', value: riga.persons },
+    });
+
+    const resumed = lastCard(await traveller.press(offer, 'Verder gaan'));
+    assertAsks(resumed, 4);
+    assert.equal(reportIdOf(resumed), reportId, 'the same report goes on');
+
+    const review = await answerByCard(traveller, riga, resumed, 4);
+    const confirmation = await traveller.press(review, 'Plaatsen in kanaal');
+    await assertPosted(user, channel, riga, confirmation);
+  });
+
+  it('5. asks the same card again with one Dutch sentence after a bad answer, losing nothing', async () => {
+    const { tenantId } = await installInTeam();
+    const user = makeUser('Mila Jansen');
+    const traveller = travellerIn(tenantId, user);
+    assertAsks(lastCard(await traveller.say('hallo')), 1);
+    assertAsks(lastCard(await traveller.say(lisbon.title)), 2);
+    const personsCard = lastCard(await traveller.say(lisbon.destination));
+    assertAsks(personsCard, 3);
+
+    const rejected = await traveller.say('0');
+    assert.equal(rejected.length, 1, 'one message: the same question, with the reason on it');
+    const again = lastCard(rejected);
+    assertAsks(again, 3);
+    assert.deepEqual(textsInColor(cardOf(again), 'Attention'), [
+      '0 valt buiten de grenzen; vul een heel getal in van 1 tot en met 500.',
+    ]);
+    assert.equal(connector.updatesOf(personsCard.id).length, 0, 'no answer was taken');
+    let stored = await storedReport(user);
+    assert.deepEqual(Object.keys(stored.answers), ['title', 'destination']);
+    assert.deepEqual(stored.answers.destination, { type: 'shortText', text: lisbon.destination });
+
+    const durationCard = lastCard(await traveller.say('3'));
+    assertAsks(durationCard, 4);
+    await traveller.press(durationCard, 'Volgende', cardInputs(lisbon, 'duration'));
+    await traveller.say(lisbon.purpose);
+    const peopleCard = lastCard(await traveller.say(lisbon.locations));
+    assertAsks(peopleCard, 7);
+
+    // A person without a role, submitted on the card.
+    const withoutRole = `${peopleLines(lisbon)[0]}\nRui Almeida`;
+    const peopleAgain = lastCard(
+      await traveller.press(peopleCard, 'Volgende', { answer: withoutRole }),
+    );
+    assertAsks(peopleAgain, 7);
+    const [error, ...more] = textsInColor(cardOf(peopleAgain), 'Attention');
+    assert.equal(more.length, 0, 'one sentence');
+    assert.match(error ?? '', /^Bij ‘Rui Almeida’ ontbreekt de functie; [^.]+\.$/);
+    assert.equal(
+      inputsOf(cardOf(peopleAgain)).get('answer')?.value,
+      withoutRole,
+      'what was typed is shown again to be corrected',
+    );
+    stored = await storedReport(user);
+    assert.deepEqual(Object.keys(stored.answers), [
+      'title',
+      'destination',
+      'persons',
+      'duration',
+      'purpose',
+      'locations',
+    ]);
+    assert.equal(stored.answers.peopleMet, undefined);
+
+    const accepted = await traveller.press(
+      peopleAgain,
+      'Volgende',
+      cardInputs(lisbon, 'peopleMet'),
+    );
+    assertAsks(lastCard(accepted), 8);
+    assert.deepEqual((await storedReport(user)).answers.peopleMet, {
+      type: 'people',
+      people: lisbon.people,
+    });
+  });
+});
