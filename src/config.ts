@@ -27,58 +27,52 @@ const tenantIdList = z
   );
 
 /** The environment variables the bot reads, with their defaults; names as in DESIGN.md §5. */
-const environmentSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    MicrosoftAppId: optionalText,
-    MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: z
-      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
-    MicrosoftAppTenantId: optionalText,
-    COSMOS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-    COSMOS_KEY: optionalText,
-    COSMOS_DATABASE: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9_-]{1,255}$/, 'use letters, digits, - and _ only')
-      .default('reisverslag'),
-    REPORT_CHANNEL_ID: optionalText,
-    ALLOWED_TENANT_IDS: tenantIdList,
-    NODE_ENV: optionalText,
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (
-      env.MicrosoftAppType === 'SingleTenant' &&
-      env.MicrosoftAppId &&
-      !env.MicrosoftAppTenantId
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MicrosoftAppTenantId'],
-        message: 'is required when MicrosoftAppType is SingleTenant',
-      });
-    }
-    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MicrosoftAppId'],
-        message:
-          'is required when NODE_ENV=production: without it nobody checks who calls the bot (anonymous mode is for local development only)',
-      });
-    }
-    if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['COSMOS_KEY'],
-        message: 'is set but COSMOS_ENDPOINT is not; set the endpoint too, or unset the key',
-      });
-    }
-  });
+const environmentVariables = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MicrosoftAppTenantId: optionalText,
+  COSMOS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,255}$/, 'use letters, digits, - and _ only')
+    .default('reisverslag'),
+  REPORT_CHANNEL_ID: optionalText,
+  ALLOWED_TENANT_IDS: tenantIdList,
+  NODE_ENV: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const environmentSchema = environmentVariables.superRefine((env, ctx) => {
+  if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['MicrosoftAppTenantId'],
+      message: 'is required when MicrosoftAppType is SingleTenant',
+    });
+  }
+  if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['MicrosoftAppId'],
+      message:
+        'is required when NODE_ENV=production: without it nobody checks who calls the bot (anonymous mode is for local development only)',
+    });
+  }
+  if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['COSMOS_KEY'],
+      message: 'is set but COSMOS_ENDPOINT is not; set the endpoint too, or unset the key',
+    });
+  }
+});
 
 /** The bot's configuration, read from the environment once at start. */
 export interface Config {
@@ -125,6 +119,11 @@ const botFrameworkSettingNames = [
   'ToBotFromEmulatorOpenIdMetadataUrl',
   'ValidateAuthority',
 ] as const;
+
+/** Every environment variable the bot reads, its own and botbuilder's. */
+export const configVariableNames: readonly string[] = [
+  ...new Set([...Object.keys(environmentVariables.shape), ...botFrameworkSettingNames]),
+];
 
 /** Reads and checks the environment; throws ConfigError naming each bad variable. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {

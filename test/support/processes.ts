@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
+import { configVariableNames } from '../../src/config';
 
 /** The project root (where package.json, dist/ and node_modules/ are). */
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -194,29 +195,7 @@ export async function startCosmosServer(
 }
 
 /** Variables the bot (or botbuilder) reads; stripped from the inherited environment. */
-const BOT_ENV_KEYS = [
-  'PORT',
-  'COSMOS_ENDPOINT',
-  'COSMOS_KEY',
-  'COSMOS_DATABASE',
-  'REPORT_CHANNEL_ID',
-  'ALLOWED_TENANT_IDS',
-  'MicrosoftAppId',
-  'MicrosoftAppPassword',
-  'MicrosoftAppType',
-  'MicrosoftAppTenantId',
-  'LOG_LEVEL',
-  'NODE_ENV',
-  'ChannelService',
-  'OAuthUrl',
-  'OAuthApiEndpoint',
-  'ToChannelFromBotLoginUrl',
-  'ToChannelFromBotOAuthScope',
-  'ToBotFromChannelTokenIssuer',
-  'ToBotFromChannelOpenIdMetadataUrl',
-  'ToBotFromEmulatorOpenIdMetadataUrl',
-  'ValidateAuthority',
-];
+const BOT_ENV_KEYS = configVariableNames;
 
 /** How to start the bot; `env` entries set to undefined are removed. */
 export interface BotOptions {

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { ConfigError, readConfig } from '../src/config';
+
+describe('config', () => {
+  it('runs in local anonymous mode with the embedded store when nothing is set', () => {
+    const config = readConfig({});
+    assert.equal(config.port, 3978);
+    assert.equal(config.bot, undefined);
+    assert.equal(config.cosmos, undefined);
+    assert.equal(config.cosmosDatabase, 'reisverslag');
+    assert.deepEqual(config.allowedTenantIds, []);
+  });
+
+  it('reads the bot identity, Cosmos DB, tenants and botbuilder settings', () => {
+    const config = readConfig({
+      PORT: '8080',
+      MicrosoftAppId: 'a1b2',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: 'tenant',
+      COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+      ALLOWED_TENANT_IDS:
+        ' 11111111-2222-3333-4444-555555555555 ,66666666-7777-8888-9999-000000000000',
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.us',
+    });
+    assert.equal(config.port, 8080);
+    assert.deepEqual(config.bot, { appId: 'a1b2', appType: 'UserAssignedMSI', tenantId: 'tenant' });
+    assert.deepEqual(config.cosmos, { endpoint: 'https://acct.documents.azure.com:443/' });
+    assert.equal(config.allowedTenantIds.length, 2);
+    assert.equal(
+      config.botFrameworkAuthentication.ToBotFromChannelTokenIssuer,
+      'https://api.botframework.us',
+    );
+  });
+
+  const rejects = (env: NodeJS.ProcessEnv, variable: string) => {
+    assert.throws(
+      () => readConfig(env),
+      (error: unknown) => error instanceof ConfigError && error.message.includes(`${variable}:`),
+      `a bad ${variable} is named`,
+    );
+  };
+
+  it('names each bad variable', () => {
+    rejects({ PORT: 'http' }, 'PORT');
+    rejects({ COSMOS_ENDPOINT: 'not a url' }, 'COSMOS_ENDPOINT');
+    rejects({ COSMOS_KEY: 'abc' }, 'COSMOS_KEY');
+    rejects({ ALLOWED_TENANT_IDS: 'contoso' }, 'ALLOWED_TENANT_IDS');
+    rejects({ MicrosoftAppType: 'Anonymous' }, 'MicrosoftAppType');
+    rejects({ MicrosoftAppId: 'x', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId');
+    rejects({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
+  });
+
+  it('refuses anonymous mode in production', () => {
+    rejects({ NODE_ENV: 'production' }, 'MicrosoftAppId');
+    assert.doesNotThrow(() => readConfig({ NODE_ENV: 'production', MicrosoftAppId: 'a1b2' }));
+  });
+});
