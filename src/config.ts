@@ -131,7 +131,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map(
-        (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+        (issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`,
       ),
     );
   }
