@@ -120,9 +120,12 @@ const botFrameworkSettingNames = [
   'ValidateAuthority',
 ] as const;
 
-/** Every environment variable the bot reads, its own and botbuilder's. */
+/** The bot's own environment variables (DESIGN.md §5), as a deployment sets them. */
+export const environmentVariableNames: readonly string[] = Object.keys(environmentVariables.shape);
+
+/** Every environment variable the bot reads: its own, and botbuilder's authentication settings. */
 export const configVariableNames: readonly string[] = [
-  ...new Set([...Object.keys(environmentVariables.shape), ...botFrameworkSettingNames]),
+  ...new Set([...environmentVariableNames, ...botFrameworkSettingNames]),
 ];
 
 /** Reads and checks the environment; throws ConfigError naming each bad variable. */
