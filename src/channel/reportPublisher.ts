@@ -4,9 +4,12 @@ import {
   MessageFactory,
   type CloudAdapter,
   type ConversationParameters,
+  type ConversationReference,
+  type TurnContext,
 } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/template';
 import type { ChannelPost } from '../report/report';
+import { statusOf, withTeamsRetry, type RetryPolicy } from './teamsRetry';
 
 /** Where to post: a Teams channel, reached through the connector at `serviceUrl`. */
 export interface PublishTarget {
@@ -16,19 +19,36 @@ export interface PublishTarget {
   teamId?: string;
   teamName?: string;
   channelName?: string;
+  teamAadGroupId?: string;
 }
 
-/** Posts a report card as a new thread in a channel and tells where it landed. */
+/** Thrown when the channel post is gone (deleted in Teams): post it again as a new thread. */
+export class PostGoneError extends Error {
+  constructor(post: ChannelPost) {
+    super(
+      `The report's post ${post.activityId} in channel ${post.channelId} no longer exists in Teams.`,
+    );
+    this.name = 'PostGoneError';
+  }
+}
+
+/** Posts report cards in a channel, updates them in place, and replies in their thread. */
 export interface ReportPublisher {
+  /** Starts a new thread with the card; tells where it landed. */
   publish(target: PublishTarget, card: AdaptiveCard, summary: string): Promise<ChannelPost>;
+  /** Replaces the posted card in place; PostGoneError when Teams no longer has the post. */
+  update(post: ChannelPost, card: AdaptiveCard, summary: string): Promise<void>;
+  /** Sends a short text in the post's thread. */
+  reply(post: ChannelPost, text: string): Promise<void>;
 }
 
-/** Posts report cards as new threads in a Teams channel, through the Bot Connector. */
+/** The ReportPublisher for Teams, through the Bot Connector, with Teams' throttling handled. */
 export class TeamsChannelPublisher implements ReportPublisher {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
     private readonly now: () => Date,
+    private readonly retry?: RetryPolicy,
   ) {}
 
   /**
@@ -48,15 +68,19 @@ export class TeamsChannelPublisher implements ReportPublisher {
       ...(target.tenantId ? { tenantId: target.tenantId } : {}),
     } as ConversationParameters;
     let conversationId: string | undefined;
-    await this.adapter.createConversationAsync(
-      this.appId,
-      Channels.Msteams,
-      target.serviceUrl,
-      '',
-      parameters,
-      async (context) => {
-        conversationId = context.activity.conversation.id;
-      },
+    await withTeamsRetry(
+      () =>
+        this.adapter.createConversationAsync(
+          this.appId,
+          Channels.Msteams,
+          target.serviceUrl,
+          '',
+          parameters,
+          async (context) => {
+            conversationId = context.activity.conversation.id;
+          },
+        ),
+      this.retry,
     );
     const activityId = conversationId?.match(/;messageid=(.+)$/)?.[1];
     if (!conversationId || !activityId) {
@@ -73,7 +97,50 @@ export class TeamsChannelPublisher implements ReportPublisher {
       ...(target.teamId ? { teamId: target.teamId } : {}),
       ...(target.teamName ? { teamName: target.teamName } : {}),
       ...(target.channelName ? { channelName: target.channelName } : {}),
+      ...(target.teamAadGroupId ? { teamAadGroupId: target.teamAadGroupId } : {}),
       postedAt: this.now().toISOString(),
+      syncedVersion: 1,
     };
+  }
+
+  async update(post: ChannelPost, card: AdaptiveCard, summary: string): Promise<void> {
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+    activity.id = post.activityId;
+    activity.summary = summary;
+    try {
+      await this.inThread(post, (context) => context.updateActivity(activity));
+    } catch (error) {
+      if (statusOf(error) === 404) throw new PostGoneError(post);
+      throw error;
+    }
+  }
+
+  async reply(post: ChannelPost, text: string): Promise<void> {
+    await this.inThread(post, async (context) => {
+      await context.sendActivity(text);
+    });
+  }
+
+  private inThread(
+    post: ChannelPost,
+    work: (context: TurnContext) => Promise<unknown>,
+  ): Promise<void> {
+    const reference: Partial<ConversationReference> = {
+      channelId: Channels.Msteams,
+      serviceUrl: post.serviceUrl,
+      conversation: {
+        id: post.conversationId,
+        isGroup: true,
+        conversationType: 'channel',
+        name: '',
+      },
+    };
+    return withTeamsRetry(
+      () =>
+        this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+          await work(context);
+        }),
+      this.retry,
+    );
   }
 }

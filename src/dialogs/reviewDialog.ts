@@ -1,12 +1,13 @@
 import {
   ComponentDialog,
   Dialog,
+  DialogReason,
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { renderReviewCard, reviewCardData } from '../cards/reviewCard';
-import { findQuestion } from '../report/catalogue';
+import { findQuestion, questionNamed, type Question } from '../report/catalogue';
 import { isComplete } from '../report/report';
 import { textsFor } from '../texts';
 import { localeOf, sendCard, travellerOf } from './conversation';
@@ -59,16 +60,22 @@ export class ReviewDialog extends ComponentDialog {
   /** `Wijzig` asks that one question again; `Plaatsen in kanaal` posts. */
   private async handleChoiceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { reportId } = step.options as ReviewOptions;
-    if (step.result !== undefined) return step.next();
+    // Back from the interview (an unfinished report): show the review again.
+    if (step.reason === DialogReason.endCalled) return step.next(step.result);
     const action = cardActionOf(step.context.activity);
+    const typed = action ? '' : (step.context.activity.text ?? '');
     const wantsPost = action
       ? action.action === 'post' && action.reportId === reportId
-      : commandOf(step.context.activity.text) === 'post';
+      : commandOf(typed) === 'post';
     if (wantsPost) {
       return step.beginDialog(DialogIds.postReport, { reportId } satisfies PostReportOptions);
     }
-    const question = action?.questionKey ? findQuestion(action.questionKey) : undefined;
-    if (action?.action === 'change' && action.reportId === reportId && question) {
+    const question = action
+      ? action.action === 'change' && action.reportId === reportId && action.questionKey
+        ? findQuestion(action.questionKey)
+        : undefined
+      : partToChange(typed);
+    if (question) {
       return step.beginDialog(DialogIds.interview, {
         reportId,
         questionKey: question.key,
@@ -88,4 +95,10 @@ export class ReviewDialog extends ComponentDialog {
     }
     return step.replaceDialog(REVIEW_STEPS, step.options);
   }
+}
+
+/** The part named in a typed `wijzig <onderdeel>` (or `change <part>`), if any. */
+export function partToChange(typed: string): Question | undefined {
+  const match = /^\s*(?:wijzig|verander|change|edit)\b(.*)$/i.exec(typed);
+  return match ? questionNamed(match[1] ?? '') : undefined;
 }

@@ -62,3 +62,30 @@ export const questions: readonly Question[] = parseCatalogue(questionsFile);
 export function findQuestion(key: string): Question | undefined {
   return questions.find((question) => question.key === key);
 }
+
+/**
+ * The question a traveller means by a part's name in their own words (`doel`, `de datums`,
+ * `wie heb ik ontmoet`): the longest catalogue name found as whole words in the text.
+ */
+export function questionNamed(text: string): Question | undefined {
+  const words = ` ${normalizeName(text)} `;
+  let best: { question: Question; length: number } | undefined;
+  for (const question of questions) {
+    const names = [...question.editNames, question.name.nl, question.name.en, question.key];
+    for (const name of names.map(normalizeName)) {
+      if (name !== '' && words.includes(` ${name} `) && name.length > (best?.length ?? 0)) {
+        best = { question, length: name.length };
+      }
+    }
+  }
+  return best?.question;
+}
+
+function normalizeName(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

@@ -29,7 +29,17 @@ export interface ChannelPost {
   teamName?: string;
   channelId: string;
   channelName?: string;
+  /** The team's Microsoft 365 group id, for a deep link to the post. */
+  teamAadGroupId?: string;
   postedAt: string;
+  /** The report version the channel card shows; behind `version` until Teams took the update. */
+  syncedVersion: number;
+}
+
+/** The traveller's personal chat with the bot, to reach them there from a channel. */
+export interface PersonalChat {
+  conversationId: string;
+  serviceUrl: string;
 }
 
 /** One change to a report: who changed which answer when, and from what to what. */
@@ -55,6 +65,8 @@ export interface Report {
   answers: Record<string, Answer>;
   history: HistoryEntry[];
   post?: ChannelPost;
+  /** Where the traveller wrote the report. */
+  chat?: PersonalChat;
   createdAt: string;
   updatedAt: string;
   /** The store's ETag of the version read; absent before the first write. */
@@ -121,4 +133,43 @@ export function isComplete(report: Report): boolean {
 /** The report as posted in a channel. */
 export function markPosted(report: Report, post: ChannelPost, now: Date): Report {
   return { ...report, status: 'posted', post, updatedAt: now.toISOString() };
+}
+
+/** A posted report with one answer changed: the next version, with who changed what when. */
+export function withEdit(
+  report: Report,
+  key: string,
+  answer: Answer,
+  by: string,
+  now: Date,
+): Report {
+  const version = report.version + 1;
+  const old = report.answers[key];
+  const entry: HistoryEntry = {
+    version,
+    at: now.toISOString(),
+    by,
+    key,
+    ...(old ? { old } : {}),
+    new: answer,
+  };
+  return {
+    ...withAnswer(report, key, answer, now),
+    version,
+    history: [...report.history, entry],
+  };
+}
+
+/** True when the channel card shows an older version than the stored report. */
+export function needsSync(report: Report): boolean {
+  return (
+    report.status === 'posted' &&
+    report.post !== undefined &&
+    report.post.syncedVersion < report.version
+  );
+}
+
+/** The report with its channel post now showing the current version (maybe in a new thread). */
+export function markSynced(report: Report, post: ChannelPost): Report {
+  return { ...report, post: { ...post, syncedVersion: report.version } };
 }

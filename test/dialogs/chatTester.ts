@@ -20,6 +20,8 @@ import type { ReportStore } from '../../src/store/reportStore';
 /** Records what would be posted in a channel; the HTTP tests post through a fake Bot Connector. */
 export class RecordingPublisher implements ReportPublisher {
   readonly posts: { target: PublishTarget; card: AdaptiveCard }[] = [];
+  readonly updates: { post: ChannelPost; card: AdaptiveCard }[] = [];
+  readonly replies: { post: ChannelPost; text: string }[] = [];
 
   async publish(target: PublishTarget, card: AdaptiveCard): Promise<ChannelPost> {
     this.posts.push({ target, card });
@@ -30,7 +32,16 @@ export class RecordingPublisher implements ReportPublisher {
       serviceUrl: target.serviceUrl,
       channelId: target.channelId,
       postedAt: new Date().toISOString(),
+      syncedVersion: 1,
     };
+  }
+
+  async update(post: ChannelPost, card: AdaptiveCard): Promise<void> {
+    this.updates.push({ post, card });
+  }
+
+  async reply(post: ChannelPost, text: string): Promise<void> {
+    this.replies.push({ post, text });
   }
 }
 

@@ -271,6 +271,29 @@ describe('MainDialog: the interview in the personal chat', function () {
     await play(chat, [{ says: 'Wenen', botShows: ['Vraag 3 van 9'] }]);
   });
 
+  it('changes a part named in the traveller\'s own words at the review, then posts on "plaatsen"', async () => {
+    await channels.save({
+      tenantId: 'tenant-1',
+      teamId: 'team-iz',
+      teamName: 'Internationale Zaken',
+      channelId: '19:reisverslagen@thread.tacv2',
+      channelName: 'Reisverslagen',
+      serviceUrl: 'https://smba.example/emea/',
+      updatedAt: '2026-11-01T00:00:00Z',
+    });
+    const chat = newChat();
+    await play(chat, typedTrip);
+    await play(chat, [
+      { says: 'wijzig het doel', botShows: ['Vraag 5 van 9', 'WAT WAS HET DOEL VAN DE REIS?'] },
+      {
+        says: 'Leren van Weense woningbouw.',
+        botShows: ['Controleer je verslag', 'Leren van Weense woningbouw.'],
+      },
+      { says: 'plaatsen', botShows: ['geplaatst in het kanaal Reisverslagen'] },
+    ]);
+    assert.equal(chat.publisher.posts.length, 1);
+  });
+
   it('speaks English to an English Teams client', async () => {
     const chat = newChat({ locale: 'en-GB' });
     await play(chat, [

@@ -377,7 +377,7 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
     confirmation: BotMessage[],
   ): Promise<void> {
     assert.deepEqual(
-      confirmation.map((message) => message.text),
+      confirmation.map((message) => message.lines.join('\n')),
       [
         'Je verslag is geplaatst in het kanaal Reisverslagen van het team Internationale Zaken. Bedankt!',
       ],
@@ -450,17 +450,20 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
   it('3. replaces each answered card in place by a compact read-only line', async () => {
     const { tenantId } = await installInTeam();
     const traveller = travellerIn(tenantId, makeUser('Sem de Jong'));
-    // What each compact line shows under "Vraag n van 9 · <onderdeel>".
-    const expectedAnswers: Record<QuestionKey, string> = {
-      title: riga.title,
-      destination: riga.destination,
-      persons: String(riga.persons),
-      duration: shownPeriod(riga),
-      purpose: riga.purpose,
-      locations: riga.locations,
-      peopleMet: `1 persoon\n${peopleLines(riga).join('\n')}`,
-      outcome: riga.outcome,
-      followUp: `Ja: ${riga.agreements}`,
+    // Each compact line: "Vraag n van 9 · <short name>", then the answer as given.
+    const expectedLines: Record<QuestionKey, string[]> = {
+      title: ['Vraag 1 van 9 · Titel', riga.title],
+      destination: ['Vraag 2 van 9 · Bestemming', riga.destination],
+      persons: ['Vraag 3 van 9 · Aantal personen', String(riga.persons)],
+      duration: ['Vraag 4 van 9 · Reisduur', shownPeriod(riga)],
+      purpose: ['Vraag 5 van 9 · Doel van de reis', riga.purpose],
+      locations: ['Vraag 6 van 9 · Bezochte locaties', riga.locations],
+      peopleMet: [
+        'Vraag 7 van 9 · Ontmoete personen',
+        `1 persoon\n${peopleLines(riga).join('\n')}`,
+      ],
+      outcome: ['Vraag 8 van 9 · Opbrengst voor de gemeente', riga.outcome],
+      followUp: ['Vraag 9 van 9 · Vervolgafspraken', `Ja: ${riga.agreements}`],
     };
 
     let card = lastCard(await traveller.say('nieuw verslag'));
@@ -477,9 +480,7 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
       const [update] = updates;
       assert.ok(update);
       const compact = messageOf(card.id, update);
-      const [heading, answer, ...rest] = compact.lines;
-      assert.match(heading ?? '', new RegExp(`^Vraag ${index + 1} van 9 · \\S`));
-      assert.deepEqual([answer, ...rest], [expectedAnswers[key]]);
+      assert.deepEqual(compact.lines, expectedLines[key]);
       assert.deepEqual(buttonsOf(cardOf(compact)), [], 'the compact line has no buttons');
       assert.equal(inputsOf(cardOf(compact)).size, 0, 'the compact line has no inputs');
       const nowShown = traveller.messages().find((message) => message.id === card.id);
