@@ -7,30 +7,40 @@ import {
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
-import type { MainDialog } from './dialogs/mainDialog';
+import type { OpenPersonalChat } from './channel/personalChat';
 import { localeOf, travellerOf } from './dialogs/conversation';
+import type { MainDialog } from './dialogs/mainDialog';
+import { editCommandOf } from './dialogs/turnInput';
 import type { ChannelStore } from './store/channelStore';
+import type { ReportStore } from './store/reportStore';
 import { textsFor } from './texts';
 
 const useThisChannelCommands = ['gebruik dit kanaal', 'use this channel'];
 
-/** Routes Teams' activities: personal chat to the interview, channel installs and commands to the channel store. */
+/** What the bot works with, given by the composition root. */
+export interface BotParts {
+  conversationState: ConversationState;
+  mainDialog: MainDialog;
+  reports: ReportStore;
+  channels: ChannelStore;
+  /** Starts a turn in a traveller's personal chat (an edit asked for in a channel). */
+  openPersonalChat: OpenPersonalChat;
+  /** Entra tenants allowed to use the bot; empty means all. */
+  allowedTenantIds: readonly string[];
+  log: Logger;
+}
+
+/** Routes Teams' activities: personal chat to the dialogs; installs and mentions in channels. */
 export class ReisverslagBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
 
-  constructor(
-    private readonly conversationState: ConversationState,
-    private readonly mainDialog: MainDialog,
-    private readonly channels: ChannelStore,
-    private readonly allowedTenantIds: readonly string[],
-    private readonly log: Logger,
-  ) {
+  constructor(private readonly parts: BotParts) {
     super();
-    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.dialogState = parts.conversationState.createProperty<DialogState>('dialogState');
 
     this.onMessage(async (context, next) => {
       if (context.activity.conversation.conversationType === 'personal') {
-        await this.mainDialog.run(context, this.dialogState);
+        await parts.mainDialog.run(context, this.dialogState);
       } else {
         await this.onTeamMessage(context);
       }
@@ -57,9 +67,10 @@ export class ReisverslagBot extends TeamsActivityHandler {
 
   /** Refuses other tenants before anything is read or stored; saves the dialog state after each turn. */
   override async run(context: TurnContext): Promise<void> {
+    const { allowedTenantIds, conversationState, log } = this.parts;
     const tenantId = travellerOf(context).tenantId;
-    if (this.allowedTenantIds.length > 0 && !this.allowedTenantIds.includes(tenantId ?? '')) {
-      this.log.warn(
+    if (allowedTenantIds.length > 0 && !allowedTenantIds.includes(tenantId ?? '')) {
+      log.warn(
         { tenantId, type: context.activity.type },
         'activity from a tenant that is not allowed',
       );
@@ -69,10 +80,14 @@ export class ReisverslagBot extends TeamsActivityHandler {
       return;
     }
     await super.run(context);
-    await this.conversationState.saveChanges(context);
+    await conversationState.saveChanges(context);
   }
 
-  /** In a team's channel: `@Reisverslag gebruik dit kanaal` moves the report channel; else directions. */
+  /**
+   * In a team's channel: `@Reisverslag gebruik dit kanaal` moves the report channel;
+   * `@Reisverslag wijzig <onderdeel>` in a report's thread starts the edit in the author's
+   * personal chat; anything else gets directions.
+   */
   private async onTeamMessage(context: TurnContext): Promise<void> {
     const texts = textsFor(localeOf(context));
     const text =
@@ -87,26 +102,66 @@ export class ReisverslagBot extends TeamsActivityHandler {
       await context.sendActivity(texts.channelRegistered(channel ?? texts.unknownChannel));
       return;
     }
+    const edit = editCommandOf(text);
+    const threadRoot = /;messageid=(.+)$/.exec(context.activity.conversation.id)?.[1];
+    if (edit && threadRoot && (await this.editFromThread(context, threadRoot, edit.part?.key))) {
+      return;
+    }
     await context.sendActivity(texts.channelHelp);
+  }
+
+  /**
+   * Starts the edit of the report this thread shows in its author's personal chat; anyone else
+   * is refused politely and the attempt logged. False when the thread shows no known report.
+   */
+  private async editFromThread(
+    context: TurnContext,
+    activityId: string,
+    questionKey: string | undefined,
+  ): Promise<boolean> {
+    const { channels, reports, log, openPersonalChat, mainDialog, conversationState } = this.parts;
+    const acting = travellerOf(context);
+    const post = await channels.findPost(acting.tenantId ?? '', activityId);
+    const report = post && (await reports.get(post.travellerId, post.reportId));
+    if (!report?.chat) return false;
+    const texts = textsFor(localeOf(context));
+    if (report.travellerId !== acting.id) {
+      log.warn(
+        { actingUserId: acting.id, reportId: report.id, activityId },
+        'edit refused: not the author',
+      );
+      await context.sendActivity(texts.onlyAuthor(report.travellerName));
+      return true;
+    }
+    await openPersonalChat(report.chat, async (personal) => {
+      await mainDialog.startEdit(personal, this.dialogState, {
+        reportId: report.id,
+        ...(questionKey ? { questionKey } : {}),
+      });
+      await conversationState.saveChanges(personal);
+    });
+    await context.sendActivity(texts.editInPersonalChat);
+    return true;
   }
 
   /** Stores this team's channel as its report channel and returns the channel's name. */
   private async rememberReportChannel(context: TurnContext): Promise<string | undefined> {
     const { channelData, serviceUrl } = context.activity;
-    const team = channelData.team as { id: string; name?: string };
+    const team = channelData.team as { id: string; name?: string; aadGroupId?: string };
     // Teams omits the channel on some installs; a team's General channel has the team's id.
     const channelId = (channelData.channel as { id: string } | undefined)?.id ?? team.id;
     const channelName = await this.channelName(context, team.id, channelId);
-    await this.channels.save({
+    await this.parts.channels.save({
       tenantId: travellerOf(context).tenantId ?? '',
       teamId: team.id,
       ...(team.name ? { teamName: team.name } : {}),
+      ...(team.aadGroupId ? { teamAadGroupId: team.aadGroupId } : {}),
       channelId,
       ...(channelName ? { channelName } : {}),
       serviceUrl,
       updatedAt: new Date().toISOString(),
     });
-    this.log.info({ teamId: team.id, channelId }, 'report channel remembered');
+    this.parts.log.info({ teamId: team.id, channelId }, 'report channel remembered');
     return channelName;
   }
 
@@ -127,7 +182,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
       const found = listed.find((channel) => channel.id === channelId);
       if (found?.name) return found.name;
     } catch (error) {
-      this.log.debug({ err: error, teamId }, 'could not list the team channels');
+      this.parts.log.debug({ err: error, teamId }, 'could not list the team channels');
     }
     // The General channel has no name of its own in Teams' API.
     return channelId === teamId ? 'General' : undefined;

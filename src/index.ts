@@ -2,12 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { ConversationState } from 'botbuilder';
 import { createAdapter } from './adapter';
 import { ReisverslagBot } from './bot';
+import { personalChatOpener } from './channel/personalChat';
 import { TeamsChannelPublisher } from './channel/reportPublisher';
+import { ReportSync } from './channel/reportSync';
 import { ConfigError, readConfig } from './config';
 import { MainDialog } from './dialogs/mainDialog';
 import { createLogger } from './logger';
 import { createServer } from './server';
 import { openStore } from './store/openStore';
+
+/** How often channel posts that are behind (Teams was unreachable) are tried again. */
+const SYNC_RETRY_MS = 5 * 60 * 1000;
 
 /** Composition root: configuration → store → adapter → bot → HTTP server. */
 async function main(): Promise<void> {
@@ -18,23 +23,29 @@ async function main(): Promise<void> {
   const store = await openStore(config, log);
   const conversationState = new ConversationState(store.stateStorage);
   const adapter = createAdapter(config, conversationState, log);
+  const appId = config.bot?.appId ?? '';
+  const publisher = new TeamsChannelPublisher(adapter, appId, now);
+  const sync = new ReportSync(store.reports, store.channels, publisher, log);
   const mainDialog = new MainDialog({
     reports: store.reports,
     channels: store.channels,
-    publisher: new TeamsChannelPublisher(adapter, config.bot?.appId ?? '', now),
+    publisher,
+    sync,
     log,
     ...(config.reportChannelId ? { reportChannelId: config.reportChannelId } : {}),
     timeZone: 'Europe/Amsterdam',
     now,
     newId: randomUUID,
   });
-  const bot = new ReisverslagBot(
+  const bot = new ReisverslagBot({
     conversationState,
     mainDialog,
-    store.channels,
-    config.allowedTenantIds,
+    reports: store.reports,
+    channels: store.channels,
+    openPersonalChat: personalChatOpener(adapter, appId),
+    allowedTenantIds: config.allowedTenantIds,
     log,
-  );
+  });
   const server = createServer({ adapter, bot, checkHealth: store.ping, log });
 
   // Without a bot identity nothing checks who calls: only this machine may.
@@ -48,8 +59,18 @@ async function main(): Promise<void> {
     );
   });
 
+  // Channel cards left behind while Teams was unreachable: now, and every few minutes.
+  const retrySync = () =>
+    void sync
+      .syncAllPending()
+      .catch((error: unknown) => log.warn({ err: error }, 'retrying channel posts failed'));
+  retrySync();
+  const syncTimer = setInterval(retrySync, SYNC_RETRY_MS);
+  syncTimer.unref();
+
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
+    clearInterval(syncTimer);
     server.close(() => {
       void store.close().finally(() => process.exit(0));
     });

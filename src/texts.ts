@@ -3,6 +3,38 @@ import type { Locale } from './report/locale';
 /** Everything the bot says outside the question catalogue, in Dutch and English. */
 const texts = {
   nl: {
+    edit: 'Bewerken',
+    confirm: 'Bevestigen',
+    cancel: 'Annuleren',
+    was: 'Was',
+    becomes: 'Wordt',
+    chooseReport: 'Welk verslag wil je wijzigen?',
+    choosePart: 'Welk onderdeel wil je wijzigen?',
+    choosePartTyped:
+      'Dat onderdeel ken ik niet. Kies een knop, of typ bijvoorbeeld **wijzig doel**.',
+    confirmEdit: (part: string) => `Klopt deze wijziging van ${part}?`,
+    confirmTypedHint: 'Typ **ja** om te bevestigen of **nee** om niets te wijzigen.',
+    editCancelled: 'Niets gewijzigd.',
+    editSaved: (version: number) =>
+      `Opgeslagen als versie ${version}; het verslag in het kanaal is bijgewerkt.`,
+    editSavedNotSynced: (version: number) =>
+      `Opgeslagen als versie ${version}, maar het kanaal is nu niet bereikbaar; ik werk het bericht in het kanaal later bij.`,
+    noPostedReports:
+      'Je hebt nog geen geplaatst verslag om te wijzigen. Typ **nieuw verslag** om er een te maken of af te maken.',
+    notYourReport:
+      'Je kunt alleen je eigen verslagen wijzigen; dit verslag is van iemand anders. Er is niets veranderd.',
+    onlyAuthor: (name: string) => `Alleen ${name} kan dit verslag wijzigen. Er is niets veranderd.`,
+    editInPersonalChat:
+      'Ik heb je een persoonlijk bericht gestuurd; daar kun je het verslag wijzigen.',
+    changeNote: (by: string, part: string, version: number) =>
+      `${by} heeft ${part} gewijzigd (versie ${version}).`,
+    updatedTo: (version: number) => `Het verslag is bijgewerkt naar versie ${version}.`,
+    updatedFooter: (date: string, version: number) => `Bijgewerkt op ${date} (versie ${version})`,
+    myReportsTitle: 'Mijn verslagen',
+    noReports: 'Je hebt nog geen verslagen. Typ **nieuw verslag** om te beginnen.',
+    statusDraft: 'concept',
+    statusPosted: (version: number) => `geplaatst, versie ${version}`,
+    openInChannel: 'Bekijk in kanaal',
     appName: 'Reisverslag',
     progress: (n: number, total: number) => `Vraag ${n} van ${total}`,
     next: 'Volgende',
@@ -23,6 +55,8 @@ const texts = {
       'Ik stel je de vragen van het formulier "Verslag buitenlandse dienstreis", één per kaart. Antwoord op de kaart of typ je antwoord gewoon in de chat. Elk antwoord wordt meteen bewaard.\n\n' +
       '- **nieuw verslag**: begin een verslag (of ga verder met je concept)\n' +
       '- **vorige**: terug naar de vorige vraag\n' +
+      '- **wijzig** of **wijzig doel**: verander een geplaatst verslag; het bericht in het kanaal wordt bijgewerkt\n' +
+      '- **mijn verslagen**: je verslagen, met hun status\n' +
       '- **stop**: pauzeer; je concept blijft bewaard\n' +
       '- **help**: deze uitleg\n\n' +
       'Aan het eind zie je alle antwoorden en plaats je het verslag met één knop in het kanaal van je team.',
@@ -69,6 +103,37 @@ const texts = {
     answeredPrefix: 'Beantwoord',
   },
   en: {
+    edit: 'Edit',
+    confirm: 'Confirm',
+    cancel: 'Cancel',
+    was: 'Was',
+    becomes: 'Becomes',
+    chooseReport: 'Which report do you want to change?',
+    choosePart: 'Which part do you want to change?',
+    choosePartTyped:
+      "I don't know that part. Pick a button, or type for example **change purpose**.",
+    confirmEdit: (part: string) => `Is this change of ${part} right?`,
+    confirmTypedHint: 'Type **yes** to confirm or **no** to change nothing.',
+    editCancelled: 'Nothing changed.',
+    editSaved: (version: number) =>
+      `Saved as version ${version}; the report in the channel has been updated.`,
+    editSavedNotSynced: (version: number) =>
+      `Saved as version ${version}, but the channel cannot be reached now; I will update the post in the channel later.`,
+    noPostedReports:
+      'You have no posted report to change yet. Type **new report** to write or finish one.',
+    notYourReport:
+      "You can only change your own reports; this report is someone else's. Nothing was changed.",
+    onlyAuthor: (name: string) => `Only ${name} can change this report. Nothing was changed.`,
+    editInPersonalChat: 'I have sent you a personal message; you can change the report there.',
+    changeNote: (by: string, part: string, version: number) =>
+      `${by} changed ${part} (version ${version}).`,
+    updatedTo: (version: number) => `The report has been updated to version ${version}.`,
+    updatedFooter: (date: string, version: number) => `Updated on ${date} (version ${version})`,
+    myReportsTitle: 'My reports',
+    noReports: 'You have no reports yet. Type **new report** to begin.',
+    statusDraft: 'draft',
+    statusPosted: (version: number) => `posted, version ${version}`,
+    openInChannel: 'Open in channel',
     appName: 'Reisverslag',
     progress: (n: number, total: number) => `Question ${n} of ${total}`,
     next: 'Next',
@@ -88,6 +153,8 @@ const texts = {
       'I ask you the questions of the form "Verslag buitenlandse dienstreis", one per card. Answer on the card or just type your answer in the chat. Every answer is saved at once.\n\n' +
       '- **new report**: start a report (or continue your draft)\n' +
       '- **previous**: back to the previous question\n' +
+      '- **change** or **change purpose**: correct a posted report; the post in the channel is updated\n' +
+      '- **my reports**: your reports, with their status\n' +
       '- **stop**: pause; your draft is kept\n' +
       '- **help**: this explanation\n\n' +
       "At the end you see all answers and post the report in your team's channel with one button.",

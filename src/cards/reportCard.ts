@@ -1,6 +1,7 @@
 import { findQuestion, questions } from '../report/catalogue';
 import type { Locale } from '../report/locale';
 import type { Report } from '../report/report';
+import { formatDate, todayIn } from '../report/dates';
 import { formatAnswer } from '../report/formatAnswer';
 import { textsFor } from '../texts';
 import { cardTemplate } from './template';
@@ -46,6 +47,14 @@ export function reportCardData(report: Report, locale: Locale): ReportCardData {
           items: formatted.items ?? [],
         };
       }),
-    footer: '',
+    footer: updatedFooter(report, locale),
   };
+}
+
+/** "Bijgewerkt op 29-11-2026 (versie 2)" once the report was changed after posting, else ''. */
+function updatedFooter(report: Report, locale: Locale): string {
+  const last = report.history.at(-1);
+  if (report.version <= 1 || !last) return '';
+  const day = todayIn('Europe/Amsterdam', new Date(last.at));
+  return textsFor(locale).updatedFooter(formatDate(day, locale), report.version);
 }

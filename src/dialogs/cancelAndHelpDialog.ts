@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   DialogTurnStatus,
@@ -9,8 +10,8 @@ import { localeOf } from './conversation';
 import { commandOf } from './turnInput';
 
 /**
- * The base of the root dialog: `help` explains and keeps the question open; `stop` pauses and
- * keeps the draft; `nieuw verslag` starts over from the choice of report.
+ * The base of the root dialog: `help` explains and `mijn verslagen` lists, keeping the question
+ * open; `stop` pauses and keeps the draft; `nieuw verslag` starts over from the choice of report.
  */
 export abstract class CancelAndHelpDialog extends ComponentDialog {
   override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -20,6 +21,9 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   /** Begins the dialog again from its first step; what `nieuw verslag` does mid-interview. */
   protected abstract restart(innerDc: DialogContext): Promise<DialogTurnResult>;
 
+  /** Shows the traveller's reports (`mijn verslagen`); the current question stays open. */
+  protected abstract showMyReports(context: TurnContext): Promise<void>;
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
     if (context.activity.value !== undefined) return undefined;
@@ -27,6 +31,9 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     switch (commandOf(context.activity.text)) {
       case 'help':
         await context.sendActivity(texts.help);
+        return { status: DialogTurnStatus.waiting };
+      case 'myReports':
+        await this.showMyReports(context);
         return { status: DialogTurnStatus.waiting };
       case 'stop':
         await context.sendActivity(texts.paused);

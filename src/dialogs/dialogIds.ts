@@ -4,4 +4,5 @@ export const DialogIds = {
   interview: 'interviewDialog',
   review: 'reviewDialog',
   postReport: 'postReportDialog',
+  edit: 'editDialog',
 } as const;

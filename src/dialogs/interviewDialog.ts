@@ -10,7 +10,13 @@ import { questionCardData, renderQuestionCard } from '../cards/questionCard';
 import { parseCardAnswer, parseTypedAnswer } from '../report/answerInput';
 import { findQuestion, type Question } from '../report/catalogue';
 import { todayIn } from '../report/dates';
-import { nextOpenQuestion, previousQuestion, withAnswer, type Report } from '../report/report';
+import {
+  nextOpenQuestion,
+  previousQuestion,
+  withAnswer,
+  type Answer,
+  type Report,
+} from '../report/report';
 import { textsFor } from '../texts';
 import { localeOf, replaceCard, sendCard, travellerOf } from './conversation';
 import { DialogIds } from './dialogIds';
@@ -24,6 +30,8 @@ export interface InterviewOptions {
   questionKey?: string;
   /** Ask only this question and return (a `Wijzig` from the review). */
   single?: boolean;
+  /** Return the valid answer without storing it (an edit, which is confirmed first). */
+  collectOnly?: boolean;
   /** The traveller's rejected input, shown again with the reason. */
   rejected?: { error: string; fields: Record<string, string> };
 }
@@ -31,6 +39,8 @@ export interface InterviewOptions {
 /** What the interview returns to its caller. */
 export interface InterviewResult {
   reportId: string;
+  /** The answer given, when the interview only collected it. */
+  answer?: Answer;
 }
 
 const INTERVIEW_STEPS = 'interviewSteps';
@@ -82,13 +92,15 @@ export class InterviewDialog extends ComponentDialog {
     const { context } = step;
     const locale = localeOf(context);
     const action = cardActionOf(context.activity);
-    const askAgain = (rejected?: InterviewOptions['rejected']) =>
+    // The same interview (single, collect-only) on another or the same question.
+    const { rejected: _rejected, ...interview } = options;
+    const ask = (key: string, rejected?: InterviewOptions['rejected']) =>
       step.replaceDialog(INTERVIEW_STEPS, {
-        reportId: options.reportId,
-        questionKey: question.key,
-        ...(options.single ? { single: true } : {}),
+        ...interview,
+        questionKey: key,
         ...(rejected ? { rejected } : {}),
       } satisfies InterviewOptions);
+    const askAgain = (rejected?: InterviewOptions['rejected']) => ask(question.key, rejected);
 
     const isThisCard = action?.reportId === options.reportId && action.questionKey === question.key;
     if (action && (!isThisCard || (action.action !== 'answer' && action.action !== 'previous'))) {
@@ -99,12 +111,7 @@ export class InterviewDialog extends ComponentDialog {
       action?.action === 'previous' ||
       (!action && commandOf(context.activity.text) === 'previous')
     ) {
-      const previous = previousQuestion(question.key);
-      return step.replaceDialog(INTERVIEW_STEPS, {
-        reportId: options.reportId,
-        questionKey: (previous ?? question).key,
-        ...(options.single ? { single: true } : {}),
-      } satisfies InterviewOptions);
+      return ask((previousQuestion(question.key) ?? question).key);
     }
 
     const today = this.today();
@@ -119,16 +126,19 @@ export class InterviewDialog extends ComponentDialog {
       });
     }
 
+    const answered = renderAnsweredCard(answeredCardData(question, parsed.answer, locale));
+    if (options.collectOnly) {
+      await replaceCard(context, cardActivityId, answered, this.services.log);
+      return step.endDialog({
+        reportId: options.reportId,
+        answer: parsed.answer,
+      } satisfies InterviewResult);
+    }
     const traveller = travellerOf(context);
     const report = await this.services.reports.update(traveller.id, options.reportId, (current) =>
       withAnswer(current, question.key, parsed.answer, this.services.now()),
     );
-    await replaceCard(
-      context,
-      cardActivityId,
-      renderAnsweredCard(answeredCardData(question, parsed.answer, locale)),
-      this.services.log,
-    );
+    await replaceCard(context, cardActivityId, answered, this.services.log);
     if (options.single) return step.endDialog({ reportId: report.id } satisfies InterviewResult);
     const next = nextOpenQuestion(report, question.key);
     if (!next) return step.endDialog({ reportId: report.id } satisfies InterviewResult);

@@ -19,9 +19,16 @@ import { InterviewDialog, type InterviewOptions, type InterviewResult } from './
 import { PostReportDialog } from './postReportDialog';
 import { ReviewDialog, type ReviewOptions } from './reviewDialog';
 import type { DialogServices } from './services';
-import { cardActionOf, commandOf } from './turnInput';
+import { CardActions, cardActionOf, commandOf, editCommandOf } from './turnInput';
+import { EditDialog, type EditOptions } from './editDialog';
+import { myReportsCardData, renderMyReportsCard } from '../cards/myReportsCard';
 
 const MAIN_STEPS = 'mainSteps';
+
+/** How the main dialog starts: the interview, or an edit of a posted report. */
+export interface MainOptions {
+  edit?: EditOptions;
+}
 
 /** The whole interview: choose or resume a draft, ask the questions, review, post. */
 export class MainDialog extends CancelAndHelpDialog {
@@ -30,6 +37,7 @@ export class MainDialog extends CancelAndHelpDialog {
     this.addDialog(new InterviewDialog(services));
     this.addDialog(new ReviewDialog(services));
     this.addDialog(new PostReportDialog(services));
+    this.addDialog(new EditDialog(services, services.sync));
     this.addDialog(
       new WaterfallDialog(MAIN_STEPS, [
         this.offerDraftStep.bind(this),
@@ -42,17 +50,52 @@ export class MainDialog extends CancelAndHelpDialog {
 
   /** Runs the dialog for a personal-chat turn, starting it when none is active. */
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
-    const dialogContext = await dialogSet.createContext(context);
+    const dialogContext = await this.createContext(context, accessor);
     const result = await dialogContext.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
       await this.startFromIdle(dialogContext);
     }
   }
 
+  /** Starts an edit in the traveller's personal chat, on top of whatever is going on there. */
+  async startEdit(
+    context: TurnContext,
+    accessor: StatePropertyAccessor<DialogState>,
+    edit: EditOptions,
+  ): Promise<void> {
+    const dialogContext = await this.createContext(context, accessor);
+    await dialogContext.beginDialog(this.id, { edit } satisfies MainOptions);
+  }
+
+  protected override async onBeginDialog(
+    innerDc: DialogContext,
+    options?: MainOptions,
+  ): Promise<DialogTurnResult> {
+    if (options?.edit) return innerDc.beginDialog(DialogIds.edit, options.edit);
+    return super.onBeginDialog(innerDc, options);
+  }
+
   protected override restart(innerDc: DialogContext): Promise<DialogTurnResult> {
     return innerDc.beginDialog(MAIN_STEPS);
+  }
+
+  protected override async showMyReports(context: TurnContext): Promise<void> {
+    const locale = localeOf(context);
+    const reports = await this.services.reports.listByTraveller(travellerOf(context).id);
+    if (reports.length === 0) {
+      await context.sendActivity(textsFor(locale).noReports);
+      return;
+    }
+    await sendCard(context, renderMyReportsCard(myReportsCardData(reports, locale)));
+  }
+
+  private async createContext(
+    context: TurnContext,
+    accessor: StatePropertyAccessor<DialogState>,
+  ): Promise<DialogContext> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    return dialogSet.createContext(context);
   }
 
   /** A turn with nothing active: help, stop and stale card presses are answered; the rest starts. */
@@ -67,6 +110,19 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     if (command === 'stop') {
       await context.sendActivity(texts.nothingToStop);
+      return;
+    }
+    if (command === 'myReports') {
+      await this.showMyReports(context);
+      return;
+    }
+    const edit = action ? undefined : editCommandOf(context.activity.text);
+    if (edit || action?.action === CardActions.edit) {
+      const options: EditOptions = {
+        ...(action?.reportId ? { reportId: action.reportId } : {}),
+        ...(edit?.part ? { questionKey: edit.part.key } : {}),
+      };
+      await dialogContext.beginDialog(this.id, { edit: options } satisfies MainOptions);
       return;
     }
     if (action && action.action !== 'resume' && action.action !== 'newReport') {
@@ -116,12 +172,19 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   private async createDraft(context: TurnContext): Promise<string> {
-    const draft: Report = newDraft(
-      this.services.newId(),
-      travellerOf(context),
-      localeOf(context),
-      this.services.now(),
-    );
+    const draft: Report = {
+      ...newDraft(
+        this.services.newId(),
+        travellerOf(context),
+        localeOf(context),
+        this.services.now(),
+      ),
+      // Where to reach the traveller when they start an edit from the channel.
+      chat: {
+        conversationId: context.activity.conversation.id,
+        serviceUrl: context.activity.serviceUrl,
+      },
+    };
     const created = await this.services.reports.create(draft);
     return created.id;
   }

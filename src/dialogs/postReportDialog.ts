@@ -7,14 +7,15 @@ import {
 } from 'botbuilder-dialogs';
 import type { PublishTarget } from '../channel/reportPublisher';
 import { renderReportCard, reportCardData } from '../cards/reportCard';
-import { renderTeamChoiceCard, teamChoiceCardData } from '../cards/teamChoiceCard';
+import { renderChoiceCard } from '../cards/choiceCard';
+import { postedCardData, renderPostedCard } from '../cards/postedCard';
 import { markPosted } from '../report/report';
 import type { ReportChannel } from '../store/channelStore';
 import { textsFor } from '../texts';
 import { localeOf, sendCard, travellerOf } from './conversation';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
-import { cardActionOf } from './turnInput';
+import { CardActions, cardActionOf } from './turnInput';
 
 /** Which report to post. */
 export interface PostReportOptions {
@@ -49,9 +50,16 @@ export class PostReportDialog extends ComponentDialog {
       return step.endDialog({ posted: false } satisfies PostReportResult);
     }
     if (channels.length === 1) return step.next(channels[0]);
+    const texts = textsFor(locale);
     await sendCard(
       step.context,
-      renderTeamChoiceCard(teamChoiceCardData(reportId, channels, locale)),
+      renderChoiceCard({
+        message: texts.chooseTeam,
+        choices: channels.map((channel) => ({
+          title: `${channel.teamName ?? texts.unknownTeam} › ${channel.channelName ?? texts.unknownChannel}`,
+          data: { action: CardActions.chooseTeam, reportId, teamId: channel.teamId },
+        })),
+      }),
     );
     return Dialog.EndOfTurn;
   }
@@ -77,12 +85,7 @@ export class PostReportDialog extends ComponentDialog {
     const report = await this.services.reports.get(traveller.id, reportId);
     if (!report) return step.endDialog({ posted: false } satisfies PostReportResult);
     if (report.status === 'posted' && report.post) {
-      await context.sendActivity(
-        texts.posted(
-          report.post.teamName ?? texts.unknownTeam,
-          report.post.channelName ?? texts.unknownChannel,
-        ),
-      );
+      await sendCard(context, renderPostedCard(postedCardData(report, locale)));
       return step.endDialog({ posted: true } satisfies PostReportResult);
     }
     const target: PublishTarget = {
@@ -92,6 +95,7 @@ export class PostReportDialog extends ComponentDialog {
       teamId: chosen.teamId,
       ...(chosen.teamName ? { teamName: chosen.teamName } : {}),
       ...(chosen.channelName ? { channelName: chosen.channelName } : {}),
+      ...(chosen.teamAadGroupId ? { teamAadGroupId: chosen.teamAadGroupId } : {}),
     };
     // The channel is read in the report's language as the traveller wrote it.
     const card = renderReportCard(reportCardData(report, report.locale));
@@ -106,15 +110,16 @@ export class PostReportDialog extends ComponentDialog {
       await context.sendActivity(texts.postFailed);
       return step.endDialog({ posted: false } satisfies PostReportResult);
     }
-    await this.services.reports.update(traveller.id, reportId, (current) =>
+    const posted = await this.services.reports.update(traveller.id, reportId, (current) =>
       markPosted(current, post, this.services.now()),
     );
-    await context.sendActivity(
-      texts.posted(
-        chosen.teamName ?? texts.unknownTeam,
-        chosen.channelName ?? texts.unknownChannel,
-      ),
-    );
+    await this.services.channels.savePost({
+      tenantId: traveller.tenantId ?? '',
+      activityId: post.activityId,
+      travellerId: traveller.id,
+      reportId,
+    });
+    await sendCard(context, renderPostedCard(postedCardData(posted, locale)));
     return step.endDialog({ posted: true } satisfies PostReportResult);
   }
 

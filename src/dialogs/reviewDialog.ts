@@ -7,7 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { renderReviewCard, reviewCardData } from '../cards/reviewCard';
-import { findQuestion, questionNamed, type Question } from '../report/catalogue';
+import { findQuestion } from '../report/catalogue';
 import { isComplete } from '../report/report';
 import { textsFor } from '../texts';
 import { localeOf, sendCard, travellerOf } from './conversation';
@@ -15,7 +15,7 @@ import { DialogIds } from './dialogIds';
 import type { InterviewOptions } from './interviewDialog';
 import type { PostReportOptions, PostReportResult } from './postReportDialog';
 import type { DialogServices } from './services';
-import { cardActionOf, commandOf } from './turnInput';
+import { cardActionOf, commandOf, editCommandOf } from './turnInput';
 
 /** Which report to review. */
 export interface ReviewOptions {
@@ -74,7 +74,7 @@ export class ReviewDialog extends ComponentDialog {
       ? action.action === 'change' && action.reportId === reportId && action.questionKey
         ? findQuestion(action.questionKey)
         : undefined
-      : partToChange(typed);
+      : editCommandOf(typed)?.part;
     if (question) {
       return step.beginDialog(DialogIds.interview, {
         reportId,
@@ -95,10 +95,4 @@ export class ReviewDialog extends ComponentDialog {
     }
     return step.replaceDialog(REVIEW_STEPS, step.options);
   }
-}
-
-/** The part named in a typed `wijzig <onderdeel>` (or `change <part>`), if any. */
-export function partToChange(typed: string): Question | undefined {
-  const match = /^\s*(?:wijzig|verander|change|edit)\b(.*)$/i.exec(typed);
-  return match ? questionNamed(match[1] ?? '') : undefined;
 }

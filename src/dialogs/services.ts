@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ReportPublisher } from '../channel/reportPublisher';
+import type { ReportSync } from '../channel/reportSync';
 import type { ChannelStore } from '../store/channelStore';
 import type { ReportStore } from '../store/reportStore';
 
@@ -8,6 +9,8 @@ export interface DialogServices {
   reports: ReportStore;
   channels: ChannelStore;
   publisher: ReportPublisher;
+  /** Brings a changed report's channel card up to date. */
+  sync: ReportSync;
   log: Logger;
   /** A configured report channel that overrides the per-team ones (REPORT_CHANNEL_ID). */
   reportChannelId?: string;

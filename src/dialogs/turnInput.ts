@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { questionNamed, type Question } from '../report/catalogue';
 
 /** The card actions the bot's cards send, with their ids; anything else is rejected. */
 export const CardActions = {
@@ -10,6 +11,10 @@ export const CardActions = {
   resume: 'resume',
   newReport: 'newReport',
   chooseTeam: 'chooseTeam',
+  edit: 'edit',
+  editPart: 'editPart',
+  confirmEdit: 'confirmEdit',
+  cancelEdit: 'cancelEdit',
 } as const;
 
 const cardActionSchema = z
@@ -72,4 +77,15 @@ export function commandOf(text: string | undefined): Command | undefined {
   return (Object.keys(commandWords) as Command[]).find((command) =>
     commandWords[command].includes(normalized),
   );
+}
+
+/**
+ * A typed `wijzig` (or `wijzig <onderdeel>`, `change <part>`): undefined when the text is no
+ * edit command; `part` when the traveller named one in their own words.
+ */
+export function editCommandOf(text: string | undefined): { part?: Question } | undefined {
+  const match = /^\s*(?:wijzig|wijzigen|verander|aanpassen|change|edit)\b(.*)$/i.exec(text ?? '');
+  if (!match) return undefined;
+  const part = questionNamed(match[1] ?? '');
+  return part ? { part } : {};
 }

@@ -169,7 +169,8 @@ export function needsSync(report: Report): boolean {
   );
 }
 
-/** The report with its channel post now showing the current version (maybe in a new thread). */
-export function markSynced(report: Report, post: ChannelPost): Report {
-  return { ...report, post: { ...post, syncedVersion: report.version } };
+/** The report with its channel post (maybe a new thread) now showing `shownVersion`. */
+export function markSynced(report: Report, post: ChannelPost, shownVersion: number): Report {
+  const syncedVersion = Math.max(report.post?.syncedVersion ?? 0, shownVersion);
+  return { ...report, post: { ...post, syncedVersion } };
 }

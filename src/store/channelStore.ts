@@ -5,8 +5,19 @@ export interface ReportChannel {
   teamName?: string;
   channelId: string;
   channelName?: string;
+  /** The team's Microsoft 365 group id, for deep links to posts. */
+  teamAadGroupId?: string;
   serviceUrl: string;
   updatedAt: string;
+}
+
+/** Which report a channel thread shows, so a mention in the thread finds its report and author. */
+export interface PostReference {
+  tenantId: string;
+  /** The id of the thread's root activity: the report card. */
+  activityId: string;
+  travellerId: string;
+  reportId: string;
 }
 
 /** Persistence of report channels, one document a team, partitioned by tenant. */
@@ -17,4 +28,8 @@ export interface ChannelStore {
   listByTenant(tenantId: string): Promise<ReportChannel[]>;
   /** Forgets the team's report channel (the app was removed from the team). */
   remove(tenantId: string, teamId: string): Promise<void>;
+  /** Remembers which report a channel thread shows. */
+  savePost(post: PostReference): Promise<void>;
+  /** The report shown by the thread whose root is this activity, or undefined. */
+  findPost(tenantId: string, activityId: string): Promise<PostReference | undefined>;
 }

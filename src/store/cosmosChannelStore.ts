@@ -1,10 +1,13 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import type { ChannelStore, ReportChannel } from './channelStore';
+import type { ChannelStore, PostReference, ReportChannel } from './channelStore';
 import { cosmosStatus, storeError } from './cosmosErrors';
 import { encodeCosmosId } from './cosmosId';
 import { withoutSystemProperties } from './documents';
 
-/** ChannelStore on the `channels` container: one document a team (id = team id), by tenant. */
+/**
+ * ChannelStore on the `channels` container, by tenant: one document a team (id = team id), and
+ * one a posted report's thread (`kind: 'post'`, id = `post:<activity id>`).
+ */
 export class CosmosChannelStore implements ChannelStore {
   constructor(private readonly container: Container) {}
 
@@ -23,7 +26,7 @@ export class CosmosChannelStore implements ChannelStore {
       ({ resources } = await this.container.items
         .query<ItemDefinition>(
           {
-            query: 'SELECT * FROM c WHERE c.tenantId = @tenantId',
+            query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND NOT IS_DEFINED(c.kind)',
             parameters: [{ name: '@tenantId', value: tenantId }],
           },
           { partitionKey: tenantId },
@@ -46,6 +49,38 @@ export class CosmosChannelStore implements ChannelStore {
       throw storeError(`removing the report channel of team ${teamId}`, error);
     }
   }
+
+  async savePost(post: PostReference): Promise<void> {
+    requireIds(post.tenantId, post.activityId);
+    try {
+      await this.container.items.upsert({ ...post, kind: 'post', id: postId(post.activityId) });
+    } catch (error) {
+      throw storeError(`saving the thread of report ${post.reportId}`, error);
+    }
+  }
+
+  async findPost(tenantId: string, activityId: string): Promise<PostReference | undefined> {
+    if (!tenantId || !activityId) return undefined;
+    try {
+      const { resource } = await this.container
+        .item(postId(activityId), tenantId)
+        .read<ItemDefinition>();
+      if (!resource) return undefined;
+      const { kind: _kind, ...post } = withoutSystemProperties(resource, ['id']) as Record<
+        string,
+        unknown
+      >;
+      return post as unknown as PostReference;
+    } catch (error) {
+      if (cosmosStatus(error) === 404) return undefined;
+      throw storeError(`reading the thread ${activityId}`, error);
+    }
+  }
+}
+
+/** The document id of a posted report's thread; `post:` never starts a Teams team id. */
+function postId(activityId: string): string {
+  return encodeCosmosId(`post:${activityId}`);
 }
 
 /** A team sorts by its name, or its id when Teams gave no name. */

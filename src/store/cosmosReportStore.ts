@@ -98,6 +98,20 @@ export class CosmosReportStore implements ReportStore {
     return latest;
   }
 
+  async findNeedingSync(): Promise<Report[]> {
+    try {
+      const { resources } = await this.container.items
+        .query<ItemDefinition>({
+          query: 'SELECT * FROM c WHERE c.status = @posted AND c.post.syncedVersion < c.version',
+          parameters: [{ name: '@posted', value: 'posted' }],
+        })
+        .fetchAll();
+      return resources.map((resource) => fromDocument(resource, 'listing unsynchronised reports'));
+    } catch (error) {
+      throw storeError('listing the reports whose channel post is behind', error);
+    }
+  }
+
   /** A query within the traveller's partition; the WHERE on travellerId keeps it there too. */
   private async query(
     travellerId: string,

@@ -27,4 +27,9 @@ export interface ReportStore {
   listByTraveller(travellerId: string): Promise<Report[]>;
   /** The traveller's most recently updated draft, or undefined. */
   findLatestDraft(travellerId: string): Promise<Report | undefined>;
+  /**
+   * Posted reports whose channel card shows an older version (Teams was unreachable).
+   * Crosses partitions: for the retry at start, never on a turn's path.
+   */
+  findNeedingSync(): Promise<Report[]>;
 }

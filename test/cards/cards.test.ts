@@ -4,15 +4,24 @@ import { dirname, join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import draft6MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
 import { answeredCardData, renderAnsweredCard } from '../../src/cards/answeredCard';
+import { renderChoiceCard } from '../../src/cards/choiceCard';
+import { editConfirmCardData, renderEditConfirmCard } from '../../src/cards/editConfirmCard';
+import { myReportsCardData, renderMyReportsCard } from '../../src/cards/myReportsCard';
+import { postedCardData, renderPostedCard } from '../../src/cards/postedCard';
 import { questionCardData, renderQuestionCard } from '../../src/cards/questionCard';
 import { renderReportCard, reportCardData } from '../../src/cards/reportCard';
 import { renderResumeCard, resumeCardData } from '../../src/cards/resumeCard';
 import { renderReviewCard, reviewCardData } from '../../src/cards/reviewCard';
-import { renderTeamChoiceCard, teamChoiceCardData } from '../../src/cards/teamChoiceCard';
 import type { AdaptiveCard } from '../../src/cards/template';
 import { questions } from '../../src/report/catalogue';
 import type { Locale } from '../../src/report/locale';
-import { newDraft, withAnswer, type Answer, type Report } from '../../src/report/report';
+import {
+  markPosted,
+  newDraft,
+  withAnswer,
+  type Answer,
+  type Report,
+} from '../../src/report/report';
 
 /** The shared Adaptive Card 1.5 schema, found beside the project (`../shared/schemas/`). */
 function findCardSchema(): string | undefined {
@@ -57,6 +66,24 @@ function report(keys: string[] = Object.keys(answers)): Report {
   return result;
 }
 
+function postedReport(): Report {
+  return markPosted(
+    report(),
+    {
+      conversationId: '19:c1@thread.tacv2;messageid=1700000000000',
+      activityId: '1700000000000',
+      serviceUrl: 'https://smba.example/',
+      channelId: '19:c1@thread.tacv2',
+      teamName: 'Internationale Zaken',
+      channelName: 'Reisverslagen',
+      teamAadGroupId: '00000000-0000-0000-0000-000000000031',
+      postedAt: now.toISOString(),
+      syncedVersion: 1,
+    },
+    now,
+  );
+}
+
 /** Every card the bot can send, in both languages, with hostile text in the answers. */
 function everyCard(): { name: string; card: AdaptiveCard }[] {
   const cards: { name: string; card: AdaptiveCard }[] = [];
@@ -93,32 +120,38 @@ function everyCard(): { name: string; card: AdaptiveCard }[] {
       card: renderResumeCard(resumeCardData(report(['title']), locale)),
     });
     cards.push({
-      name: `team choice (${locale})`,
-      card: renderTeamChoiceCard(
-        teamChoiceCardData(
+      name: `choice (${locale})`,
+      card: renderChoiceCard({
+        message: 'In welk team?',
+        choices: [
+          {
+            title: 'Internationale Zaken › Reisverslagen',
+            data: { action: 'chooseTeam', teamId: 'a' },
+          },
+          { title: 'Economie', data: { action: 'chooseTeam', teamId: 'b' } },
+        ],
+      }),
+    });
+    const posted = postedReport();
+    cards.push({
+      name: `posted (${locale})`,
+      card: renderPostedCard(postedCardData(posted, locale)),
+    });
+    cards.push({
+      name: `edit confirmation (${locale})`,
+      card: renderEditConfirmCard(
+        editConfirmCardData(
           'report-9',
-          [
-            {
-              tenantId: 't',
-              teamId: 'a',
-              teamName: 'Internationale Zaken',
-              channelId: 'c1',
-              channelName: 'Reisverslagen',
-              serviceUrl: 'https://s/',
-              updatedAt: '',
-            },
-            {
-              tenantId: 't',
-              teamId: 'b',
-              teamName: 'Economie',
-              channelId: 'c2',
-              serviceUrl: 'https://s/',
-              updatedAt: '',
-            },
-          ],
+          questions[6]!,
+          answers.peopleMet,
+          answers.peopleMet!,
           locale,
         ),
       ),
+    });
+    cards.push({
+      name: `my reports (${locale})`,
+      card: renderMyReportsCard(myReportsCardData([posted, report(['title'])], locale)),
     });
   }
   return cards;

@@ -11,6 +11,7 @@ import {
 import pino from 'pino';
 import { ReisverslagBot } from '../../src/bot';
 import type { PublishTarget, ReportPublisher } from '../../src/channel/reportPublisher';
+import { ReportSync } from '../../src/channel/reportSync';
 import type { AdaptiveCard } from '../../src/cards/template';
 import { MainDialog } from '../../src/dialogs/mainDialog';
 import type { ChannelPost } from '../../src/report/report';
@@ -31,6 +32,8 @@ export class RecordingPublisher implements ReportPublisher {
       activityId,
       serviceUrl: target.serviceUrl,
       channelId: target.channelId,
+      ...(target.teamName ? { teamName: target.teamName } : {}),
+      ...(target.channelName ? { channelName: target.channelName } : {}),
       postedAt: new Date().toISOString(),
       syncedVersion: 1,
     };
@@ -85,23 +88,31 @@ export class ChatTester {
     this.user = user;
     const tenantId = options.tenantId ?? 'tenant-1';
     const conversationState = new ConversationState(new MemoryStorage());
+    const log = pino({ level: 'silent' });
     const dialog = new MainDialog({
       reports: options.reports,
       channels: options.channels,
       publisher: this.publisher,
-      log: pino({ level: 'silent' }),
+      sync: new ReportSync(options.reports, options.channels, this.publisher, log),
+      log,
       ...(options.reportChannelId ? { reportChannelId: options.reportChannelId } : {}),
       timeZone: 'Europe/Amsterdam',
       now: options.now ?? (() => new Date('2026-11-20T10:00:00Z')),
       newId: () => `report-${++this.ids}`,
     });
-    const bot = new ReisverslagBot(
+    const bot = new ReisverslagBot({
       conversationState,
-      dialog,
-      options.channels,
-      [],
-      pino({ level: 'silent' }),
-    );
+      mainDialog: dialog,
+      reports: options.reports,
+      channels: options.channels,
+      openPersonalChat: async () => {
+        throw new Error(
+          'The dialog tests play the personal chat only; channel mentions are tested over HTTP.',
+        );
+      },
+      allowedTenantIds: [],
+      log,
+    });
     const template: Partial<ConversationReference> = {
       channelId: 'msteams',
       serviceUrl: 'https://smba.example/emea/',

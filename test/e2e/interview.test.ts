@@ -376,12 +376,11 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
     trip: Trip,
     confirmation: BotMessage[],
   ): Promise<void> {
-    assert.deepEqual(
-      confirmation.map((message) => message.lines.join('\n')),
-      [
-        'Je verslag is geplaatst in het kanaal Reisverslagen van het team Internationale Zaken. Bedankt!',
-      ],
-    );
+    assert.equal(confirmation.length, 1, 'one confirmation');
+    assert.deepEqual(confirmation[0]?.lines.slice(0, 2), [
+      'Je verslag is geplaatst in het kanaal Reisverslagen van het team Internationale Zaken. Bedankt!',
+      'Bewerken',
+    ]);
 
     const posts = connector.channelPosts(channel.id);
     assert.equal(posts.length, 1, 'exactly one new thread in the channel');

@@ -1,0 +1,30 @@
+import { postDeepLink } from '../channel/deepLink';
+import type { Locale } from '../report/locale';
+import type { Report } from '../report/report';
+import { textsFor } from '../texts';
+import { cardTemplate } from './template';
+
+/** The data of `cards/posted.json`: the confirmation after posting, with `Bewerken`. */
+export interface PostedCardData {
+  message: string;
+  reportId: string;
+  link: string;
+  labels: { edit: string; open: string };
+}
+
+/** Renders the confirmation that the report is in the channel. */
+export const renderPostedCard = cardTemplate<PostedCardData>('posted.json');
+
+/** The confirmation's data: where the report went, and the way to change it. */
+export function postedCardData(report: Report, locale: Locale): PostedCardData {
+  const texts = textsFor(locale);
+  return {
+    message: texts.posted(
+      report.post?.teamName ?? texts.unknownTeam,
+      report.post?.channelName ?? texts.unknownChannel,
+    ),
+    reportId: report.id,
+    link: postDeepLink(report.post, report.tenantId),
+    labels: { edit: texts.edit, open: texts.openInChannel },
+  };
+}

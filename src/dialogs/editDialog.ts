@@ -1,0 +1,244 @@
+import {
+  ComponentDialog,
+  Dialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { ReportSync } from '../channel/reportSync';
+import { renderChoiceCard } from '../cards/choiceCard';
+import { editConfirmCardData, renderEditConfirmCard } from '../cards/editConfirmCard';
+import { findQuestion, questionNamed, questions, type Question } from '../report/catalogue';
+import { formatAnswer } from '../report/formatAnswer';
+import { withEdit, type Answer, type Report } from '../report/report';
+import { textsFor } from '../texts';
+import { localeOf, sendCard, travellerOf } from './conversation';
+import { DialogIds } from './dialogIds';
+import type { InterviewOptions, InterviewResult } from './interviewDialog';
+import type { DialogServices } from './services';
+import { CardActions, cardActionOf, commandOf } from './turnInput';
+
+/** What to edit, as far as known: a report and a part, or neither (then the bot asks). */
+export interface EditOptions {
+  reportId?: string;
+  questionKey?: string;
+  /** The choice of parts was just sent again; wait for the answer to it. */
+  partAsked?: boolean;
+}
+
+/** What the edit remembers between its turns. */
+interface EditValues {
+  reportId?: string;
+  questionKey?: string;
+  answer?: Answer;
+}
+
+const EDIT_STEPS = 'editSteps';
+
+/**
+ * Changes one answer of a posted report: which report, which part, the new answer on the
+ * interview's card, old and new to confirm; then version n+1 and the channel card updated.
+ */
+export class EditDialog extends ComponentDialog {
+  constructor(
+    private readonly services: DialogServices,
+    private readonly sync: ReportSync,
+  ) {
+    super(DialogIds.edit);
+    this.addDialog(
+      new WaterfallDialog(EDIT_STEPS, [
+        this.chooseReportStep.bind(this),
+        this.choosePartStep.bind(this),
+        this.askNewAnswerStep.bind(this),
+        this.confirmStep.bind(this),
+        this.applyStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = EDIT_STEPS;
+  }
+
+  /** The report named by the button or command, else the only posted one, else a choice. */
+  private async chooseReportStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as EditOptions;
+    const values = step.values as EditValues;
+    const texts = textsFor(localeOf(step.context));
+    if (options.reportId) {
+      const report = await this.ownReport(step, options.reportId);
+      if (!report) return step.endDialog();
+      values.reportId = report.id;
+      return step.next();
+    }
+    const posted = (
+      await this.services.reports.listByTraveller(travellerOf(step.context).id)
+    ).filter((report) => report.status === 'posted');
+    if (posted.length === 0) {
+      await step.context.sendActivity(texts.noPostedReports);
+      return step.endDialog();
+    }
+    if (posted.length === 1) {
+      values.reportId = posted[0]!.id;
+      return step.next();
+    }
+    await sendCard(
+      step.context,
+      renderChoiceCard({
+        message: texts.chooseReport,
+        choices: posted.map((report) => ({
+          title: titleOf(report) || texts.untitled,
+          data: { action: CardActions.edit, reportId: report.id },
+        })),
+      }),
+    );
+    return Dialog.EndOfTurn;
+  }
+
+  /** The part named by the command, else a choice of parts (buttons, or typed in own words). */
+  private async choosePartStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as EditOptions;
+    const values = step.values as EditValues;
+    const { context } = step;
+    const texts = textsFor(localeOf(context));
+    if (!values.reportId) {
+      const action = cardActionOf(context.activity);
+      if (action?.action !== CardActions.edit || !action.reportId) {
+        await context.sendActivity(texts.chooseReport);
+        return step.replaceDialog(EDIT_STEPS, options);
+      }
+      const report = await this.ownReport(step, action.reportId);
+      if (!report) return step.endDialog();
+      values.reportId = report.id;
+    }
+    const named = options.questionKey ? findQuestion(options.questionKey) : undefined;
+    if (named) {
+      values.questionKey = named.key;
+      return step.next();
+    }
+    if (!options.partAsked) await this.sendPartChoice(step, values.reportId, texts.choosePart);
+    return Dialog.EndOfTurn;
+  }
+
+  /** Asks the new answer on the interview's own card, with its validation; stores nothing yet. */
+  private async askNewAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as EditValues;
+    const { context } = step;
+    const reportId = values.reportId as string;
+    if (!values.questionKey) {
+      const action = cardActionOf(context.activity);
+      const question = action
+        ? action.action === CardActions.editPart && action.reportId === reportId
+          ? findQuestion(action.questionKey ?? '')
+          : undefined
+        : questionNamed(context.activity.text ?? '');
+      if (!question) {
+        await this.sendPartChoice(step, reportId, textsFor(localeOf(context)).choosePartTyped);
+        return step.replaceDialog(EDIT_STEPS, { reportId, partAsked: true } satisfies EditOptions);
+      }
+      values.questionKey = question.key;
+    }
+    return step.beginDialog(DialogIds.interview, {
+      reportId,
+      questionKey: values.questionKey,
+      single: true,
+      collectOnly: true,
+    } satisfies InterviewOptions);
+  }
+
+  /** Shows old and new, and asks whether the change is right. */
+  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as EditValues;
+    const answer = (step.result as InterviewResult | undefined)?.answer;
+    const report = await this.ownReport(step, values.reportId as string);
+    if (!report || !answer) return step.endDialog();
+    const question = findQuestion(values.questionKey as string) as Question;
+    values.answer = answer;
+    await sendCard(
+      step.context,
+      renderEditConfirmCard(
+        editConfirmCardData(
+          report.id,
+          question,
+          report.answers[question.key],
+          answer,
+          localeOf(step.context),
+        ),
+      ),
+    );
+    return Dialog.EndOfTurn;
+  }
+
+  /** On confirmation: version n+1 with its history entry, then the channel card updated in place. */
+  private async applyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as EditValues;
+    const { context } = step;
+    const locale = localeOf(context);
+    const texts = textsFor(locale);
+    const action = cardActionOf(context.activity);
+    const reportId = values.reportId as string;
+    const question = findQuestion(values.questionKey as string) as Question;
+    const confirmed = action
+      ? action.action === CardActions.confirmEdit && action.reportId === reportId
+      : ['continue', 'post'].includes(commandOf(context.activity.text) ?? '') ||
+        /^\s*(ja|yes|bevestig|bevestigen|confirm)\b/i.test(context.activity.text ?? '');
+    if (!confirmed) {
+      await context.sendActivity(texts.editCancelled);
+      return step.endDialog();
+    }
+    const traveller = travellerOf(context);
+    const edited = await this.services.reports.update(traveller.id, reportId, (current) =>
+      withEdit(current, question.key, values.answer as Answer, traveller.name, this.services.now()),
+    );
+    const change = textsFor(edited.locale).changeNote(
+      traveller.name,
+      question.name[edited.locale].toLowerCase(),
+      edited.version,
+    );
+    try {
+      await this.sync.sync(edited, change);
+      await context.sendActivity(texts.editSaved(edited.version));
+    } catch (error) {
+      this.services.log.warn({ err: error, reportId }, 'edit saved; channel post not updated yet');
+      await context.sendActivity(texts.editSavedNotSynced(edited.version));
+    }
+    return step.endDialog();
+  }
+
+  /**
+   * The acting traveller's own report. Reports are read in the traveller's own partition, so
+   * someone else's report id finds nothing: refused politely, logged, nothing changed.
+   */
+  private async ownReport(
+    step: WaterfallStepContext,
+    reportId: string,
+  ): Promise<Report | undefined> {
+    const traveller = travellerOf(step.context);
+    const report = await this.services.reports.get(traveller.id, reportId);
+    if (report?.status === 'posted') return report;
+    this.services.log.warn({ travellerId: traveller.id, reportId }, 'edit refused: not the author');
+    await step.context.sendActivity(textsFor(localeOf(step.context)).notYourReport);
+    return undefined;
+  }
+
+  private async sendPartChoice(
+    step: WaterfallStepContext,
+    reportId: string,
+    message: string,
+  ): Promise<void> {
+    const locale = localeOf(step.context);
+    await sendCard(
+      step.context,
+      renderChoiceCard({
+        message,
+        choices: questions.map((question) => ({
+          title: question.name[locale],
+          data: { action: CardActions.editPart, reportId, questionKey: question.key },
+        })),
+      }),
+    );
+  }
+}
+
+function titleOf(report: Report): string {
+  const question = findQuestion('title');
+  const answer = report.answers.title;
+  return question && answer ? formatAnswer(question, answer, report.locale).text : '';
+}
