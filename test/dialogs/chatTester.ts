@@ -78,6 +78,9 @@ export class ChatTester {
   private readonly adapter: RecordingTestAdapter;
   private readonly user: { id: string; name: string; aadObjectId: string };
   private ids = 0;
+  private ticks = 0;
+  /** 20 November 2026, a second later at every reading, so that "newest first" is defined. */
+  private readonly clock = () => new Date(Date.UTC(2026, 10, 20, 10, 0, this.ticks++));
 
   constructor(options: ChatTesterOptions) {
     const user = options.user ?? {
@@ -97,7 +100,7 @@ export class ChatTester {
       log,
       ...(options.reportChannelId ? { reportChannelId: options.reportChannelId } : {}),
       timeZone: 'Europe/Amsterdam',
-      now: options.now ?? (() => new Date('2026-11-20T10:00:00Z')),
+      now: options.now ?? this.clock,
       newId: () => `report-${++this.ids}`,
     });
     const bot = new ReisverslagBot({

@@ -1,112 +1,19 @@
 import assert from 'node:assert/strict';
-import { openCosmos, type CosmosDatabase } from '../../src/store/cosmos';
-import { CosmosChannelStore } from '../../src/store/cosmosChannelStore';
-import { CosmosReportStore } from '../../src/store/cosmosReportStore';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embeddedCosmos';
-import { actionData, cardOf, ChatTester, inputsOf, visibleText } from './chatTester';
-
-/** One turn of a typed script: what the traveller says or presses, and what the bot must show. */
-interface Turn {
-  says?: string;
-  presses?: (previousReplies: Replies) => Record<string, unknown>;
-  /** Each pattern must appear in the bot's replies of this turn, in order. */
-  botShows: (string | RegExp)[];
-}
-
-type Replies = Awaited<ReturnType<ChatTester['say']>>;
-
-async function play(chat: ChatTester, script: Turn[]): Promise<Replies> {
-  let replies: Replies = [];
-  for (const [index, turn] of script.entries()) {
-    replies = turn.presses
-      ? await chat.submit(turn.presses(replies))
-      : await chat.say(turn.says ?? '');
-    const shown = replies.map(visibleText).join('\n---\n');
-    let from = 0;
-    for (const pattern of turn.botShows) {
-      const rest = shown.slice(from);
-      const match = typeof pattern === 'string' ? rest.indexOf(pattern) : rest.search(pattern);
-      assert.ok(
-        match >= 0,
-        `turn ${index + 1} (${turn.says ?? 'card'}): expected ${String(pattern)} in:\n${shown}`,
-      );
-      from += match;
-    }
-  }
-  return replies;
-}
-
-/** A trip to Vienna, typed as a traveller on a phone would. */
-const typedTrip: Turn[] = [
-  { says: 'hoi', botShows: ['Vraag 1 van 9', 'Wat is de titel van de reis'] },
-  { says: 'Wiener Städtedialog 2026', botShows: ['Vraag 2 van 9', 'bestemming'] },
-  {
-    says: 'Wenen, Oostenrijk',
-    botShows: ['Vraag 3 van 9', 'HOEVEEL PERSONEN HEBBEN DE REIS GEMAAKT'],
-  },
-  { says: '2', botShows: ['Vraag 4 van 9', 'HOELANG DUURDE DE REIS?'] },
-  { says: '3-11-2026 t/m 5-11-2026', botShows: ['Vraag 5 van 9', 'WAT WAS HET DOEL VAN DE REIS?'] },
-  {
-    says: 'Kennis delen over betaalbaar wonen.',
-    botShows: ['Vraag 6 van 9', 'WELKE LOCATIES ZIJN BEZOCHT?'],
-  },
-  { says: 'Rathaus Wien; Karl-Marx-Hof', botShows: ['Vraag 7 van 9', 'WIE HEB JE ONTMOET?'] },
-  {
-    says: 'Eva Huber (wethouder wonen)\nLukas Gruber - directeur Wohnfonds',
-    botShows: ['Vraag 8 van 9', 'WAT HEEFT DE REIS DE GEMEENTE OPGELEVERD?'],
-  },
-  {
-    says: 'Een netwerk van woningcorporaties.',
-    botShows: ['Vraag 9 van 9', 'ZIJN ER VERVOLGAFSPRAKEN? ZO JA, WELKE?'],
-  },
-  {
-    says: 'ja, in maart een werkbezoek aan Den Haag',
-    botShows: [
-      'Controleer je verslag',
-      'Wiener Städtedialog 2026',
-      '3 dagen (2 nachten)',
-      'Eva Huber (wethouder wonen)',
-      'Plaatsen in kanaal',
-    ],
-  },
-];
+import { actionData, cardOf, inputsOf, visibleText } from './chatTester';
+import { play, reisverslagenChannel, typedTrip, useDialogStores } from './script';
 
 describe('MainDialog: the interview in the personal chat', function () {
-  let cosmos: EmbeddedCosmos;
-  let database: CosmosDatabase;
-  let reports: CosmosReportStore;
-  let channels: CosmosChannelStore;
-  let databaseCount = 0;
-
-  before(async () => {
-    cosmos = await startEmbeddedCosmos();
-  });
-  after(async () => {
-    await cosmos.stop();
-  });
-  beforeEach(async () => {
-    database = await openCosmos({
-      endpoint: cosmos.endpoint,
-      key: cosmos.key,
-      databaseName: `dialogs-${++databaseCount}`,
-      createIfMissing: true,
-    });
-    reports = new CosmosReportStore(database.reports);
-    channels = new CosmosChannelStore(database.channels);
-  });
-  afterEach(() => database.dispose());
-
-  const newChat = (options: Partial<ConstructorParameters<typeof ChatTester>[0]> = {}) =>
-    new ChatTester({ reports, channels, ...options });
+  const stores = useDialogStores();
+  const { newChat } = stores;
 
   it('takes a whole report typed, one question at a time, and stores every answer as it is given', async () => {
     const chat = newChat();
     await play(chat, typedTrip.slice(0, 4));
-    const draft = await reports.get('aad-traveller-1', 'report-1');
+    const draft = await stores.reports.get('aad-traveller-1', 'report-1');
     assert.deepEqual(Object.keys(draft?.answers ?? {}), ['title', 'destination', 'persons']);
     assert.deepEqual(draft?.answers.persons, { type: 'number', value: 2 });
     await play(chat, typedTrip.slice(4));
-    const complete = await reports.get('aad-traveller-1', 'report-1');
+    const complete = await stores.reports.get('aad-traveller-1', 'report-1');
     assert.equal(Object.keys(complete?.answers ?? {}).length, 9);
     assert.equal(complete?.status, 'draft');
   });
@@ -122,15 +29,7 @@ describe('MainDialog: the interview in the personal chat', function () {
   });
 
   it('posts the reviewed report in the team channel and confirms naming team and channel', async () => {
-    await channels.save({
-      tenantId: 'tenant-1',
-      teamId: 'team-iz',
-      teamName: 'Internationale Zaken',
-      channelId: '19:reisverslagen@thread.tacv2',
-      channelName: 'Reisverslagen',
-      serviceUrl: 'https://smba.example/emea/',
-      updatedAt: '2026-11-01T00:00:00Z',
-    });
+    await stores.channels.save(reisverslagenChannel);
     const chat = newChat();
     const review = await play(chat, typedTrip);
     const reviewCard = cardOf(review.at(-1)!)!;
@@ -157,7 +56,7 @@ describe('MainDialog: the interview in the personal chat', function () {
     ]) {
       assert.ok(shown.includes(expected), `the channel card shows ${expected}`);
     }
-    const stored = await reports.get('aad-traveller-1', 'report-1');
+    const stored = await stores.reports.get('aad-traveller-1', 'report-1');
     assert.equal(stored?.status, 'posted');
     assert.equal(stored?.post?.activityId, '1');
   });
@@ -168,7 +67,7 @@ describe('MainDialog: the interview in the personal chat', function () {
     const replies = await chat.submit(actionData(cardOf(review.at(-1)!)!, 'Plaatsen in kanaal'));
     assert.match(visibleText(replies[0]!), /Toevoegen aan een team/);
     assert.equal(chat.publisher.posts.length, 0);
-    assert.equal((await reports.get('aad-traveller-1', 'report-1'))?.status, 'draft');
+    assert.equal((await stores.reports.get('aad-traveller-1', 'report-1'))?.status, 'draft');
   });
 
   it('answers by card: number, two dates, multiline text and yes/no with text', async () => {
@@ -193,7 +92,7 @@ describe('MainDialog: the interview in the personal chat', function () {
     assert.equal(inputsOf(followUpCard).get('choice')?.type, 'Input.ChoiceSet');
     await submitOn({ choice: 'no', answer: '' });
     assert.match(visibleText(replies.at(-1)!), /Controleer je verslag/);
-    const stored = await reports.get('aad-traveller-1', 'report-1');
+    const stored = await stores.reports.get('aad-traveller-1', 'report-1');
     assert.deepEqual(stored?.answers.duration, {
       type: 'dateRange',
       departure: '2026-11-03',
@@ -220,7 +119,7 @@ describe('MainDialog: the interview in the personal chat', function () {
       'Eva Huber (wethouder)\nLukas Gruber',
       'the rejected list is shown again to be corrected, not typed anew',
     );
-    const stored = await reports.get('aad-traveller-1', 'report-1');
+    const stored = await stores.reports.get('aad-traveller-1', 'report-1');
     assert.equal(stored?.answers.peopleMet, undefined);
     assert.equal(Object.keys(stored?.answers ?? {}).length, 6, 'nothing already given is lost');
   });
@@ -237,7 +136,10 @@ describe('MainDialog: the interview in the personal chat', function () {
     });
     assert.match(visibleText(replies[0]!), /niet meer actueel/);
     assert.match(visibleText(replies[1]!), /Vraag 3 van 9/);
-    assert.equal((await reports.get('aad-traveller-1', 'report-1'))?.answers.duration, undefined);
+    assert.equal(
+      (await stores.reports.get('aad-traveller-1', 'report-1'))?.answers.duration,
+      undefined,
+    );
   });
 
   it('goes back with Vorige and shows the stored answer in the card', async () => {
@@ -272,15 +174,7 @@ describe('MainDialog: the interview in the personal chat', function () {
   });
 
   it('changes a part named in the traveller\'s own words at the review, then posts on "plaatsen"', async () => {
-    await channels.save({
-      tenantId: 'tenant-1',
-      teamId: 'team-iz',
-      teamName: 'Internationale Zaken',
-      channelId: '19:reisverslagen@thread.tacv2',
-      channelName: 'Reisverslagen',
-      serviceUrl: 'https://smba.example/emea/',
-      updatedAt: '2026-11-01T00:00:00Z',
-    });
+    await stores.channels.save(reisverslagenChannel);
     const chat = newChat();
     await play(chat, typedTrip);
     await play(chat, [
