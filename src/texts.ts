@@ -71,6 +71,7 @@ const texts = {
     staleCardIdle:
       'Die kaart is niet meer actueel. Typ **nieuw verslag** om verder te gaan waar je gebleven was.',
     reviewTitle: 'Controleer je verslag',
+    reviewDone: 'geplaatst in het kanaal',
     reviewIntro:
       'Dit zijn al je antwoorden. Wijzig wat nog niet klopt en plaats het verslag dan in het kanaal.',
     reviewTypedHint:
@@ -169,6 +170,7 @@ const texts = {
     staleCardIdle:
       'That card is no longer current. Type **new report** to continue where you left off.',
     reviewTitle: 'Check your report',
+    reviewDone: 'posted in the channel',
     reviewIntro:
       'These are all your answers. Change what is not right yet, then post the report in the channel.',
     reviewTypedHint: 'Type **post** to post the report, or **change** with the part.',

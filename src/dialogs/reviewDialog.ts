@@ -10,7 +10,8 @@ import { renderReviewCard, reviewCardData } from '../cards/reviewCard';
 import { findQuestion } from '../report/catalogue';
 import { isComplete } from '../report/report';
 import { textsFor } from '../texts';
-import { localeOf, sendCard, travellerOf } from './conversation';
+import { localeOf, replaceCard, sendCard, travellerOf } from './conversation';
+import { renderAnsweredCard } from '../cards/answeredCard';
 import { DialogIds } from './dialogIds';
 import type { InterviewOptions } from './interviewDialog';
 import type { PostReportOptions, PostReportResult } from './postReportDialog';
@@ -53,7 +54,11 @@ export class ReviewDialog extends ComponentDialog {
       await step.context.sendActivity(textsFor(locale).notComplete);
       return step.beginDialog(DialogIds.interview, { reportId } satisfies InterviewOptions);
     }
-    await sendCard(step.context, renderReviewCard(reviewCardData(report, locale)));
+    const reviewCardId = await sendCard(
+      step.context,
+      renderReviewCard(reviewCardData(report, locale)),
+    );
+    (step.values as { reviewCardId?: string }).reviewCardId = reviewCardId;
     return Dialog.EndOfTurn;
   }
 
@@ -91,6 +96,16 @@ export class ReviewDialog extends ComponentDialog {
   private async reviewAgainStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as PostReportResult | undefined;
     if (result && 'posted' in result) {
+      if (result.posted) {
+        // The review's buttons are spent: a compact line takes the card's place.
+        const texts = textsFor(localeOf(step.context));
+        await replaceCard(
+          step.context,
+          (step.values as { reviewCardId?: string }).reviewCardId,
+          renderAnsweredCard({ progress: texts.reviewTitle, label: texts.reviewDone, answer: '' }),
+          this.services.log,
+        );
+      }
       return step.endDialog({ posted: result.posted } satisfies ReviewResult);
     }
     return step.replaceDialog(REVIEW_STEPS, step.options);
