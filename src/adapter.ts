@@ -2,7 +2,6 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
-  type ConversationState,
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -14,11 +13,7 @@ import { textsFor } from './texts';
  * The Bot Framework adapter: validates Teams' tokens when an app id is configured (anonymous on
  * loopback otherwise), and turns any failure of a turn into a logged error and an apology.
  */
-export function createAdapter(
-  config: Config,
-  conversationState: ConversationState,
-  log: Logger,
-): CloudAdapter {
+export function createAdapter(config: Config, log: Logger): CloudAdapter {
   const authentication = new ConfigurationBotFrameworkAuthentication(
     config.botFrameworkAuthentication as ConfigurationBotFrameworkAuthenticationOptions,
   );
@@ -34,14 +29,13 @@ export function createAdapter(
       },
       'turn failed',
     );
+    // The dialog state of this turn is not saved: the traveller can simply send the same
+    // answer again, and the question it answers is still the open one.
     try {
       await context.sendActivity(textsFor(localeFrom(activity.locale)).turnError);
-      // Only the dialog position is dropped: every answer is in the report, so the next
-      // message offers the draft again where it stopped.
-      await conversationState.delete(context);
-    } catch (cleanupError) {
+    } catch (apologyError) {
       log.error(
-        { err: cleanupError, conversationId: activity.conversation?.id },
+        { err: apologyError, conversationId: activity.conversation?.id },
         'could not apologise',
       );
     }

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 
   const store = await openStore(config, log);
   const conversationState = new ConversationState(store.stateStorage);
-  const adapter = createAdapter(config, conversationState, log);
+  const adapter = createAdapter(config, log);
   const appId = config.bot?.appId ?? '';
   const publisher = new TeamsChannelPublisher(adapter, appId, now);
   const sync = new ReportSync(store.reports, store.channels, publisher, log);
@@ -61,8 +61,8 @@ async function main(): Promise<void> {
 
   // Channel cards left behind while Teams was unreachable: now, and every few minutes.
   const retrySync = () =>
-    void sync
-      .syncAllPending()
+    void store.ready
+      .then(() => sync.syncAllPending())
       .catch((error: unknown) => log.warn({ err: error }, 'retrying channel posts failed'));
   retrySync();
   const syncTimer = setInterval(retrySync, SYNC_RETRY_MS);

@@ -94,7 +94,7 @@ const texts = {
     tenantRefused:
       'Deze bot is alleen beschikbaar voor medewerkers van de gemeente; je organisatie heeft geen toegang.',
     turnError:
-      'Sorry, er ging iets mis aan mijn kant. Je antwoorden zijn bewaard; probeer het zo nog eens.',
+      'Sorry, dat lukte niet: je laatste bericht is niet verwerkt of opgeslagen. Stuur het over een moment nog eens; je eerdere antwoorden zijn bewaard.',
     reportHeading: 'Verslag buitenlandse dienstreis',
     traveller: 'Reiziger',
     destination: 'Bestemming',
@@ -190,7 +190,8 @@ const texts = {
       'I post the travel reports of this team here. You write a report in a personal chat with me; type **new report** there. Type **@Reisverslag gebruik dit kanaal** here to have the reports appear in this channel.',
     tenantRefused:
       "This bot is only available to the municipality's staff; your organisation has no access.",
-    turnError: 'Sorry, something went wrong on my side. Your answers are saved; please try again.',
+    turnError:
+      'Sorry, that did not work: your last message was not processed or saved. Please send it again in a moment; your earlier answers are kept.',
     reportHeading: 'Report of a foreign business trip',
     traveller: 'Traveller',
     destination: 'Destination',

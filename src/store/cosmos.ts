@@ -43,11 +43,32 @@ export interface CosmosDatabase {
   dispose(): void;
 }
 
+/** The bot's database before it is known to be usable: containers referenced, nothing read. */
+export interface CosmosConnection extends CosmosDatabase {
+  /** Creates (with a key) or checks the database and containers; a readable Error if unusable. */
+  prepare(): Promise<void>;
+}
+
 /**
  * Connects to Cosmos DB (key auth with a key, Entra ID without), creates or checks the database
  * and its containers, and fails with an Error naming the endpoint and what to fix.
  */
 export async function openCosmos(options: OpenCosmosOptions): Promise<CosmosDatabase> {
+  const connection = connectCosmos(options);
+  try {
+    await connection.prepare();
+    return connection;
+  } catch (error) {
+    connection.dispose();
+    throw error;
+  }
+}
+
+/**
+ * A client for the bot's database without any I/O yet, so that the bot can start while Cosmos
+ * DB is unreachable and `prepare` it (again and again) in the background.
+ */
+export function connectCosmos(options: OpenCosmosOptions): CosmosConnection {
   const endpoint = checkedEndpoint(options.endpoint);
   const usesKey = Boolean(options.key);
   const client = new CosmosClient({
@@ -67,35 +88,35 @@ export async function openCosmos(options: OpenCosmosOptions): Promise<CosmosData
   });
   const fail = (error: unknown, action: string): Error =>
     cosmosConnectionError(error, endpoint, action, usesKey);
+  const database = client.database(options.databaseName);
+  const containers = Object.fromEntries(
+    CONTAINER_NAMES.map((name) => [name, database.container(CONTAINERS[name].id)]),
+  ) as Record<ContainerName, Container>;
 
-  try {
-    const create = options.createIfMissing && usesKey;
-    const database = create
-      ? await createDatabase(client, options.databaseName, fail)
-      : await checkDatabase(client, options.databaseName, endpoint, fail);
-    const containers = {} as Record<ContainerName, Container>;
-    for (const name of CONTAINER_NAMES) {
-      containers[name] = await openContainer(database, name, create, endpoint, fail);
-    }
-    return {
-      endpoint,
-      databaseName: options.databaseName,
-      ...containers,
-      async ping() {
-        try {
-          await containers.state.item('healthz', 'healthz').read();
-        } catch (error) {
-          throw fail(error, 'checking health');
-        }
-      },
-      dispose() {
-        client.dispose();
-      },
-    };
-  } catch (error) {
-    client.dispose();
-    throw error;
-  }
+  return {
+    endpoint,
+    databaseName: options.databaseName,
+    ...containers,
+    async prepare() {
+      const create = options.createIfMissing && usesKey;
+      const prepared = create
+        ? await createDatabase(client, options.databaseName, fail)
+        : await checkDatabase(client, options.databaseName, endpoint, fail);
+      for (const name of CONTAINER_NAMES) {
+        await openContainer(prepared, name, create, endpoint, fail);
+      }
+    },
+    async ping() {
+      try {
+        await containers.state.item('healthz', 'healthz').read();
+      } catch (error) {
+        throw fail(error, 'checking health');
+      }
+    },
+    dispose() {
+      client.dispose();
+    },
+  };
 }
 
 /** The endpoint if it is an http(s) URL; else an Error naming COSMOS_ENDPOINT. */

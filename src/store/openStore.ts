@@ -1,12 +1,17 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { ChannelStore } from './channelStore';
-import { openCosmos } from './cosmos';
+import { connectCosmos } from './cosmos';
+import { messageOf } from './cosmosErrors';
 import { CosmosChannelStore } from './cosmosChannelStore';
 import { CosmosReportStore } from './cosmosReportStore';
 import { CosmosStateStorage } from './cosmosStateStorage';
 import { startEmbeddedCosmos } from './embeddedCosmos';
 import type { ReportStore } from './reportStore';
+
+/** Pauses between attempts to reach Cosmos DB at start: 1 s, doubling, at most 30 s. */
+const FIRST_RETRY_MS = 1000;
+const MAX_RETRY_MS = 30_000;
 
 /** The bot's stores on one Cosmos DB database. */
 export interface OpenStore {
@@ -14,11 +19,18 @@ export interface OpenStore {
   channels: ChannelStore;
   /** botbuilder's conversation state storage. */
   stateStorage: CosmosStateStorage;
+  /** Resolves once the database and its containers are there (retried until they are). */
+  ready: Promise<void>;
+  /** Resolves when the store answers; rejects, saying why, when it does not. */
   ping: () => Promise<void>;
   close: () => Promise<void>;
 }
 
-/** Opens the configured Cosmos DB, or starts the embedded in-memory one when none is configured. */
+/**
+ * Opens the configured Cosmos DB, or starts the embedded in-memory one when none is configured.
+ * An unreachable Cosmos DB does not stop the start: it is tried again with backoff while
+ * /healthz says 503, and the bot serves once it answers.
+ */
 export async function openStore(config: Config, log: Logger): Promise<OpenStore> {
   const embedded = config.cosmos ? undefined : await startEmbeddedCosmos();
   if (embedded) {
@@ -28,22 +40,45 @@ export async function openStore(config: Config, log: Logger): Promise<OpenStore>
     );
   }
   const { endpoint, key } = embedded ?? (config.cosmos as NonNullable<Config['cosmos']>);
-  const database = await openCosmos({
+  const database = connectCosmos({
     endpoint,
     ...(key ? { key } : {}),
     databaseName: config.cosmosDatabase,
     createIfMissing: key !== undefined,
   });
-  log.info(
-    { endpoint, database: config.cosmosDatabase, auth: key ? 'key' : 'Entra ID' },
-    'Cosmos DB opened',
-  );
+
+  let problem: string | undefined = 'Cosmos DB is being opened';
+  let stopped = false;
+  const ready = (async () => {
+    for (let attempt = 1, pause = FIRST_RETRY_MS; !stopped; attempt++) {
+      try {
+        await database.prepare();
+        problem = undefined;
+        log.info(
+          { endpoint, database: config.cosmosDatabase, auth: key ? 'key' : 'Entra ID', attempt },
+          'Cosmos DB opened',
+        );
+        return;
+      } catch (error) {
+        problem = messageOf(error);
+        log.error({ err: error, attempt, retryInMs: pause }, 'Cosmos DB is not usable yet');
+        await new Promise((resolve) => setTimeout(resolve, pause).unref());
+        pause = Math.min(pause * 2, MAX_RETRY_MS);
+      }
+    }
+  })();
+
   return {
     reports: new CosmosReportStore(database.reports),
     channels: new CosmosChannelStore(database.channels),
     stateStorage: new CosmosStateStorage(database.state),
-    ping: () => database.ping(),
+    ready,
+    ping: async () => {
+      if (problem) throw new Error(problem);
+      await database.ping();
+    },
     close: async () => {
+      stopped = true;
       database.dispose();
       await embedded?.stop();
     },

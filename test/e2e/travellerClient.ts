@@ -41,7 +41,7 @@ export interface CardButton {
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 // The apology of the bot's onTurnError: a turn that ends in it failed inside the bot.
-const TURN_ERROR = /er ging iets mis aan mijn kant|something went wrong on my side/;
+const TURN_ERROR = /je laatste bericht is niet verwerkt|your last message was not processed/;
 
 /** The traveller's side of the personal chat with the bot. */
 export class TravellerClient {
@@ -113,6 +113,14 @@ export class TravellerClient {
         replyToId: message.id,
       }),
     );
+  }
+
+  /**
+   * Submits card data the bot never showed this user (a forged or forwarded card action), as
+   * Teams would deliver a press; resolves with the bot's replies.
+   */
+  submit(value: Record<string, unknown>): Promise<BotMessage[]> {
+    return this.send(cardSubmit({ ...this.env(), user: this.user, value }));
   }
 
   /** Every message of the bot in this chat, oldest first, as shown now. */
