@@ -1,0 +1,106 @@
+// Cosmos DB for NoSQL: one account without keys (Entra ID only), the bot's database and containers,
+// and the bot identity's data-plane role.
+
+param accountName string
+param location string
+
+@description('Serverless capacity mode; false once the account has been changed to provisioned throughput.')
+param serverless bool
+
+param databaseName string
+
+@description('Object (principal) id of the identity that reads and writes the bot\'s data.')
+param dataContributorPrincipalId string
+
+param tags object
+
+// The containers and partition keys of src/store/containers.ts (CONTAINERS); a test keeps them equal.
+// Under Entra ID the bot only checks that they exist: it cannot create them.
+var containers = [
+  {
+    name: 'reports'
+    partitionKeyPath: '/travellerId'
+  }
+  {
+    name: 'state'
+    partitionKeyPath: '/id'
+  }
+  {
+    name: 'channels'
+    partitionKeyPath: '/tenantId'
+  }
+]
+
+// Cosmos DB Built-in Data Contributor: read metadata, read and write items (a fixed, public role id).
+var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+
+resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  name: accountName
+  location: location
+  kind: 'GlobalDocumentDB'
+  tags: tags
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    capabilities: serverless ? [
+      {
+        name: 'EnableServerless'
+      }
+    ] : []
+    locations: [
+      {
+        locationName: location
+        failoverPriority: 0
+        isZoneRedundant: false
+      }
+    ]
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+  parent: account
+  name: databaseName
+  properties: {
+    resource: {
+      id: databaseName
+    }
+  }
+}
+
+resource containerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
+  for container in containers: {
+    parent: database
+    name: container.name
+    properties: {
+      resource: {
+        id: container.name
+        partitionKey: {
+          paths: [
+            container.partitionKeyPath
+          ]
+          kind: 'Hash'
+          version: 2
+        }
+      }
+    }
+  }
+]
+
+resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+  parent: account
+  name: guid(account.id, dataContributorPrincipalId, dataContributorRoleId)
+  properties: {
+    roleDefinitionId: '${account.id}/sqlRoleDefinitions/${dataContributorRoleId}'
+    principalId: dataContributorPrincipalId
+    scope: account.id
+  }
+}
+
+output endpoint string = account.properties.documentEndpoint
+output accountName string = account.name
