@@ -79,8 +79,19 @@ export class ReisverslagBot extends TeamsActivityHandler {
       }
       return;
     }
+    const started = performance.now();
     await super.run(context);
     await conversationState.saveChanges(context);
+    // Ids and timings only: answers and names stay out of the logs.
+    log.info(
+      {
+        conversationId: context.activity.conversation?.id,
+        activityId: context.activity.id,
+        type: context.activity.type,
+        durationMs: Math.round(performance.now() - started),
+      },
+      'turn',
+    );
   }
 
   /**
@@ -133,13 +144,19 @@ export class ReisverslagBot extends TeamsActivityHandler {
       await context.sendActivity(texts.onlyAuthor(report.travellerName));
       return true;
     }
-    await openPersonalChat(report.chat, async (personal) => {
-      await mainDialog.startEdit(personal, this.dialogState, {
-        reportId: report.id,
-        ...(questionKey ? { questionKey } : {}),
+    try {
+      await openPersonalChat(report.chat, async (personal) => {
+        await mainDialog.startEdit(personal, this.dialogState, {
+          reportId: report.id,
+          ...(questionKey ? { questionKey } : {}),
+        });
+        await conversationState.saveChanges(personal);
       });
-      await conversationState.saveChanges(personal);
-    });
+    } catch (error) {
+      log.warn({ err: error, reportId: report.id }, 'could not open the personal chat for an edit');
+      await context.sendActivity(texts.editInPersonalChatFailed);
+      return true;
+    }
     await context.sendActivity(texts.editInPersonalChat);
     return true;
   }

@@ -14,6 +14,9 @@ import { openStore } from './store/openStore';
 /** How often channel posts that are behind (Teams was unreachable) are tried again. */
 const SYNC_RETRY_MS = 5 * 60 * 1000;
 
+/** How long turns in flight may take to finish at shutdown; a Teams turn times out after 15 s. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
 /** Composition root: configuration → store → adapter → bot → HTTP server. */
 async function main(): Promise<void> {
   const config = readConfig(process.env);
@@ -68,9 +71,11 @@ async function main(): Promise<void> {
   const syncTimer = setInterval(retrySync, SYNC_RETRY_MS);
   syncTimer.unref();
 
+  // SIGTERM (App Service, a deploy): finish the turns in flight, then stop; never hang.
   const shutdown = (signal: string) => {
-    log.info({ signal }, 'shutting down');
+    log.info({ signal }, 'shutting down: finishing the turns in flight');
     clearInterval(syncTimer);
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     server.close(() => {
       void store.close().finally(() => process.exit(0));
     });

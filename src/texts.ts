@@ -26,6 +26,8 @@ const texts = {
     onlyAuthor: (name: string) => `Alleen ${name} kan dit verslag wijzigen. Er is niets veranderd.`,
     editInPersonalChat:
       'Ik heb je een persoonlijk bericht gestuurd; daar kun je het verslag wijzigen.',
+    editInPersonalChatFailed:
+      'Ik kon je nu geen persoonlijk bericht sturen. Typ **wijzig** in je persoonlijke chat met mij om het verslag te wijzigen.',
     changeNote: (by: string, part: string, version: number) =>
       `${by} heeft ${part} gewijzigd (versie ${version}).`,
     updatedTo: (version: number) => `Het verslag is bijgewerkt naar versie ${version}.`,
@@ -101,6 +103,7 @@ const texts = {
     period: 'Periode',
     version: 'Versie',
     notAnswered: '(niet beantwoord)',
+    shortenedNote: '(ingekort voor Teams; het volledige verslag is bewaard)',
     answeredPrefix: 'Beantwoord',
   },
   en: {
@@ -126,6 +129,8 @@ const texts = {
       "You can only change your own reports; this report is someone else's. Nothing was changed.",
     onlyAuthor: (name: string) => `Only ${name} can change this report. Nothing was changed.`,
     editInPersonalChat: 'I have sent you a personal message; you can change the report there.',
+    editInPersonalChatFailed:
+      'I could not send you a personal message just now. Type **change** in your personal chat with me to change the report.',
     changeNote: (by: string, part: string, version: number) =>
       `${by} changed ${part} (version ${version}).`,
     updatedTo: (version: number) => `The report has been updated to version ${version}.`,
@@ -198,6 +203,7 @@ const texts = {
     period: 'Period',
     version: 'Version',
     notAnswered: '(not answered)',
+    shortenedNote: '(shortened for Teams; the full report is kept)',
     answeredPrefix: 'Answered',
   },
 } satisfies Record<Locale, unknown>;

@@ -4,7 +4,7 @@ import type { Report } from '../report/report';
 import { formatDate, todayIn } from '../report/dates';
 import { formatAnswer } from '../report/formatAnswer';
 import { textsFor } from '../texts';
-import { cardTemplate } from './template';
+import { cardTemplate, type AdaptiveCard } from './template';
 
 /** The data of `cards/report.json`: the report as colleagues read it in the channel. */
 export interface ReportCardData {
@@ -57,4 +57,36 @@ function updatedFooter(report: Report, locale: Locale): string {
   if (report.version <= 1 || !last) return '';
   const day = todayIn('Europe/Amsterdam', new Date(last.at));
   return textsFor(locale).updatedFooter(formatDate(day, locale), report.version);
+}
+
+/** Teams takes messages up to about 100 KB; its advice is to keep cards under 80 KB. */
+export const MAX_CARD_BYTES = 78 * 1024;
+
+/**
+ * The channel card of a report, in the report's language, kept under Teams' size advice: the
+ * longest answers are shortened on the card, with a note, while the store keeps them whole.
+ */
+export function renderChannelCard(report: Report, maxBytes = MAX_CARD_BYTES): AdaptiveCard {
+  const data = reportCardData(report, report.locale);
+  const note = textsFor(report.locale).shortenedNote;
+  let card = renderReportCard(data);
+  while (Buffer.byteLength(JSON.stringify(card)) > maxBytes) {
+    const longest = data.sections.reduce((a, b) => (size(b) > size(a) ? b : a));
+    if (size(longest) <= note.length + 40) break;
+    if (longest.items.length > 1) {
+      longest.items = [...longest.items.slice(0, Math.ceil(longest.items.length / 2) - 1), note];
+    } else {
+      const characters = Array.from(longest.answer);
+      longest.answer = `${characters.slice(0, Math.floor(characters.length / 2)).join('')}… ${note}`;
+    }
+    card = renderReportCard(data);
+  }
+  return card;
+}
+
+function size(section: ReportCardData['sections'][number]): number {
+  return (
+    Buffer.byteLength(section.answer) +
+    section.items.reduce((sum, item) => sum + Buffer.byteLength(item) + 150, 0)
+  );
 }

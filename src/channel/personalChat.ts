@@ -1,5 +1,6 @@
 import { Channels, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { PersonalChat } from '../report/report';
+import { continueConversation } from './reportPublisher';
 
 /** Runs a turn in a traveller's personal chat with the bot, started by the bot itself. */
 export type OpenPersonalChat = (
@@ -7,10 +8,11 @@ export type OpenPersonalChat = (
   logic: (context: TurnContext) => Promise<void>,
 ) => Promise<void>;
 
-/** Opens personal chats through the adapter, as the bot's app id. */
+/** Opens personal chats through the adapter, as the bot's app id, in the traveller's name. */
 export function personalChatOpener(adapter: CloudAdapter, appId: string): OpenPersonalChat {
   return (chat, logic) =>
-    adapter.continueConversationAsync(
+    continueConversation(
+      adapter,
       appId,
       {
         channelId: Channels.Msteams,
@@ -21,6 +23,8 @@ export function personalChatOpener(adapter: CloudAdapter, appId: string): OpenPe
           conversationType: 'personal',
           name: '',
         },
+        // The turn acts for the traveller, as if they had written in their chat.
+        user: { id: chat.userId, name: chat.userName, aadObjectId: chat.aadObjectId },
       },
       logic,
     );

@@ -136,11 +136,29 @@ export class TeamsChannelPublisher implements ReportPublisher {
       },
     };
     return withTeamsRetry(
-      () =>
-        this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-          await work(context);
-        }),
+      () => continueConversation(this.adapter, this.appId, reference, work),
       this.retry,
     );
   }
+}
+
+/**
+ * Runs `work` in a conversation the bot continues by itself, and throws what it threw: botbuilder
+ * would hand it to the adapter's onTurnError (an apology in the channel) and return normally.
+ */
+export async function continueConversation(
+  adapter: CloudAdapter,
+  appId: string,
+  reference: Partial<ConversationReference>,
+  work: (context: TurnContext) => Promise<unknown>,
+): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  await adapter.continueConversationAsync(appId, reference, async (context) => {
+    try {
+      await work(context);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
 }

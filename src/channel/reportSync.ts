@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { renderReportCard, reportCardData } from '../cards/reportCard';
+import { renderChannelCard } from '../cards/reportCard';
 import { markSynced, needsSync, type Report } from '../report/report';
 import type { ChannelStore } from '../store/channelStore';
 import type { ReportStore } from '../store/reportStore';
@@ -24,7 +24,7 @@ export class ReportSync {
     const post = report.post;
     if (!post || !needsSync(report)) return report;
     const texts = textsFor(report.locale);
-    const card = renderReportCard(reportCardData(report, report.locale));
+    const card = renderChannelCard(report);
     let current = post;
     try {
       await this.publisher.update(post, card, texts.reportHeading);

@@ -175,8 +175,11 @@ export class EditDialog extends ComponentDialog {
     const action = cardActionOf(context.activity);
     const reportId = values.reportId as string;
     const question = findQuestion(values.questionKey as string) as Question;
+    // Only the card of this very change confirms it; an older confirmation card is stale.
     const confirmed = action
-      ? action.action === CardActions.confirmEdit && action.reportId === reportId
+      ? action.action === CardActions.confirmEdit &&
+        action.reportId === reportId &&
+        action.questionKey === question.key
       : ['continue', 'post'].includes(commandOf(context.activity.text) ?? '') ||
         /^\s*(ja|yes|bevestig|bevestigen|confirm)\b/i.test(context.activity.text ?? '');
     if (!confirmed) {

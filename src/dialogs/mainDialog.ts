@@ -183,6 +183,9 @@ export class MainDialog extends CancelAndHelpDialog {
       chat: {
         conversationId: context.activity.conversation.id,
         serviceUrl: context.activity.serviceUrl,
+        userId: context.activity.from.id,
+        userName: context.activity.from.name ?? '',
+        aadObjectId: travellerOf(context).id,
       },
     };
     const created = await this.services.reports.create(draft);

@@ -6,7 +6,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { PublishTarget } from '../channel/reportPublisher';
-import { renderReportCard, reportCardData } from '../cards/reportCard';
+import { renderChannelCard } from '../cards/reportCard';
 import { renderChoiceCard } from '../cards/choiceCard';
 import { postedCardData, renderPostedCard } from '../cards/postedCard';
 import { markPosted } from '../report/report';
@@ -98,7 +98,7 @@ export class PostReportDialog extends ComponentDialog {
       ...(chosen.teamAadGroupId ? { teamAadGroupId: chosen.teamAadGroupId } : {}),
     };
     // The channel is read in the report's language as the traveller wrote it.
-    const card = renderReportCard(reportCardData(report, report.locale));
+    const card = renderChannelCard(report);
     let post;
     try {
       post = await this.services.publisher.publish(target, card, texts.reportHeading);

@@ -40,6 +40,10 @@ export interface ChannelPost {
 export interface PersonalChat {
   conversationId: string;
   serviceUrl: string;
+  /** The traveller's Teams user id (`29:…`) in that chat, their name and Entra object id. */
+  userId: string;
+  userName: string;
+  aadObjectId: string;
 }
 
 /** One change to a report: who changed which answer when, and from what to what. */

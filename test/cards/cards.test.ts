@@ -9,7 +9,12 @@ import { editConfirmCardData, renderEditConfirmCard } from '../../src/cards/edit
 import { myReportsCardData, renderMyReportsCard } from '../../src/cards/myReportsCard';
 import { postedCardData, renderPostedCard } from '../../src/cards/postedCard';
 import { questionCardData, renderQuestionCard } from '../../src/cards/questionCard';
-import { renderReportCard, reportCardData } from '../../src/cards/reportCard';
+import {
+  MAX_CARD_BYTES,
+  renderChannelCard,
+  renderReportCard,
+  reportCardData,
+} from '../../src/cards/reportCard';
 import { renderResumeCard, resumeCardData } from '../../src/cards/resumeCard';
 import { renderReviewCard, reviewCardData } from '../../src/cards/reviewCard';
 import type { AdaptiveCard } from '../../src/cards/template';
@@ -239,5 +244,43 @@ describe('cards', () => {
     const texts = elements(fifth.body).map((e) => e.text);
     assert.ok(texts.includes('Vraag 5 van 9'));
     assert.ok(texts.includes('WAT WAS HET DOEL VAN DE REIS?'));
+  });
+
+  it("keep the channel card under Teams' 80 KB advice, shortening the longest answers with a note", () => {
+    const longText = (seed: string) => ({
+      type: 'longText' as const,
+      // 4,000 characters of 4 bytes each: the most an answer may hold, in bytes.
+      text: `${seed} ${'𓀀'.repeat(4000)}`.slice(0, 4000 * 2 - seed.length - 1),
+    });
+    let big = report();
+    for (const key of ['purpose', 'locations', 'outcome'])
+      big = withAnswer(big, key, longText(key), now);
+    big = withAnswer(
+      big,
+      'peopleMet',
+      {
+        type: 'people',
+        people: Array.from({ length: 100 }, (_, i) => ({
+          name: `Persoon ${i} ${'ä'.repeat(20)}`,
+          role: 'functie '.repeat(10),
+        })),
+      },
+      now,
+    );
+    big = withAnswer(
+      big,
+      'followUp',
+      { type: 'yesNoText', yes: true, text: longText('afspraak').text },
+      now,
+    );
+    const whole = JSON.stringify(renderReportCard(reportCardData(big, 'nl')));
+    assert.ok(Buffer.byteLength(whole) > MAX_CARD_BYTES, 'the fixture is too big as it stands');
+    const fitted = JSON.stringify(renderChannelCard(big));
+    assert.ok(Buffer.byteLength(fitted) <= MAX_CARD_BYTES, `${Buffer.byteLength(fitted)} bytes`);
+    assert.match(fitted, /ingekort voor Teams; het volledige verslag is bewaard/);
+    assert.deepEqual(big.answers.purpose, longText('purpose'), 'the report itself stays whole');
+
+    const small = JSON.stringify(renderChannelCard(report()));
+    assert.equal(small, JSON.stringify(renderReportCard(reportCardData(report(), 'nl'))));
   });
 });

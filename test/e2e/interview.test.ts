@@ -30,94 +30,21 @@ import {
   TravellerClient,
   type BotMessage,
 } from './travellerClient';
-
-/** A trip as the traveller tells it; dates are ISO and in the past. */
-interface Trip {
-  title: string;
-  destination: string;
-  persons: number;
-  departure: string;
-  return: string;
-  purpose: string;
-  locations: string;
-  people: { name: string; role: string }[];
-  outcome: string;
-  /** The follow-up agreements (the answer is "yes"). */
-  agreements: string;
-}
-
-/** The interview's questions in order: what each card asks, and its inputs (id → type). */
-const QUESTIONS = [
-  {
-    key: 'title',
-    text: 'Wat is de titel van de reis (het evenement of de aanleiding)?',
-    inputs: { answer: 'Input.Text' },
-  },
-  {
-    key: 'destination',
-    text: 'Wat was de bestemming (stad, land)?',
-    inputs: { answer: 'Input.Text' },
-  },
-  {
-    key: 'persons',
-    text: 'HOEVEEL PERSONEN HEBBEN DE REIS GEMAAKT',
-    inputs: { answer: 'Input.Number' },
-  },
-  {
-    key: 'duration',
-    text: 'HOELANG DUURDE DE REIS?',
-    inputs: { departure: 'Input.Date', return: 'Input.Date' },
-  },
-  { key: 'purpose', text: 'WAT WAS HET DOEL VAN DE REIS?', inputs: { answer: 'Input.Text' } },
-  { key: 'locations', text: 'WELKE LOCATIES ZIJN BEZOCHT?', inputs: { answer: 'Input.Text' } },
-  {
-    key: 'peopleMet',
-    text: 'WIE HEB JE ONTMOET? (BENOEM DE FUNCTIEOMSCHRIJVING)',
-    inputs: { answer: 'Input.Text' },
-  },
-  {
-    key: 'outcome',
-    text: 'WAT HEEFT DE REIS DE GEMEENTE OPGELEVERD?',
-    inputs: { answer: 'Input.Text' },
-  },
-  {
-    key: 'followUp',
-    text: 'ZIJN ER VERVOLGAFSPRAKEN? ZO JA, WELKE?',
-    inputs: { choice: 'Input.ChoiceSet', answer: 'Input.Text' },
-  },
-] as const;
-
-type QuestionKey = (typeof QUESTIONS)[number]['key'];
-
-/** The seven questions of the form "Verslag buitenlandse dienstreis", verbatim. */
-const FORM_QUESTIONS: readonly string[] = QUESTIONS.slice(2).map((question) => question.text);
-
-/** Today's ISO date in Amsterdam, where the bot judges "not in the future". */
-function todayInAmsterdam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}
-
-function daysBefore(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** An ISO date as a Dutch traveller types it: 19-06-2026. */
-function dutchDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}-${month}-${year}`;
-}
-
-const today = todayInAmsterdam();
-
-/** A three-day trip (two nights) that ended `endedDaysAgo` days ago. */
-function tripDates(endedDaysAgo: number): { departure: string; return: string } {
-  return {
-    departure: daysBefore(today, endedDaysAgo + 2),
-    return: daysBefore(today, endedDaysAgo),
-  };
-}
+import {
+  answerByCard,
+  answerByTyping,
+  assertAsks,
+  assertChannelCard,
+  cardInputs,
+  peopleLines,
+  QUESTIONS,
+  reportIdOf,
+  shownPeriod,
+  tripDates,
+  typedAnswer,
+  type QuestionKey,
+  type Trip,
+} from './trips';
 
 const lisbon: Trip = {
   title: 'Eurocities Climate Forum 2026',
@@ -161,85 +88,6 @@ const riga: Trip = {
   outcome: 'Een vergelijking van vergunningen voor deelscooters.',
   agreements: 'een gezamenlijke aanvraag bij het Interreg-programma',
 };
-
-/** One person a line, as the form asks: `Naam (functie)`. */
-function peopleLines(trip: Trip): string[] {
-  return trip.people.map((person) => `${person.name} (${person.role})`);
-}
-
-/** What the traveller fills in on a question's card, as Teams submits the inputs. */
-function cardInputs(trip: Trip, key: QuestionKey): Record<string, string> {
-  switch (key) {
-    case 'title':
-      return { answer: trip.title };
-    case 'destination':
-      return { answer: trip.destination };
-    case 'persons':
-      return { answer: String(trip.persons) };
-    case 'duration':
-      return { departure: trip.departure, return: trip.return };
-    case 'purpose':
-      return { answer: trip.purpose };
-    case 'locations':
-      return { answer: trip.locations };
-    case 'peopleMet':
-      return { answer: peopleLines(trip).join('\n') };
-    case 'outcome':
-      return { answer: trip.outcome };
-    case 'followUp':
-      return { choice: 'yes', answer: trip.agreements };
-  }
-}
-
-/** What a traveller on a phone types in the chat instead. */
-function typedAnswer(trip: Trip, key: QuestionKey): string {
-  switch (key) {
-    case 'persons':
-      return String(trip.persons);
-    case 'duration':
-      return `${dutchDate(trip.departure)} t/m ${dutchDate(trip.return)}`;
-    case 'peopleMet':
-      // Phones type a dash as often as parentheses.
-      return trip.people.map((person) => `${person.name} - ${person.role}`).join('\n');
-    case 'followUp':
-      return `ja, ${trip.agreements}`;
-    default:
-      return cardInputs(trip, key).answer ?? '';
-  }
-}
-
-/** How the channel and the review show the trip's dates: `dd-mm-jjjj t/m dd-mm-jjjj · 3 dagen (2 nachten)`. */
-function shownPeriod(trip: Trip): string {
-  return `${dutchDate(trip.departure)} t/m ${dutchDate(trip.return)} · 3 dagen (2 nachten)`;
-}
-
-/** Asserts that a card asks question n of 9 with the right inputs. */
-function assertAsks(message: BotMessage, n: number): void {
-  const question = QUESTIONS[n - 1];
-  assert.ok(question, `there is no question ${n}`);
-  const card = cardOf(message);
-  assert.equal(message.lines[0], `Vraag ${n} van 9`, `progress of:\n${message.lines.join('\n')}`);
-  assert.ok(message.lines.includes(question.text), `card ${n} asks ${question.text}`);
-  const inputs = Object.fromEntries([...inputsOf(card)].map(([id, input]) => [id, input.type]));
-  assert.deepEqual(inputs, question.inputs, `the inputs of question ${n}`);
-  const next = buttonsOf(card).find((button) => button.title === 'Volgende');
-  assert.equal(next?.data.questionKey, question.key);
-}
-
-/** The report id the bot put in a card's buttons. */
-function reportIdOf(message: BotMessage): string {
-  const id = buttonsOf(cardOf(message))[0]?.data.reportId;
-  assert.equal(typeof id, 'string', 'the card names its report');
-  return id as string;
-}
-
-/** The lines a report card shows under a question, up to the next question. */
-function answerUnder(lines: string[], question: string): string[] {
-  const start = lines.indexOf(question);
-  assert.ok(start >= 0, `the card shows the question ${question}`);
-  const end = lines.findIndex((line, index) => index > start && FORM_QUESTIONS.includes(line));
-  return lines.slice(start + 1, end < 0 ? undefined : end);
-}
 
 describe('e2e: a traveller writes a report in Teams and it reaches the team channel', function () {
   this.timeout(60_000);
@@ -314,59 +162,6 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
     const all = await storedReports(user);
     assert.equal(all.length, 1, `one report for ${user.name}`);
     return all[0] as Report;
-  }
-
-  /** Answers questions `from`…9 on their cards; resolves with the card that follows (the review). */
-  async function answerByCard(
-    traveller: TravellerClient,
-    trip: Trip,
-    card: BotMessage,
-    from = 1,
-  ): Promise<BotMessage> {
-    let current = card;
-    for (let n = from; n <= QUESTIONS.length; n += 1) {
-      assertAsks(current, n);
-      const key = QUESTIONS[n - 1]?.key as QuestionKey;
-      current = lastCard(await traveller.press(current, 'Volgende', cardInputs(trip, key)));
-    }
-    return current;
-  }
-
-  /** Types the answers to questions `from`…9; resolves with the card that follows (the review). */
-  async function answerByTyping(
-    traveller: TravellerClient,
-    trip: Trip,
-    card: BotMessage,
-    from = 1,
-  ): Promise<BotMessage> {
-    let current = card;
-    for (let n = from; n <= QUESTIONS.length; n += 1) {
-      assertAsks(current, n);
-      const key = QUESTIONS[n - 1]?.key as QuestionKey;
-      current = lastCard(await traveller.say(typedAnswer(trip, key)));
-    }
-    return current;
-  }
-
-  /** Asserts the channel card shows the whole trip, as colleagues read it. */
-  function assertChannelCard(lines: string[], trip: Trip, travellerName: string): void {
-    assert.equal(lines[0], 'Verslag buitenlandse dienstreis');
-    assert.equal(lines[1], trip.title);
-    for (const shown of [travellerName, trip.destination, shownPeriod(trip)]) {
-      assert.ok(lines.includes(shown), `the card shows ${shown}:\n${lines.join('\n')}`);
-    }
-    const [persons, duration, purpose, locations, peopleMet, outcome, followUp] =
-      FORM_QUESTIONS.map((question) => answerUnder(lines, question));
-    assert.deepEqual(persons, [String(trip.persons)]);
-    assert.deepEqual(duration, [shownPeriod(trip)]);
-    assert.deepEqual(purpose, [trip.purpose]);
-    assert.deepEqual(locations, [trip.locations]);
-    assert.deepEqual(peopleMet, [
-      `${trip.people.length} ${trip.people.length === 1 ? 'persoon' : 'personen'}`,
-      ...peopleLines(trip).map((line) => `• ${line}`),
-    ]);
-    assert.deepEqual(outcome, [trip.outcome]);
-    assert.deepEqual(followUp, [`Ja: ${trip.agreements}`]);
   }
 
   /** Asserts the report is in the channel as one new thread and stored as posted with its place. */

@@ -6,6 +6,8 @@ export class TcpProxy {
   readonly port: number;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  /** Added to every answer from the target: a slow network, to catch a turn in flight. */
+  delayMs = 0;
 
   private constructor(
     port: number,
@@ -40,9 +42,13 @@ export class TcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      client.pipe(upstream);
+      // The answer goes back `delayMs` late, its end too, so nothing is cut off by the delay.
+      const later = (work: () => void) =>
+        this.delayMs === 0 ? work() : setTimeout(work, this.delayMs);
+      upstream.on('data', (chunk: Buffer) => later(() => client.writable && client.write(chunk)));
+      upstream.on('close', () => later(() => client.end()));
       client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
     });
     await new Promise<void>((done, fail) => {
       server.once('error', fail);

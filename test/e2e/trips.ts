@@ -1,0 +1,275 @@
+// The trips travellers report in the end-to-end tests: the interview's questions in order, what a
+// traveller fills in or types for each, how the bot shows it back, and a whole report typed and
+// posted (for tests that start from a posted report).
+import assert from 'node:assert/strict';
+import {
+  buttonsOf,
+  cardOf,
+  inputsOf,
+  lastCard,
+  type BotMessage,
+  type TravellerClient,
+} from './travellerClient';
+
+/** A trip as the traveller tells it; dates are ISO and in the past. */
+export interface Trip {
+  title: string;
+  destination: string;
+  persons: number;
+  departure: string;
+  return: string;
+  purpose: string;
+  locations: string;
+  people: { name: string; role: string }[];
+  outcome: string;
+  /** The follow-up agreements (the answer is "yes"). */
+  agreements: string;
+}
+
+/** The interview's questions in order: what each card asks, and its inputs (id → type). */
+export const QUESTIONS = [
+  {
+    key: 'title',
+    text: 'Wat is de titel van de reis (het evenement of de aanleiding)?',
+    inputs: { answer: 'Input.Text' },
+  },
+  {
+    key: 'destination',
+    text: 'Wat was de bestemming (stad, land)?',
+    inputs: { answer: 'Input.Text' },
+  },
+  {
+    key: 'persons',
+    text: 'HOEVEEL PERSONEN HEBBEN DE REIS GEMAAKT',
+    inputs: { answer: 'Input.Number' },
+  },
+  {
+    key: 'duration',
+    text: 'HOELANG DUURDE DE REIS?',
+    inputs: { departure: 'Input.Date', return: 'Input.Date' },
+  },
+  { key: 'purpose', text: 'WAT WAS HET DOEL VAN DE REIS?', inputs: { answer: 'Input.Text' } },
+  { key: 'locations', text: 'WELKE LOCATIES ZIJN BEZOCHT?', inputs: { answer: 'Input.Text' } },
+  {
+    key: 'peopleMet',
+    text: 'WIE HEB JE ONTMOET? (BENOEM DE FUNCTIEOMSCHRIJVING)',
+    inputs: { answer: 'Input.Text' },
+  },
+  {
+    key: 'outcome',
+    text: 'WAT HEEFT DE REIS DE GEMEENTE OPGELEVERD?',
+    inputs: { answer: 'Input.Text' },
+  },
+  {
+    key: 'followUp',
+    text: 'ZIJN ER VERVOLGAFSPRAKEN? ZO JA, WELKE?',
+    inputs: { choice: 'Input.ChoiceSet', answer: 'Input.Text' },
+  },
+] as const;
+
+export type QuestionKey = (typeof QUESTIONS)[number]['key'];
+
+/** The seven questions of the form "Verslag buitenlandse dienstreis", verbatim. */
+export const FORM_QUESTIONS: readonly string[] = QUESTIONS.slice(2).map(
+  (question) => question.text,
+);
+
+/** Today's ISO date in Amsterdam, where the bot judges "not in the future". */
+export function todayInAmsterdam(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
+export function daysBefore(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** An ISO date as a Dutch traveller types it: 19-06-2026. */
+export function dutchDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}-${month}-${year}`;
+}
+
+const today = todayInAmsterdam();
+
+/** A three-day trip (two nights) that ended `endedDaysAgo` days ago. */
+export function tripDates(endedDaysAgo: number): { departure: string; return: string } {
+  return {
+    departure: daysBefore(today, endedDaysAgo + 2),
+    return: daysBefore(today, endedDaysAgo),
+  };
+}
+
+/** One person a line, as the form asks: `Naam (functie)`. */
+export function peopleLines(trip: Trip): string[] {
+  return trip.people.map((person) => `${person.name} (${person.role})`);
+}
+
+/** What the traveller fills in on a question's card, as Teams submits the inputs. */
+export function cardInputs(trip: Trip, key: QuestionKey): Record<string, string> {
+  switch (key) {
+    case 'title':
+      return { answer: trip.title };
+    case 'destination':
+      return { answer: trip.destination };
+    case 'persons':
+      return { answer: String(trip.persons) };
+    case 'duration':
+      return { departure: trip.departure, return: trip.return };
+    case 'purpose':
+      return { answer: trip.purpose };
+    case 'locations':
+      return { answer: trip.locations };
+    case 'peopleMet':
+      return { answer: peopleLines(trip).join('\n') };
+    case 'outcome':
+      return { answer: trip.outcome };
+    case 'followUp':
+      return { choice: 'yes', answer: trip.agreements };
+  }
+}
+
+/** What a traveller on a phone types in the chat instead. */
+export function typedAnswer(trip: Trip, key: QuestionKey): string {
+  switch (key) {
+    case 'persons':
+      return String(trip.persons);
+    case 'duration':
+      return `${dutchDate(trip.departure)} t/m ${dutchDate(trip.return)}`;
+    case 'peopleMet':
+      // Phones type a dash as often as parentheses.
+      return trip.people.map((person) => `${person.name} - ${person.role}`).join('\n');
+    case 'followUp':
+      return `ja, ${trip.agreements}`;
+    default:
+      return cardInputs(trip, key).answer ?? '';
+  }
+}
+
+/**
+ * How the channel and the review show a trip of two days or more:
+ * `dd-mm-jjjj t/m dd-mm-jjjj · 3 dagen (2 nachten)`.
+ */
+export function shownPeriod(trip: { departure: string; return: string }): string {
+  const days = (Date.parse(trip.return) - Date.parse(trip.departure)) / 86_400_000 + 1;
+  assert.ok(days >= 2, 'a trip of at least two days (one night)');
+  const nights = days - 1;
+  const duration = `${days} dagen (${nights} ${nights === 1 ? 'nacht' : 'nachten'})`;
+  return `${dutchDate(trip.departure)} t/m ${dutchDate(trip.return)} · ${duration}`;
+}
+
+/** Asserts that a card asks question n of 9 with the right inputs. */
+export function assertAsks(message: BotMessage, n: number): void {
+  const question = QUESTIONS[n - 1];
+  assert.ok(question, `there is no question ${n}`);
+  const card = cardOf(message);
+  assert.equal(message.lines[0], `Vraag ${n} van 9`, `progress of:\n${message.lines.join('\n')}`);
+  assert.ok(message.lines.includes(question.text), `card ${n} asks ${question.text}`);
+  const inputs = Object.fromEntries([...inputsOf(card)].map(([id, input]) => [id, input.type]));
+  assert.deepEqual(inputs, question.inputs, `the inputs of question ${n}`);
+  const next = buttonsOf(card).find((button) => button.title === 'Volgende');
+  assert.equal(next?.data.questionKey, question.key);
+}
+
+/** The report id the bot put in a card's buttons. */
+export function reportIdOf(message: BotMessage): string {
+  const id = buttonsOf(cardOf(message))[0]?.data.reportId;
+  assert.equal(typeof id, 'string', 'the card names its report');
+  return id as string;
+}
+
+/** The lines a report card shows under a question, up to the next question. */
+export function answerUnder(lines: string[], question: string): string[] {
+  const start = lines.indexOf(question);
+  assert.ok(start >= 0, `the card shows the question ${question}`);
+  const end = lines.findIndex((line, index) => index > start && FORM_QUESTIONS.includes(line));
+  return lines.slice(start + 1, end < 0 ? undefined : end);
+}
+
+/** Answers questions `from`…9 on their cards; resolves with the card that follows (the review). */
+export async function answerByCard(
+  traveller: TravellerClient,
+  trip: Trip,
+  card: BotMessage,
+  from = 1,
+): Promise<BotMessage> {
+  let current = card;
+  for (let n = from; n <= QUESTIONS.length; n += 1) {
+    assertAsks(current, n);
+    const key = QUESTIONS[n - 1]?.key as QuestionKey;
+    current = lastCard(await traveller.press(current, 'Volgende', cardInputs(trip, key)));
+  }
+  return current;
+}
+
+/** Types the answers to questions `from`…9; resolves with the card that follows (the review). */
+export async function answerByTyping(
+  traveller: TravellerClient,
+  trip: Trip,
+  card: BotMessage,
+  from = 1,
+): Promise<BotMessage> {
+  let current = card;
+  for (let n = from; n <= QUESTIONS.length; n += 1) {
+    assertAsks(current, n);
+    const key = QUESTIONS[n - 1]?.key as QuestionKey;
+    current = lastCard(await traveller.say(typedAnswer(trip, key)));
+  }
+  return current;
+}
+
+/**
+ * Asserts the channel card shows the whole trip, as colleagues read it, and ends with `footer`
+ * ("Bijgewerkt op … (versie n)") after a change, or with the last answer when there is none.
+ */
+export function assertChannelCard(
+  shownLines: string[],
+  trip: Trip,
+  travellerName: string,
+  footer?: string,
+): void {
+  let lines = shownLines;
+  if (footer !== undefined) {
+    assert.equal(lines.at(-1), footer, `the card's last line:\n${lines.join('\n')}`);
+    lines = lines.slice(0, -1);
+  }
+  assert.equal(lines[0], 'Verslag buitenlandse dienstreis');
+  assert.equal(lines[1], trip.title);
+  for (const shown of [travellerName, trip.destination, shownPeriod(trip)]) {
+    assert.ok(lines.includes(shown), `the card shows ${shown}:\n${lines.join('\n')}`);
+  }
+  const [persons, duration, purpose, locations, peopleMet, outcome, followUp] = FORM_QUESTIONS.map(
+    (question) => answerUnder(lines, question),
+  );
+  assert.deepEqual(persons, [String(trip.persons)]);
+  assert.deepEqual(duration, [shownPeriod(trip)]);
+  assert.deepEqual(purpose, [trip.purpose]);
+  assert.deepEqual(locations, [trip.locations]);
+  assert.deepEqual(peopleMet, [
+    `${trip.people.length} ${trip.people.length === 1 ? 'persoon' : 'personen'}`,
+    ...peopleLines(trip).map((line) => `• ${line}`),
+  ]);
+  assert.deepEqual(outcome, [trip.outcome]);
+  assert.deepEqual(followUp, [`Ja: ${trip.agreements}`]);
+}
+
+/**
+ * Writes a whole report by typing in the chat (as on a phone) and posts it with a typed
+ * `plaatsen`; resolves with the bot's confirmation (the card with `Bewerken`).
+ */
+export async function completeTypedReport(
+  traveller: TravellerClient,
+  trip: Trip,
+): Promise<BotMessage> {
+  const first = lastCard(await traveller.say('nieuw verslag'));
+  const review = await answerByTyping(traveller, trip, first);
+  assert.equal(review.lines[0], 'Controleer je verslag');
+  const confirmation = lastCard(await traveller.say('plaatsen'));
+  assert.match(
+    confirmation.lines[0] ?? '',
+    /^Je verslag is geplaatst in het kanaal /,
+    `the report is posted:\n${confirmation.lines.join('\n')}`,
+  );
+  return confirmation;
+}

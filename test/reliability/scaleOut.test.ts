@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { CosmosClient } from '@azure/cosmos';
+import { TravellerClient } from '../e2e/travellerClient';
+import { makeTeam, makeUser, teamInstallationUpdate } from '../support/activities';
+import { FakeConnector } from '../support/fakeConnector';
+import {
+  COSMOS_KEY,
+  postActivity,
+  reportOnFailure,
+  startBot,
+  startCosmosServer,
+  type BotProcess,
+  type CosmosServer,
+} from '../support/processes';
+import { TcpProxy } from '../support/tcpProxy';
+
+describe('reliability: several bot processes, and stopping one', function () {
+  this.timeout(60_000);
+  const connector = new FakeConnector();
+  const database = `scale-${randomUUID()}`;
+  let cosmos: CosmosServer;
+  let proxy: TcpProxy;
+  let first: BotProcess;
+  let second: BotProcess;
+
+  before(async () => {
+    await connector.start();
+    cosmos = await startCosmosServer();
+    proxy = await TcpProxy.start(cosmos.port);
+    const shared = { endpoint: `http://127.0.0.1:${proxy.port}`, key: COSMOS_KEY };
+    first = await startBot({ cosmos: shared, database });
+    second = await startBot({ cosmos: shared, database });
+  });
+  after(async () => {
+    await first?.stop();
+    await second?.stop();
+    await proxy?.cut();
+    await cosmos?.stop();
+    await connector.stop();
+  });
+  afterEach(function () {
+    proxy.delayMs = 0;
+    reportOnFailure(this.currentTest, first, second, cosmos, connector);
+  });
+
+  it('completes a report whose turns alternate between two processes, nothing lost or doubled', async () => {
+    const tenantId = randomUUID();
+    const team = makeTeam('Internationale Zaken', ['Reisverslagen']);
+    const channel = team.channels[1]!;
+    const install = teamInstallationUpdate({
+      serviceUrl: connector.url,
+      tenantId,
+      user: makeUser('Iris Vos'),
+      team,
+      channel,
+    });
+    assert.equal(await postActivity(first.url, install), 200);
+
+    const route = { botUrl: first.url, connector, tenantId };
+    const traveller = new TravellerClient(makeUser('Priya Ramdin'), route);
+    const answers = [
+      'nieuw verslag',
+      'Eurocities Porto',
+      'Porto, Portugal',
+      '2',
+      '12-10-2026 t/m 14-10-2026',
+      'Leren over stedelijke vernieuwing.',
+      'Câmara Municipal do Porto',
+      'Ana Ferreira (wethouder cultuur)',
+      'Een uitnodiging voor 2027.',
+      'nee',
+      'plaatsen',
+    ];
+    for (const [index, text] of answers.entries()) {
+      route.botUrl = index % 2 === 0 ? first.url : second.url;
+      await traveller.say(text);
+    }
+
+    const posts = connector.channelPosts(channel.id);
+    assert.equal(posts.length, 1, 'posted exactly once');
+    const client = new CosmosClient({
+      endpoint: cosmos.endpoint,
+      key: cosmos.key,
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
+    try {
+      const { resources } = await client
+        .database(database)
+        .container('reports')
+        .items.query({
+          query: 'SELECT * FROM c WHERE c.travellerId = @id',
+          parameters: [{ name: '@id', value: traveller.user.aadObjectId }],
+        })
+        .fetchAll();
+      assert.equal(resources.length, 1, 'one report, not two');
+      assert.equal(Object.keys(resources[0].answers).length, 9);
+      assert.equal(resources[0].status, 'posted');
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('finishes the turn in flight on SIGTERM, then exits', async () => {
+    const traveller = new TravellerClient(makeUser('Ahmed El Amrani'), {
+      botUrl: second.url,
+      connector,
+      tenantId: randomUUID(),
+    });
+    proxy.delayMs = 100;
+    const started = Date.now();
+    const turn = traveller.say('nieuw verslag');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const exit = second.kill('SIGTERM');
+    const replies = await turn;
+    assert.match(replies.at(-1)?.lines.join('\n') ?? '', /Vraag 1 van 9/);
+    const { code } = await exit;
+    assert.equal(code, 0);
+    assert.ok(Date.now() - started > 300, 'the turn was really in flight when SIGTERM came');
+  });
+});
