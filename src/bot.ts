@@ -8,7 +8,8 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { OpenPersonalChat } from './channel/personalChat';
-import { localeOf, travellerOf } from './dialogs/conversation';
+import { behindReports, localeOf, travellerOf } from './dialogs/conversation';
+import type { ReportSync } from './channel/reportSync';
 import type { MainDialog } from './dialogs/mainDialog';
 import { editCommandOf } from './dialogs/turnInput';
 import type { ChannelStore } from './store/channelStore';
@@ -25,6 +26,8 @@ export interface BotParts {
   channels: ChannelStore;
   /** Starts a turn in a traveller's personal chat (an edit asked for in a channel). */
   openPersonalChat: OpenPersonalChat;
+  /** Brings channel posts up to date that an earlier turn left behind. */
+  sync: ReportSync;
   /** Entra tenants allowed to use the bot; empty means all. */
   allowedTenantIds: readonly string[];
   log: Logger;
@@ -33,14 +36,23 @@ export interface BotParts {
 /** Routes Teams' activities: personal chat to the dialogs; installs and mentions in channels. */
 export class ReisverslagBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** Reports of this chat whose channel post is behind: retried at the chat's next turn. */
+  private readonly behind: StatePropertyAccessor<string[]>;
 
   constructor(private readonly parts: BotParts) {
     super();
     this.dialogState = parts.conversationState.createProperty<DialogState>('dialogState');
+    this.behind = parts.conversationState.createProperty<string[]>('behindReports');
 
     this.onMessage(async (context, next) => {
       if (context.activity.conversation.conversationType === 'personal') {
+        await this.retryBehind(context);
         await parts.mainDialog.run(context, this.dialogState);
+        const behind = behindReports(context);
+        if (behind.length > 0) {
+          const earlier = await this.behind.get(context, []);
+          await this.behind.set(context, [...new Set([...earlier, ...behind])]);
+        }
       } else {
         await this.onTeamMessage(context);
       }
@@ -92,6 +104,24 @@ export class ReisverslagBot extends TeamsActivityHandler {
       },
       'turn',
     );
+  }
+
+  /** Tries again to update the channel posts an earlier turn of this chat left behind. */
+  private async retryBehind(context: TurnContext): Promise<void> {
+    const behind = await this.behind.get(context, []);
+    if (behind.length === 0) return;
+    const travellerId = travellerOf(context).id;
+    const still: string[] = [];
+    for (const reportId of behind) {
+      try {
+        const report = await this.parts.reports.get(travellerId, reportId);
+        if (report) await this.parts.sync.sync(report);
+      } catch (error) {
+        this.parts.log.warn({ err: error, reportId }, 'channel post still behind');
+        still.push(reportId);
+      }
+    }
+    await this.behind.set(context, still);
   }
 
   /**

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     reports: store.reports,
     channels: store.channels,
     openPersonalChat: personalChatOpener(adapter, appId),
+    sync,
     allowedTenantIds: config.allowedTenantIds,
     log,
   });

@@ -51,3 +51,15 @@ export async function replaceCard(
     log.warn({ err: error, activityId }, 'could not replace an answered card');
   }
 }
+
+const BEHIND_REPORTS = 'reisverslag.behindReports';
+
+/** Notes that this turn left a report's channel post behind, for the next turn to retry. */
+export function markBehind(context: TurnContext, reportId: string): void {
+  context.turnState.set(BEHIND_REPORTS, [...behindReports(context), reportId]);
+}
+
+/** The reports whose channel post this turn left behind. */
+export function behindReports(context: TurnContext): string[] {
+  return (context.turnState.get(BEHIND_REPORTS) as string[] | undefined) ?? [];
+}

@@ -12,7 +12,7 @@ import { findQuestion, questionNamed, questions, type Question } from '../report
 import { formatAnswer } from '../report/formatAnswer';
 import { withEdit, type Answer, type Report } from '../report/report';
 import { textsFor } from '../texts';
-import { localeOf, sendCard, travellerOf } from './conversation';
+import { localeOf, markBehind, sendCard, travellerOf } from './conversation';
 import { DialogIds } from './dialogIds';
 import type { InterviewOptions, InterviewResult } from './interviewDialog';
 import type { DialogServices } from './services';
@@ -200,6 +200,7 @@ export class EditDialog extends ComponentDialog {
       await context.sendActivity(texts.editSaved(edited.version));
     } catch (error) {
       this.services.log.warn({ err: error, reportId }, 'edit saved; channel post not updated yet');
+      markBehind(context, reportId);
       await context.sendActivity(texts.editSavedNotSynced(edited.version));
     }
     return step.endDialog();

@@ -39,7 +39,14 @@ export class RecordingPublisher implements ReportPublisher {
     };
   }
 
+  /** How many of the next updates fail, as when Teams cannot be reached. */
+  failUpdates = 0;
+
   async update(post: ChannelPost, card: AdaptiveCard): Promise<void> {
+    if (this.failUpdates > 0) {
+      this.failUpdates--;
+      throw Object.assign(new Error('Teams is unreachable'), { statusCode: 503 });
+    }
     this.updates.push({ post, card });
   }
 
@@ -92,11 +99,12 @@ export class ChatTester {
     const tenantId = options.tenantId ?? 'tenant-1';
     const conversationState = new ConversationState(new MemoryStorage());
     const log = pino({ level: 'silent' });
+    const sync = new ReportSync(options.reports, options.channels, this.publisher, log);
     const dialog = new MainDialog({
       reports: options.reports,
       channels: options.channels,
       publisher: this.publisher,
-      sync: new ReportSync(options.reports, options.channels, this.publisher, log),
+      sync,
       log,
       ...(options.reportChannelId ? { reportChannelId: options.reportChannelId } : {}),
       timeZone: 'Europe/Amsterdam',
@@ -113,6 +121,7 @@ export class ChatTester {
           'The dialog tests play the personal chat only; channel mentions are tested over HTTP.',
         );
       },
+      sync,
       allowedTenantIds: [],
       log,
     });

@@ -103,6 +103,33 @@ describe('EditDialog: changing a posted report by chat', function () {
     );
   });
 
+  it('keeps the edit when Teams is away, and updates the channel card at the next turn', async () => {
+    const { chat } = await postedChat();
+    chat.publisher.failUpdates = 1;
+    await chat.say('wijzig titel');
+    await chat.say('Wiener Städtedialog 2026 (verslag)');
+    const saved = await chat.submit({
+      action: 'confirmEdit',
+      reportId: 'report-1',
+      questionKey: 'title',
+    });
+    assert.match(
+      visibleText(saved[0]!),
+      /Opgeslagen als versie 2, maar het kanaal is nu niet bereikbaar/,
+    );
+    let stored = await stores.reports.get(traveller, 'report-1');
+    assert.equal(stored?.version, 2);
+    assert.equal(stored?.post?.syncedVersion, 1);
+    assert.equal(chat.publisher.updates.length, 0);
+
+    await chat.say('help');
+    stored = await stores.reports.get(traveller, 'report-1');
+    assert.equal(stored?.post?.syncedVersion, 2);
+    assert.equal(chat.publisher.updates.length, 1);
+    await chat.say('help');
+    assert.equal(chat.publisher.updates.length, 1, 'retried once, not at every turn');
+  });
+
   it('changes nothing on Annuleren', async () => {
     const { chat } = await postedChat();
     await chat.say('wijzig titel');
