@@ -1,9 +1,12 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  StatusCodes,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { localeFrom } from './report/locale';
@@ -14,7 +17,7 @@ import { textsFor } from './texts';
  * loopback otherwise), and turns any failure of a turn into a logged error and an apology.
  */
 export function createAdapter(config: Config, log: Logger): CloudAdapter {
-  const authentication = new ConfigurationBotFrameworkAuthentication(
+  const authentication = new RefusingBotFrameworkAuthentication(
     config.botFrameworkAuthentication as ConfigurationBotFrameworkAuthenticationOptions,
   );
   const adapter = new CloudAdapter(authentication);
@@ -41,4 +44,27 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
     }
   };
   return adapter;
+}
+
+/** The errors of `jsonwebtoken` for a token that is badly signed, expired or not yet valid. */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * botbuilder's authentication, except that every refused token is a 401: botbuilder passes some
+ * of `jsonwebtoken`'s errors on as they are, which CloudAdapter answers with a 500.
+ */
+class RefusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(
+    activity: Activity,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if (error instanceof Error && TOKEN_ERRORS.has(error.name)) {
+        throw new AuthenticationError(`Token refused: ${error.message}`, StatusCodes.UNAUTHORIZED);
+      }
+      throw error;
+    }
+  }
 }

@@ -81,7 +81,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const { allowedTenantIds, conversationState, log } = this.parts;
     const tenantId = travellerOf(context).tenantId;
-    if (allowedTenantIds.length > 0 && !allowedTenantIds.includes(tenantId ?? '')) {
+    if (allowedTenantIds.length > 0 && !allowedTenantIds.includes(tenantId?.toLowerCase() ?? '')) {
       log.warn(
         { tenantId, type: context.activity.type },
         'activity from a tenant that is not allowed',

@@ -12,7 +12,7 @@ const tenantIdList = z
   .transform((value) =>
     (value ?? '')
       .split(',')
-      .map((id) => id.trim())
+      .map((id) => id.trim().toLowerCase())
       .filter((id) => id !== ''),
   )
   .pipe(

@@ -54,6 +54,15 @@ async function main(): Promise<void> {
 
   // Without a bot identity nothing checks who calls: only this machine may.
   const host = config.bot ? '0.0.0.0' : '127.0.0.1';
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    log.fatal(
+      { err: error },
+      error.code === 'EADDRINUSE'
+        ? `Port ${config.port} is in use by another program; stop it or set PORT to a free port.`
+        : `Cannot listen on ${host}:${config.port}: ${error.message}`,
+    );
+    process.exit(1);
+  });
   server.listen(config.port, host, () => {
     log.info(
       { url: `http://${host}:${config.port}/api/messages`, anonymous: !config.bot },

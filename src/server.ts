@@ -1,10 +1,22 @@
 import * as restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { ReisverslagBot } from './bot';
 
 /** Largest request body accepted on /api/messages; Teams' activities are far smaller. */
 const MAX_BODY_BYTES = 256 * 1024;
+
+/** What every activity from Teams has; anything else is refused before botbuilder sees it. */
+const activityShape = z
+  .object({
+    type: z.string().min(1),
+    channelId: z.string().min(1),
+    serviceUrl: z.string().min(1),
+    from: z.object({ id: z.string().min(1) }).loose(),
+    conversation: z.object({ id: z.string().min(1) }).loose(),
+  })
+  .loose();
 
 /** What the HTTP server serves: Teams' messages, and a health check on the store. */
 export interface ServerParts {
@@ -18,11 +30,32 @@ export interface ServerParts {
 /** The restify server with `POST /api/messages` and `GET /healthz`. */
 export function createServer({ adapter, bot, checkHealth, log }: ServerParts): restify.Server {
   const server = restify.createServer({ name: 'reisverslag', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  server.post(
+    '/api/messages',
+    // Only JSON, as Teams sends: a form posted from a web page must not drive the bot.
+    (req, res, next) => {
+      if (!req.is('json')) {
+        res.send(415, { error: 'Send the activity as application/json.' });
+        return next(false);
+      }
+      return next();
+    },
+    restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }),
+    restify.plugins.jsonBodyParser({ mapParams: false }),
+    async (req, res) => {
+      const shape = activityShape.safeParse(req.body);
+      if (!shape.success) {
+        log.warn({ issues: shape.error.issues.length }, 'request refused: not an activity');
+        res.send(400, {
+          error:
+            'The body is not a Bot Framework activity (type, channelId, serviceUrl, from.id, conversation.id).',
+        });
+        return;
+      }
+      await adapter.process(req, res, (context) => bot.run(context));
+    },
+  );
 
   server.get('/healthz', async (_req, res) => {
     try {

@@ -1,0 +1,246 @@
+// Bad input at the HTTP level, on POST /api/messages: bodies over 256 KB get 413, malformed JSON
+// gets 400, JSON that is not an activity and bodies that are not JSON get a 4xx; nothing of it
+// ever gets a 500, runs a turn or stores anything, and the bot stays healthy.
+import assert from 'node:assert/strict';
+import { makeUser, personalMessage, type TeamsActivity } from '../support/activities';
+import { FakeConnector } from '../support/fakeConnector';
+import {
+  reportOnFailure,
+  startBot,
+  startCosmosServer,
+  type BotProcess,
+  type CosmosServer,
+} from '../support/processes';
+import { describeDocuments, postChunked, postRaw, StoreProbe } from './support/probes';
+
+const KB = 1024;
+const JSON_TYPE = 'application/json';
+
+/** A body and what came back for it, for one assertion over many bodies. */
+interface Outcome {
+  what: string;
+  status: number;
+}
+
+/** The bodies of `outcomes` whose status is not in [min, max]. */
+function outside(outcomes: Outcome[], min: number, max: number): Outcome[] {
+  return outcomes.filter(({ status }) => status < min || status > max);
+}
+
+/** `activity` as HTML-form fields in bracket notation (`conversation[id]=…`), as qs reads them. */
+function formFields(value: unknown, prefix = ''): [string, string][] {
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, inner]) =>
+      formFields(inner, prefix ? `${prefix}[${key}]` : key),
+    );
+  }
+  return [[prefix, String(value)]];
+}
+
+describe('security: bad input on /api/messages gets a 4xx, never a 500', function () {
+  this.timeout(60_000);
+  const connector = new FakeConnector();
+  let cosmos: CosmosServer;
+  let bot: BotProcess;
+  let store: StoreProbe;
+
+  before(async () => {
+    await connector.start();
+    cosmos = await startCosmosServer();
+    bot = await startBot({ cosmos });
+    store = new StoreProbe(cosmos, bot.env.COSMOS_DATABASE ?? '');
+  });
+
+  after(async () => {
+    store?.dispose();
+    await bot?.stop();
+    await cosmos?.stop();
+    await connector.stop();
+  });
+
+  afterEach(function () {
+    reportOnFailure(this.currentTest, bot, cosmos, connector);
+  });
+
+  /** A personal message of a new traveller whose JSON is padded to about `bytes`. */
+  function paddedMessage(bytes: number, text = 'nieuw verslag'): TeamsActivity {
+    const activity = personalMessage({ serviceUrl: connector.url, user: makeUser('Groot'), text });
+    const size = Buffer.byteLength(JSON.stringify(activity));
+    return { ...activity, channelData: { ...activity.channelData, pad: 'x'.repeat(bytes - size) } };
+  }
+
+  /** Asserts nothing mentions the activity's sender or conversation, in Cosmos DB or sent. */
+  async function assertUntouched(activity: TeamsActivity): Promise<void> {
+    const stored = await store.mentioning(
+      activity.from.id,
+      activity.from.aadObjectId ?? activity.from.id,
+      activity.conversation.id,
+    );
+    assert.equal(stored.length, 0, `stored: ${describeDocuments(stored)}`);
+    assert.equal(connector.activitiesIn(activity.conversation.id).length, 0, 'nothing sent');
+  }
+
+  /** The number of failed turns the bot has logged so far. */
+  function failedTurns(): number {
+    return bot.output().split('"msg":"turn failed"').length - 1;
+  }
+
+  it('refuses a body over 256 KB with 413 (Content-Length given), storing nothing', async () => {
+    const activity = paddedMessage(300 * KB);
+    const body = JSON.stringify(activity);
+    assert.ok(Buffer.byteLength(body) > 256 * KB);
+
+    const { status } = await postRaw(bot.messagesUrl, body, JSON_TYPE);
+
+    assert.equal(status, 413);
+    await assertUntouched(activity);
+  });
+
+  it('refuses a chunked body over 256 KB (no Content-Length) with 413, storing nothing', async () => {
+    const activity = paddedMessage(300 * KB);
+
+    const { status } = await postChunked(bot.messagesUrl, JSON.stringify(activity), JSON_TYPE);
+
+    assert.equal(status, 413);
+    await assertUntouched(activity);
+  });
+
+  it('serves an activity of 250 KB: the limit is 256 KB, not lower', async () => {
+    const activity = paddedMessage(250 * KB);
+
+    const { status } = await postRaw(bot.messagesUrl, JSON.stringify(activity), JSON_TYPE);
+
+    assert.equal(status, 200);
+    assert.equal(connector.activitiesIn(activity.conversation.id).length, 1, 'answered');
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const valid = JSON.stringify(
+      personalMessage({ serviceUrl: connector.url, user: makeUser('Kapot'), text: 'hoi' }),
+    );
+    const bodies: Record<string, string> = {
+      'a truncated activity': valid.slice(0, valid.length / 2),
+      'an activity with trailing garbage': `${valid}}`,
+      'a trailing comma': '{"type":"message",}',
+      'single quotes': "{'type':'message'}",
+      'an unquoted key': '{type:"message"}',
+      'NaN as a value': '{"type":"message","value":NaN}',
+      'a lone brace': '{',
+      'not JSON at all': 'hallo bot',
+    };
+    const outcomes: Outcome[] = [];
+    for (const [what, body] of Object.entries(bodies)) {
+      outcomes.push({ what, status: (await postRaw(bot.messagesUrl, body, JSON_TYPE)).status });
+    }
+    assert.deepEqual(outside(outcomes, 400, 400), [], 'each malformed body gets 400');
+  });
+
+  it('answers JSON that is not an activity with a 4xx, never a 5xx', async () => {
+    const bodies: Record<string, string> = {
+      'an empty body': '',
+      'an array': '[]',
+      'a string': '"x"',
+      null: 'null',
+      'a number': '42',
+      'a boolean': 'true',
+      'an empty object': '{}',
+      'a numeric type': '{"type":5}',
+      'an empty type': '{"type":""}',
+      'a null type': '{"type":null}',
+      'an object as type': '{"type":{"name":"message"}}',
+      'an array as type': '{"type":["message"]}',
+      'an array of activities': '[{"type":"message","text":"hoi"}]',
+      'deeply nested arrays': `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+    };
+    const outcomes: Outcome[] = [];
+    for (const [what, body] of Object.entries(bodies)) {
+      outcomes.push({ what, status: (await postRaw(bot.messagesUrl, body, JSON_TYPE)).status });
+    }
+    assert.deepEqual(outside(outcomes, 400, 499), [], 'each gets a 4xx');
+  });
+
+  it('answers an activity without what every activity has (from, conversation, serviceUrl) with a 4xx, running no turn', async () => {
+    const complete = personalMessage({
+      serviceUrl: connector.url,
+      user: makeUser('Half'),
+      text: 'nieuw verslag',
+    });
+    const bodies: Record<string, unknown> = {
+      'only a type': { type: 'message' },
+      'no conversation': { ...complete, conversation: undefined },
+      'no sender': { ...complete, from: undefined },
+      'no serviceUrl': { ...complete, serviceUrl: undefined },
+      'a number as conversation': { ...complete, conversation: 5 },
+      'a string as sender': { ...complete, from: 'Mallory' },
+    };
+    const turnsFailedBefore = failedTurns();
+    const outcomes: Outcome[] = [];
+    for (const [what, body] of Object.entries(bodies)) {
+      const { status } = await postRaw(bot.messagesUrl, JSON.stringify(body), JSON_TYPE);
+      outcomes.push({ what, status });
+    }
+    assert.deepEqual(outside(outcomes, 400, 499), [], 'each gets a 4xx');
+    assert.equal(failedTurns(), turnsFailedBefore, 'no turn ran (and failed) on them');
+  });
+
+  it('answers a body that is not JSON by its content type with a 4xx, running no turn', async () => {
+    // Each carries a complete activity of a new traveller: none of it may reach the bot. HTML
+    // forms (urlencoded, multipart) and text/plain are what any web page can make a browser
+    // send to the bot on 127.0.0.1 without asking (no CORS preflight).
+    const asJson = (activity: TeamsActivity) => JSON.stringify(activity);
+    const asForm = (activity: TeamsActivity) =>
+      new URLSearchParams(formFields(activity)).toString();
+    const asMultipart = (activity: TeamsActivity) =>
+      formFields(activity)
+        .map(
+          ([name, value]) =>
+            `--grens\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        )
+        .join('')
+        .concat('--grens--\r\n');
+    const cases: [string, string | undefined, (activity: TeamsActivity) => string][] = [
+      ['text/plain', 'text/plain', asJson],
+      ['no content type', undefined, asJson],
+      ['application/octet-stream', 'application/octet-stream', asJson],
+      ['application/xml', 'application/xml', () => '<activity type="message"/>'],
+      ['an HTML form', 'application/x-www-form-urlencoded', asForm],
+      ['a multipart HTML form', 'multipart/form-data; boundary=grens', asMultipart],
+    ];
+
+    const offenders: (Outcome & { stored: number; sent: number })[] = [];
+    for (const [what, contentType, encode] of cases) {
+      const activity = personalMessage({
+        serviceUrl: connector.url,
+        user: makeUser('Formulier'),
+        text: 'nieuw verslag',
+      });
+      const { status } = await postRaw(bot.messagesUrl, encode(activity), contentType);
+      const stored = (
+        await store.mentioning(activity.from.aadObjectId ?? '', activity.conversation.id)
+      ).length;
+      const sent = connector.activitiesIn(activity.conversation.id).length;
+      if (status < 400 || status > 499 || stored > 0 || sent > 0) {
+        offenders.push({ what, status, stored, sent });
+      }
+    }
+    assert.deepEqual(offenders, [], 'each gets a 4xx; nothing is stored (documents) or sent');
+  });
+
+  it('stays healthy afterwards: /healthz 200, and a traveller is served', async () => {
+    assert.equal(bot.process.exit, undefined, 'the bot still runs');
+    const health = await fetch(`${bot.url}/healthz`, { signal: AbortSignal.timeout(5000) });
+    assert.equal(health.status, 200);
+
+    // As Teams sends it: JSON in UTF-8, said so in the content type.
+    const user = makeUser('Noor Bakker');
+    const activity = personalMessage({ serviceUrl: connector.url, user, text: 'nieuw verslag' });
+    const { status } = await postRaw(
+      bot.messagesUrl,
+      JSON.stringify(activity),
+      'application/json; charset=utf-8',
+    );
+    assert.equal(status, 200);
+    assert.equal(connector.activitiesIn(activity.conversation.id).length, 1, 'answered');
+    assert.equal((await store.reportsOf(user.aadObjectId)).length, 1, 'a draft is stored');
+  });
+});
