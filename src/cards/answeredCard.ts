@@ -3,6 +3,7 @@ import type { Locale } from '../report/locale';
 import type { Answer } from '../report/report';
 import { formatAnswer } from '../report/formatAnswer';
 import { progressOf } from './questionCard';
+import { literal } from './markdown';
 import { cardTemplate } from './template';
 
 /** The data of `cards/answered.json`: the compact, read-only line that replaces an answered card. */
@@ -25,6 +26,9 @@ export function answeredCardData(
   return {
     progress: progressOf(question, locale),
     label: question.name[locale],
-    answer: [shown.text, ...(shown.items ?? [])].filter((line) => line !== '').join('\n'),
+    answer: [shown.text, ...(shown.items ?? [])]
+      .filter((line) => line !== '')
+      .map(literal)
+      .join('\n'),
   };
 }

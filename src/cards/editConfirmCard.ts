@@ -3,6 +3,7 @@ import { formatAnswer } from '../report/formatAnswer';
 import type { Locale } from '../report/locale';
 import type { Answer } from '../report/report';
 import { textsFor } from '../texts';
+import { literal } from './markdown';
 import { cardTemplate } from './template';
 
 /** The data of `cards/editConfirm.json`: an answer's old and new text, to confirm the change. */
@@ -35,10 +36,10 @@ export function editConfirmCardData(
     title: texts.confirmEdit(question.name[locale].toLowerCase()),
     reportId,
     key: question.key,
-    old: before.text,
-    oldItems: before.items ?? [],
-    new: after.text,
-    newItems: after.items ?? [],
+    old: literal(before.text),
+    oldItems: (before.items ?? []).map(literal),
+    new: literal(after.text),
+    newItems: (after.items ?? []).map(literal),
     labels: {
       was: texts.was,
       becomes: texts.becomes,

@@ -4,6 +4,7 @@ import { formatAnswer } from '../report/formatAnswer';
 import type { Locale } from '../report/locale';
 import type { Report } from '../report/report';
 import { textsFor } from '../texts';
+import { literal } from './markdown';
 import { cardTemplate } from './template';
 
 /** One report in the list: title, dates and status, a link to its post, and what can be done. */
@@ -40,7 +41,7 @@ export function myReportsCardData(reports: Report[], locale: Locale): MyReportsC
         report.status === 'posted' ? texts.statusPosted(report.version) : texts.statusDraft;
       return {
         reportId: report.id,
-        title: shown(report, 'title') || texts.untitled,
+        title: literal(shown(report, 'title')) || texts.untitled,
         details: [shown(report, 'duration'), status].filter((part) => part !== '').join(' · '),
         posted: report.status === 'posted',
         link: postDeepLink(report.post, report.tenantId),

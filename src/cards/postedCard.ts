@@ -2,6 +2,7 @@ import { postDeepLink } from '../channel/deepLink';
 import type { Locale } from '../report/locale';
 import type { Report } from '../report/report';
 import { textsFor } from '../texts';
+import { literal } from './markdown';
 import { cardTemplate } from './template';
 
 /** The data of `cards/posted.json`: the confirmation after posting, with `Bewerken`. */
@@ -20,8 +21,8 @@ export function postedCardData(report: Report, locale: Locale): PostedCardData {
   const texts = textsFor(locale);
   return {
     message: texts.posted(
-      report.post?.teamName ?? texts.unknownTeam,
-      report.post?.channelName ?? texts.unknownChannel,
+      literal(report.post?.teamName ?? texts.unknownTeam),
+      literal(report.post?.channelName ?? texts.unknownChannel),
     ),
     reportId: report.id,
     link: postDeepLink(report.post, report.tenantId),

@@ -4,6 +4,7 @@ import type { Report } from '../report/report';
 import { formatDate, todayIn } from '../report/dates';
 import { formatAnswer } from '../report/formatAnswer';
 import { textsFor } from '../texts';
+import { literal } from './markdown';
 import { cardTemplate, type AdaptiveCard } from './template';
 
 /** The data of `cards/report.json`: the report as colleagues read it in the channel. */
@@ -24,13 +25,13 @@ export function reportCardData(report: Report, locale: Locale): ReportCardData {
   const shown = (key: string): string => {
     const question = findQuestion(key);
     const answer = report.answers[key];
-    return question && answer ? formatAnswer(question, answer, locale).text : '';
+    return question && answer ? literal(formatAnswer(question, answer, locale).text) : '';
   };
   return {
     heading: texts.reportHeading,
     title: shown('title'),
     facts: [
-      { label: texts.traveller, value: report.travellerName },
+      { label: texts.traveller, value: literal(report.travellerName) },
       { label: texts.destination, value: shown('destination') },
       { label: texts.period, value: shown('duration') },
     ].filter((fact) => fact.value !== ''),
@@ -43,8 +44,8 @@ export function reportCardData(report: Report, locale: Locale): ReportCardData {
           : { text: texts.notAnswered };
         return {
           question: question.text[locale],
-          answer: formatted.text,
-          items: formatted.items ?? [],
+          answer: literal(formatted.text),
+          items: (formatted.items ?? []).map(literal),
         };
       }),
     footer: updatedFooter(report, locale),
@@ -77,7 +78,9 @@ export function renderChannelCard(report: Report, maxBytes = MAX_CARD_BYTES): Ad
       longest.items = [...longest.items.slice(0, Math.ceil(longest.items.length / 2) - 1), note];
     } else {
       const characters = Array.from(longest.answer);
-      longest.answer = `${characters.slice(0, Math.floor(characters.length / 2)).join('')}… ${note}`;
+      // Cut between characters, never inside an escape of literal().
+      const kept = characters.slice(0, Math.floor(characters.length / 2)).join('');
+      longest.answer = `${kept.replace(/\\+$/, '')}… ${note}`;
     }
     card = renderReportCard(data);
   }

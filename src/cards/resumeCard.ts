@@ -2,6 +2,7 @@ import type { Locale } from '../report/locale';
 import { answeredCount, type Report } from '../report/report';
 import { questions } from '../report/catalogue';
 import { textsFor } from '../texts';
+import { literal } from './markdown';
 import { cardTemplate } from './template';
 
 /** The data of `cards/resume.json`: the offer to continue an unfinished draft. */
@@ -20,7 +21,7 @@ export function resumeCardData(draft: Report, locale: Locale): ResumeCardData {
   const title =
     draft.answers.title?.type === 'shortText' ? draft.answers.title.text : texts.untitled;
   return {
-    message: texts.resumeOffer(title, answeredCount(draft), questions.length),
+    message: texts.resumeOffer(literal(title), answeredCount(draft), questions.length),
     reportId: draft.id,
     labels: { resume: texts.resume, newReport: texts.newReport },
   };

@@ -3,6 +3,7 @@ import type { Locale } from '../report/locale';
 import type { Report } from '../report/report';
 import { formatAnswer } from '../report/formatAnswer';
 import { textsFor } from '../texts';
+import { literal } from './markdown';
 import { cardTemplate } from './template';
 
 /** One answer on the review card, with its `Wijzig` button. */
@@ -38,8 +39,8 @@ export function reviewCardData(report: Report, locale: Locale): ReviewCardData {
       return {
         key: question.key,
         label: question.name[locale],
-        answer: shown.text,
-        items: shown.items ?? [],
+        answer: literal(shown.text),
+        items: (shown.items ?? []).map(literal),
       };
     }),
     labels: { change: texts.change, post: texts.post },

@@ -216,16 +216,26 @@ describe('cards', () => {
     }
   });
 
-  it('show user text exactly as typed, never evaluated', () => {
-    const review = JSON.stringify(renderReviewCard(reviewCardData(report(), 'nl')));
+  it('show user text exactly as typed: never evaluated, never taken for markdown or HTML', () => {
+    // What a markdown renderer such as Teams' shows of a TextBlock: backslash escapes removed.
+    const shown = (card: AdaptiveCard) =>
+      elements(card.body)
+        .filter((e) => e.type === 'TextBlock' || e.title !== undefined)
+        .map((e) => String(e.text ?? e.value ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+    const title = (answers.title as { text: string }).text;
+    const purpose = (answers.purpose as { text: string }).text;
+    const review = renderReviewCard(reviewCardData(report(), 'nl'));
+    assert.ok(shown(review).includes(title), 'the title as typed, ${1+1}, quotes, HTML and all');
+    const posted = renderChannelCard(report());
+    assert.ok(shown(posted).includes(title));
+    assert.ok(shown(posted).includes(purpose));
+    assert.ok(shown(posted).includes('Câmara Municipal do Porto; مركز المدينة 🏛️'));
+    const raw = JSON.stringify(posted);
     assert.ok(
-      review.includes(
-        JSON.stringify(answers.title!.type === 'shortText' ? answers.title!.text : '').slice(1, -1),
-      ),
+      !raw.includes('[stedelijke vernieuwing](https://example.org)'),
+      'no live markdown link',
     );
-    const posted = JSON.stringify(renderReportCard(reportCardData(report(), 'nl')));
-    assert.ok(posted.includes('مركز المدينة 🏛️'));
-    assert.ok(posted.includes('[stedelijke vernieuwing](https://example.org)'));
+    assert.ok(!raw.includes('<b>HTML</b>'), 'no tag a renderer would drop');
   });
 
   it('put the question verbatim on its card, with "Vraag n van 9" and Vorige from the second on', () => {
