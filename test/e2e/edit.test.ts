@@ -2,7 +2,6 @@
 // (`node dist/index.js`), a Cosmos DB-compatible server, and the fake Bot Connector. A report is
 // written and posted by chat first; then the traveller (or a colleague) tries to change it.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import {
   createServer,
   request,
@@ -11,17 +10,9 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CosmosClient, type Container } from '@azure/cosmos';
+import type { Container } from '@azure/cosmos';
 import type { Report } from '../../src/report/report';
-import {
-  channelMention,
-  makeTeam,
-  makeUser,
-  teamInstallationUpdate,
-  type TeamsChannel,
-  type TeamsTeam,
-  type TeamsUser,
-} from '../support/activities';
+import { channelMention, makeUser, type TeamsUser } from '../support/activities';
 import { FakeConnector, type ConnectorCall } from '../support/fakeConnector';
 import {
   postActivity,
@@ -32,6 +23,7 @@ import {
   type CosmosServer,
   type Diagnosable,
 } from '../support/processes';
+import { installInTeam as sharedInstallInTeam, reportsOf, type TeamPlace } from '../support/teams';
 import {
   buttonsOf,
   cardOf,
@@ -226,11 +218,7 @@ class ReportWriteGate implements Diagnosable {
 }
 
 /** A tenant with the team "Internationale Zaken" whose channel "Reisverslagen" gets the reports. */
-interface Place {
-  tenantId: string;
-  team: TeamsTeam;
-  channel: TeamsChannel;
-}
+type Place = TeamPlace;
 
 /** A report written and posted by its author. */
 interface Posted {
@@ -247,8 +235,8 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
   let cosmos: CosmosServer;
   let gate: ReportWriteGate;
   let bot: BotProcess;
-  let cosmosClient: CosmosClient;
   let reports: Container;
+  let disposeReports: () => void;
 
   before(async () => {
     await connector.start();
@@ -257,16 +245,11 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
     await gate.start();
     // The bot reaches Cosmos DB through the gate (transparent unless told to hold writes).
     bot = await startBot({ cosmos: { endpoint: gate.url, key: cosmos.key } });
-    cosmosClient = new CosmosClient({
-      endpoint: cosmos.endpoint,
-      key: cosmos.key,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
-    reports = cosmosClient.database(bot.env.COSMOS_DATABASE ?? '').container('reports');
+    ({ reports, dispose: disposeReports } = reportsOf(cosmos, bot.env.COSMOS_DATABASE ?? ''));
   });
 
   after(async () => {
-    cosmosClient?.dispose();
+    disposeReports?.();
     await bot?.stop();
     await gate?.stop();
     await cosmos?.stop();
@@ -277,24 +260,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
     reportOnFailure(this.currentTest, bot, cosmos, connector, gate);
   });
 
-  async function installInTeam(): Promise<Place> {
-    const tenantId = randomUUID();
-    const team = makeTeam('Internationale Zaken', ['Reisverslagen']);
-    const channel = team.channels[1];
-    assert.ok(channel);
-    const status = await postActivity(
-      bot.url,
-      teamInstallationUpdate({
-        serviceUrl: connector.url,
-        tenantId,
-        user: makeUser('Teameigenaar Iris Vos'),
-        team,
-        channel,
-      }),
-    );
-    assert.equal(status, 200);
-    return { tenantId, team, channel };
-  }
+  const installInTeam = (): Promise<Place> => sharedInstallInTeam(bot.url, connector);
 
   function travellerIn(place: Place, user: TeamsUser): TravellerClient {
     return new TravellerClient(user, { botUrl: bot.url, connector, tenantId: place.tenantId });

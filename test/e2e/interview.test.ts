@@ -1,19 +1,12 @@
 // The interview end to end over HTTP: the real bot (`node dist/index.js`), a Cosmos DB-compatible
 // server in its own process, and the fake Bot Connector; Teams-shaped activities in, cards out.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { CosmosClient, type Container } from '@azure/cosmos';
+import type { Container } from '@azure/cosmos';
 import type { Report } from '../../src/report/report';
-import {
-  makeTeam,
-  makeUser,
-  teamInstallationUpdate,
-  type TeamsChannel,
-  type TeamsUser,
-} from '../support/activities';
+import { makeUser, type TeamsChannel, type TeamsUser } from '../support/activities';
 import { FakeConnector } from '../support/fakeConnector';
+import { installInTeam as sharedInstallInTeam, reportsOf } from '../support/teams';
 import {
-  postActivity,
   reportOnFailure,
   startBot,
   startCosmosServer,
@@ -94,23 +87,18 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
   const connector = new FakeConnector();
   let cosmos: CosmosServer;
   let bot: BotProcess;
-  let cosmosClient: CosmosClient;
   let reports: Container;
+  let disposeReports: () => void;
 
   before(async () => {
     await connector.start();
     cosmos = await startCosmosServer();
     bot = await startBot({ cosmos });
-    cosmosClient = new CosmosClient({
-      endpoint: cosmos.endpoint,
-      key: cosmos.key,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
-    reports = cosmosClient.database(bot.env.COSMOS_DATABASE ?? '').container('reports');
+    ({ reports, dispose: disposeReports } = reportsOf(cosmos, bot.env.COSMOS_DATABASE ?? ''));
   });
 
   after(async () => {
-    cosmosClient?.dispose();
+    disposeReports?.();
     await bot?.stop();
     await cosmos?.stop();
     await connector.stop();
@@ -120,25 +108,7 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
     reportOnFailure(this.currentTest, bot, cosmos, connector);
   });
 
-  /** A tenant whose team "Internationale Zaken" installs the app with channel "Reisverslagen". */
-  async function installInTeam(): Promise<{ tenantId: string; channel: TeamsChannel }> {
-    const tenantId = randomUUID();
-    const team = makeTeam('Internationale Zaken', ['Reisverslagen']);
-    const channel = team.channels[1];
-    assert.ok(channel);
-    const status = await postActivity(
-      bot.url,
-      teamInstallationUpdate({
-        serviceUrl: connector.url,
-        tenantId,
-        user: makeUser('Teameigenaar Iris Vos'),
-        team,
-        channel,
-      }),
-    );
-    assert.equal(status, 200);
-    return { tenantId, channel };
-  }
+  const installInTeam = () => sharedInstallInTeam(bot.url, connector);
 
   function travellerIn(tenantId: string, user: TeamsUser): TravellerClient {
     return new TravellerClient(user, { botUrl: bot.url, connector, tenantId });

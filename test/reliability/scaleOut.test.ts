@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { CosmosClient } from '@azure/cosmos';
 import { TravellerClient } from '../e2e/travellerClient';
-import { makeTeam, makeUser, teamInstallationUpdate } from '../support/activities';
+import { makeUser } from '../support/activities';
 import { FakeConnector } from '../support/fakeConnector';
 import {
   COSMOS_KEY,
-  postActivity,
   reportOnFailure,
   startBot,
   startCosmosServer,
@@ -14,6 +12,7 @@ import {
   type CosmosServer,
 } from '../support/processes';
 import { TcpProxy } from '../support/tcpProxy';
+import { installInTeam, reportsOf } from '../support/teams';
 
 describe('reliability: several bot processes, and stopping one', function () {
   this.timeout(60_000);
@@ -45,17 +44,7 @@ describe('reliability: several bot processes, and stopping one', function () {
   });
 
   it('completes a report whose turns alternate between two processes, nothing lost or doubled', async () => {
-    const tenantId = randomUUID();
-    const team = makeTeam('Internationale Zaken', ['Reisverslagen']);
-    const channel = team.channels[1]!;
-    const install = teamInstallationUpdate({
-      serviceUrl: connector.url,
-      tenantId,
-      user: makeUser('Iris Vos'),
-      team,
-      channel,
-    });
-    assert.equal(await postActivity(first.url, install), 200);
+    const { tenantId, channel } = await installInTeam(first.url, connector);
 
     const route = { botUrl: first.url, connector, tenantId };
     const traveller = new TravellerClient(makeUser('Priya Ramdin'), route);
@@ -79,16 +68,10 @@ describe('reliability: several bot processes, and stopping one', function () {
 
     const posts = connector.channelPosts(channel.id);
     assert.equal(posts.length, 1, 'posted exactly once');
-    const client = new CosmosClient({
-      endpoint: cosmos.endpoint,
-      key: cosmos.key,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
+    const { reports, dispose } = reportsOf(cosmos, database);
     try {
-      const { resources } = await client
-        .database(database)
-        .container('reports')
-        .items.query({
+      const { resources } = await reports.items
+        .query({
           query: 'SELECT * FROM c WHERE c.travellerId = @id',
           parameters: [{ name: '@id', value: traveller.user.aadObjectId }],
         })
@@ -97,7 +80,7 @@ describe('reliability: several bot processes, and stopping one', function () {
       assert.equal(Object.keys(resources[0].answers).length, 9);
       assert.equal(resources[0].status, 'posted');
     } finally {
-      client.dispose();
+      dispose();
     }
   });
 
