@@ -29,6 +29,6 @@ export function answeredCardData(
     answer: [shown.text, ...(shown.items ?? [])]
       .filter((line) => line !== '')
       .map(literal)
-      .join('\n'),
+      .join('\n\n'),
   };
 }

@@ -18,7 +18,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
   }
 
-  /** Begins the dialog again from its first step; what `nieuw verslag` does mid-interview. */
+  /** Ends what is going on and begins again from the first step; `nieuw verslag` mid-interview. */
   protected abstract restart(innerDc: DialogContext): Promise<DialogTurnResult>;
 
   /** Shows the traveller's reports (`mijn verslagen`); the current question stays open. */
@@ -39,7 +39,6 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         await context.sendActivity(texts.paused);
         return innerDc.cancelAllDialogs();
       case 'newReport':
-        await innerDc.cancelAllDialogs();
         return this.restart(innerDc);
       default:
         return undefined;

@@ -1,5 +1,6 @@
 import {
   Dialog,
+  DialogReason,
   DialogSet,
   DialogTurnStatus,
   WaterfallDialog,
@@ -24,6 +25,11 @@ import { EditDialog, type EditOptions } from './editDialog';
 import { myReportsCardData, renderMyReportsCard } from '../cards/myReportsCard';
 
 const MAIN_STEPS = 'mainSteps';
+
+/** How the interview's steps start: `startNew` skips the offer of the draft. */
+interface MainStepsOptions {
+  startNew?: boolean;
+}
 
 /** How the main dialog starts: the interview, or an edit of a posted report. */
 export interface MainOptions {
@@ -75,8 +81,13 @@ export class MainDialog extends CancelAndHelpDialog {
     return super.onBeginDialog(innerDc, options);
   }
 
-  protected override restart(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return innerDc.beginDialog(MAIN_STEPS);
+  protected override async restart(innerDc: DialogContext): Promise<DialogTurnResult> {
+    // `nieuw` typed in answer to the offer of the draft means: a new report, not the offer again.
+    const active = innerDc.activeDialog;
+    const answeringOffer =
+      active?.id === MAIN_STEPS && (active.state as { stepIndex?: number }).stepIndex === 0;
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(MAIN_STEPS, { startNew: answeringOffer } satisfies MainStepsOptions);
   }
 
   protected override async showMyReports(context: TurnContext): Promise<void> {
@@ -136,7 +147,10 @@ export class MainDialog extends CancelAndHelpDialog {
   private async offerDraftStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
     const action = cardActionOf(context.activity);
-    if (action?.action === 'newReport') return step.next(await this.createDraft(context));
+    const startNew = (step.options as MainStepsOptions | undefined)?.startNew === true;
+    if (startNew || action?.action === 'newReport') {
+      return step.next(await this.createDraft(context));
+    }
     const draft = await this.services.reports.findLatestDraft(travellerOf(context).id);
     if (!draft) return step.next(await this.createDraft(context));
     if (action?.action === 'resume' && action.reportId === draft.id) return step.next(draft.id);
@@ -147,7 +161,9 @@ export class MainDialog extends CancelAndHelpDialog {
 
   /** Takes the answer to the offer (button or typed), then runs the interview on that report. */
   private async startInterviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    let reportId = step.result as string | undefined;
+    // A report chosen by the previous step (next), or else the traveller's reply to the offer:
+    // botbuilder passes a typed reply as the step's result too, so the reason tells them apart.
+    let reportId = step.reason === DialogReason.nextCalled ? (step.result as string) : undefined;
     if (reportId === undefined) {
       const { context } = step;
       const action = cardActionOf(context.activity);

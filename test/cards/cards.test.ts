@@ -221,7 +221,11 @@ describe('cards', () => {
     const shown = (card: AdaptiveCard) =>
       elements(card.body)
         .filter((e) => e.type === 'TextBlock' || e.title !== undefined)
-        .map((e) => String(e.text ?? e.value ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+        .map((e) =>
+          String(e.text ?? e.value ?? '')
+            .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+            .replace(/\n\n/g, '\n'),
+        );
     const title = (answers.title as { text: string }).text;
     const purpose = (answers.purpose as { text: string }).text;
     const review = renderReviewCard(reviewCardData(report(), 'nl'));

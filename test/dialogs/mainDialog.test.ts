@@ -166,6 +166,20 @@ describe('MainDialog: the interview in the personal chat', function () {
     ]);
   });
 
+  it('takes a typed answer to the offer: "verder" continues, "nieuw" starts afresh', async () => {
+    const chat = newChat();
+    await play(chat, typedTrip.slice(0, 4));
+    await play(chat, [
+      { says: 'stop', botShows: ['Gepauzeerd'] },
+      { says: 'nieuw verslag', botShows: ['3 van 9 vragen beantwoord'] },
+      { says: 'verder', botShows: ['Vraag 4 van 9'] },
+      { says: 'stop', botShows: ['Gepauzeerd'] },
+      { says: 'hallo', botShows: ['3 van 9 vragen beantwoord'] },
+      { says: 'wat?', botShows: ['Typ **verder**'] },
+      { says: 'nieuw', botShows: ['Vraag 1 van 9'] },
+    ]);
+  });
+
   it('explains itself on help without losing the current question', async () => {
     const chat = newChat();
     await play(chat, typedTrip.slice(0, 2));

@@ -1,0 +1,409 @@
+// Reisverslag in a real client: the Microsoft 365 Agents Playground (Microsoft's local Teams
+// emulator, which renders Adaptive Cards as Teams does and mocks the team "Internationale Zaken")
+// in headless Chromium. A traveller writes a report on the cards, posts it in the channel,
+// corrects it by follow-up message, and meets every other card the bot sends. Each step fails when
+// its expected text is missing (never on pixels) and leaves a screenshot in test-output/browser/.
+//
+// `npm run test:browser` (builds first); `UPDATE_DOCS=1 npm run test:browser` also renews the
+// README's pictures in docs/. The Playground's client is en-US, so the bot answers in English.
+import type { Browser, Locator } from 'playwright-core';
+import { tripDates } from '../e2e/trips';
+import {
+  expectNoTexts,
+  expectTexts,
+  launchChromium,
+  OUTPUT_DIR,
+  PlaygroundPage,
+  PlaygroundServers,
+  prepareOutputDir,
+} from './playground';
+
+const { departure, return: returnDate } = tripDates(10);
+
+/** An ISO date as the bot shows it to an English client: `3 November 2026`. */
+function shownDate(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+const trip = {
+  title: 'Wiener Städtedialog 2026',
+  destination: 'Wenen, Oostenrijk',
+  persons: '2',
+  period: `${shownDate(departure)} to ${shownDate(returnDate)} · 3 days (2 nights)`,
+  purpose: [
+    'Leren hoe Wenen betaalbare woningen bouwt en beheert.',
+    'Contacten leggen met de afdeling Wohnbau.',
+  ],
+  locations: ['Rathaus Wien', 'Seestadt Aspern'],
+  people: ['Eva Huber (wethouder wonen)', 'Lukas Gruber (directeur Wohnfonds)'],
+  outcome: 'Twee voorbeelden van gemengde wijken voor onze woonvisie.',
+  agreements: 'Werkbezoek van Wenen aan onze gemeente in maart.',
+};
+
+const newPurpose = 'Leren hoe Wenen sociale woningbouw financiert met een eigen woningfonds.';
+
+/** One question of the interview: its card, how a traveller fills it in, how it is shown back. */
+interface QuestionStep {
+  progress: string;
+  question: string;
+  fill: (card: Locator) => Promise<void>;
+  /** The answered card's header ("Question 4 of 9 · Duration") and what it shows. */
+  answered: string[];
+}
+
+const questions: QuestionStep[] = [
+  {
+    progress: 'Question 1 of 9',
+    question: 'What is the title of the trip',
+    fill: (card) => card.getByLabel('Title').fill(trip.title),
+    answered: ['Question 1 of 9 · Title', trip.title],
+  },
+  {
+    progress: 'Question 2 of 9',
+    question: 'What was the destination',
+    fill: (card) => card.getByLabel('Destination').fill(trip.destination),
+    answered: ['Question 2 of 9 · Destination', trip.destination],
+  },
+  {
+    progress: 'Question 3 of 9',
+    question: 'HOW MANY PEOPLE MADE THE TRIP?',
+    fill: (card) => card.getByLabel('Number of people').fill(trip.persons),
+    answered: ['Question 3 of 9 · Number of people'],
+  },
+  {
+    progress: 'Question 4 of 9',
+    question: 'HOW LONG DID THE TRIP LAST?',
+    fill: async (card) => {
+      // The date pickers take a typed date as well as a click in their calendar.
+      await card.getByLabel('Departure date').fill(departure);
+      await card.getByLabel('Return date').fill(returnDate);
+      await card.getByLabel('Return date').blur();
+    },
+    answered: ['Question 4 of 9 · Duration', trip.period],
+  },
+  {
+    progress: 'Question 5 of 9',
+    question: 'WHAT WAS THE PURPOSE OF THE TRIP?',
+    fill: (card) => card.getByLabel('Purpose of the trip').fill(trip.purpose.join('\n')),
+    answered: ['Question 5 of 9 · Purpose of the trip', ...trip.purpose],
+  },
+  {
+    progress: 'Question 6 of 9',
+    question: 'WHICH LOCATIONS WERE VISITED?',
+    fill: (card) => card.getByLabel('Locations visited').fill(trip.locations.join('\n')),
+    answered: ['Question 6 of 9 · Locations visited', ...trip.locations],
+  },
+  {
+    progress: 'Question 7 of 9',
+    question: 'WHO DID YOU MEET? (STATE THEIR POSITION)',
+    fill: (card) => card.getByLabel('People met').fill(trip.people.join('\n')),
+    answered: ['Question 7 of 9 · People met', '2 people', ...trip.people],
+  },
+  {
+    progress: 'Question 8 of 9',
+    question: 'WHAT DID THE TRIP BRING THE MUNICIPALITY?',
+    fill: (card) => card.getByLabel('Benefit to the municipality').fill(trip.outcome),
+    answered: ['Question 8 of 9 · Benefit to the municipality', trip.outcome],
+  },
+  {
+    progress: 'Question 9 of 9',
+    question: 'ARE THERE FOLLOW-UP AGREEMENTS? IF SO, WHICH?',
+    fill: async (card) => {
+      await card.getByLabel('Yes', { exact: true }).check();
+      await card.getByLabel('Which agreements?').fill(trip.agreements);
+    },
+    answered: ['Question 9 of 9 · Follow-up agreements', `Yes: ${trip.agreements}`],
+  },
+];
+
+/** The report as every card shows it: each answer of the trip. */
+const reportTexts = [
+  trip.title,
+  trip.destination,
+  trip.period,
+  ...trip.locations,
+  '2 people',
+  ...trip.people.map((person) => `• ${person}`),
+  trip.outcome,
+  `Yes: ${trip.agreements}`,
+];
+
+describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', function () {
+  // A step waits at most 15 s for each answer of the bot; a busy CI machine is slow.
+  this.timeout(120_000);
+  let servers: PlaygroundServers | undefined;
+  let browser: Browser | undefined;
+  let playground: PlaygroundPage;
+  let failed = false;
+  let logChecked = 0;
+
+  before(async function () {
+    this.timeout(180_000);
+    prepareOutputDir();
+    browser = await launchChromium();
+    servers = await PlaygroundServers.start();
+    playground = await PlaygroundPage.open(browser, servers.url);
+  });
+
+  beforeEach(function () {
+    // The steps build on each other: after a failed one the rest would only fail the same way.
+    if (failed) this.skip();
+  });
+
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state !== 'failed') return;
+    failed = true;
+    const file = await playground.screenshot(`FAILED-${slug(test.title)}`).catch(() => undefined);
+    process.stderr.write(`\n  Failed at "${test.title}"; screenshot: ${file ?? '(none)'}\n`);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await browser?.close();
+    await servers?.stop(OUTPUT_DIR);
+    process.stdout.write(`  Screenshots and logs: ${OUTPUT_DIR}\n`);
+  });
+
+  /** No turn failed in the bot since the last check (its error log lines, if any). */
+  function expectNoBotErrors(): void {
+    const errors = servers!.botErrors(logChecked);
+    logChecked = servers!.bot.output().length;
+    if (errors.length > 0) throw new Error(`The bot logged errors:\n${errors.join('\n')}`);
+  }
+
+  it('installs the app in the channel Reisverslagen when the channel is first opened', async () => {
+    await playground.open('Reisverslagen');
+    // Teams' installationUpdate reached the bot, which remembers the channel for reports.
+    await servers!.bot.waitForOutput('report channel remembered', 15_000);
+    await playground.screenshot('channel-opened');
+    expectNoBotErrors();
+  });
+
+  it('starts a report with "nieuw verslag" in the personal chat', async () => {
+    await playground.open('Personal Chat');
+    await playground.say('nieuw verslag');
+    const card = await playground.cardWithButton('The first question', 'Next', 'Question 1 of 9');
+    await expectTexts(card, 'The first question', [
+      'What is the title of the trip (the event or occasion)?',
+      'For example: Brussels Urban Summit 2023.',
+    ]);
+    await playground.screenshot('first-question');
+    expectNoBotErrors();
+  });
+
+  it('takes every answer on its card: text, number, dates, multiline text, people, yes/no', async () => {
+    for (const step of questions) {
+      const card = await playground.cardWithButton(step.progress, 'Next', step.progress);
+      await expectTexts(card, step.progress, [step.question]);
+      await step.fill(card);
+      const name = slug(step.progress);
+      await playground.screenshot(name);
+      if (step.progress === 'Question 4 of 9') {
+        // The README's picture: the dates question filled in, under the answers given so far.
+        const answered = playground.cards('Question 3 of 9 ·').last();
+        await playground.picture('question-card', answered, card);
+      }
+      await card.getByRole('button', { name: 'Next', exact: true }).click();
+      // The question card is replaced by the answer as understood.
+      const answered = await playground.card(`${step.progress}, answered`, step.answered[0]!);
+      await expectTexts(answered, `${step.progress}, answered`, step.answered);
+      expectNoBotErrors();
+    }
+  });
+
+  it('shows every answer on the review card', async () => {
+    const review = await playground.cardWithButton(
+      'The review card',
+      'Post in channel',
+      'Check your report',
+    );
+    await expectTexts(review, 'The review card', [
+      'These are all your answers.',
+      'Purpose of the trip',
+      ...trip.purpose,
+      ...reportTexts,
+    ]);
+    const changeButtons = await review.getByRole('button', { name: 'Change', exact: true }).count();
+    if (changeButtons !== 9) throw new Error(`The review card has ${changeButtons} Change buttons`);
+    await playground.screenshot('review');
+    await playground.picture('review-card', review);
+    expectNoBotErrors();
+  });
+
+  it('posts the report in the channel with "Post in channel"', async () => {
+    const review = playground.cards('Check your report').last();
+    await review.getByRole('button', { name: 'Post in channel', exact: true }).click();
+    const posted = await playground.cardWithButton(
+      'The confirmation',
+      'Edit',
+      'Your report has been posted in the channel Reisverslagen of the team Internationale Zaken',
+    );
+    await expectTexts(posted, 'The confirmation', ['Open in channel']);
+    // The review card no longer offers to post it again.
+    await playground.card('The review card, done', 'Check your report · posted in the channel');
+    await playground.screenshot('posted');
+    expectNoBotErrors();
+  });
+
+  it('shows the report card with the answers in the channel Reisverslagen', async () => {
+    await playground.open('Reisverslagen');
+    const report = await playground.card(
+      'The report in the channel',
+      'Report of a foreign business trip',
+      trip.title,
+    );
+    await expectTexts(report, 'The report in the channel', [
+      'Traveller',
+      'Sanne de Vries',
+      'HOW MANY PEOPLE MADE THE TRIP?',
+      'HOW LONG DID THE TRIP LAST?',
+      'WHAT WAS THE PURPOSE OF THE TRIP?',
+      'WHICH LOCATIONS WERE VISITED?',
+      'WHO DID YOU MEET? (STATE THEIR POSITION)',
+      'WHAT DID THE TRIP BRING THE MUNICIPALITY?',
+      'ARE THERE FOLLOW-UP AGREEMENTS? IF SO, WHICH?',
+      ...trip.purpose,
+      ...reportTexts,
+    ]);
+    const posts = await playground.cards('Report of a foreign business trip').count();
+    if (posts !== 1) throw new Error(`The channel shows ${posts} reports instead of 1`);
+    await playground.screenshot('channel-report');
+    await playground.picture('channel-report', report);
+    expectNoBotErrors();
+  });
+
+  it('corrects the purpose by follow-up message; the channel card becomes version 2', async () => {
+    await playground.open('Personal Chat');
+    await playground.say('change purpose');
+    // The purpose's own card, filled in with the answer given before.
+    const question = await playground.cardWithButton(
+      'The purpose question',
+      'Next',
+      'WHAT WAS THE PURPOSE OF THE TRIP?',
+    );
+    await question.getByLabel('Purpose of the trip').fill(newPurpose);
+    await playground.screenshot('edit-question');
+    await question.getByRole('button', { name: 'Next', exact: true }).click();
+
+    const confirm = await playground.cardWithButton(
+      'The confirmation of the change',
+      'Confirm',
+      'Is this change of purpose of the trip right?',
+    );
+    await expectTexts(confirm, 'The confirmation of the change', [
+      'Was',
+      trip.purpose[0]!,
+      'Becomes',
+      newPurpose,
+    ]);
+    await playground.screenshot('edit-confirm');
+    await confirm.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await playground.expectMessage(
+      'Saved as version 2; the report in the channel has been updated.',
+      'The answer to Confirm',
+    );
+    await playground.screenshot('edit-saved');
+
+    await playground.open('Reisverslagen');
+    const report = await playground.card(
+      'The updated report in the channel',
+      'Report of a foreign business trip',
+      '(version 2)',
+    );
+    await expectTexts(report, 'The updated report in the channel', [
+      newPurpose,
+      'Updated on',
+      '(version 2)',
+      ...reportTexts,
+    ]);
+    await expectNoTexts(report, 'The updated report in the channel', trip.purpose);
+    // And a note in the post's thread says who changed what.
+    await playground.expectMessage(
+      'Sanne de Vries changed purpose of the trip (version 2).',
+      'The note in the thread',
+    );
+    const posts = await playground.cards('Report of a foreign business trip').count();
+    if (posts !== 1) throw new Error(`The channel shows ${posts} reports instead of 1 updated`);
+    await playground.screenshot('channel-report-version-2');
+    expectNoBotErrors();
+  });
+
+  it('shows the other cards: my reports, which part to change, cancelling a change, resuming a draft', async () => {
+    await playground.open('Personal Chat');
+
+    await playground.say('my reports');
+    const mine = await playground.card('My reports', 'My reports', trip.title);
+    await expectTexts(mine, 'My reports', ['posted, version 2', 'Open in channel']);
+    await playground.screenshot('my-reports');
+
+    await playground.say('change');
+    const parts = await playground.cardWithButton(
+      'The choice of part',
+      'Number of people',
+      'Which part do you want to change?',
+    );
+    await expectTexts(parts, 'The choice of part', ['Title', 'Purpose of the trip']);
+    // Like Teams, the Playground shows six buttons and the other parts under "More options".
+    await parts.getByRole('button', { name: 'More options', exact: true }).click();
+    const more = await playground.page.getByRole('menuitem').allInnerTexts();
+    for (const part of ['People met', 'Benefit to the municipality', 'Follow-up agreements']) {
+      if (!more.includes(part)) throw new Error(`"More options" lacks ${part}: ${more.join(', ')}`);
+    }
+    await playground.screenshot('choose-part');
+    await playground.page.keyboard.press('Escape');
+    await parts.getByRole('button', { name: 'Number of people', exact: true }).click();
+    const persons = await playground.cardWithButton(
+      'The number question',
+      'Next',
+      'HOW MANY PEOPLE MADE THE TRIP?',
+    );
+    await persons.getByLabel('Number of people').fill('3');
+    await persons.getByRole('button', { name: 'Next', exact: true }).click();
+    const confirm = await playground.cardWithButton(
+      'The confirmation of the change',
+      'Cancel',
+      'Is this change of number of people right?',
+    );
+    await confirm.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await playground.expectMessage('Nothing changed.', 'The answer to Cancel');
+    await playground.screenshot('change-cancelled');
+
+    await playground.say('nieuw verslag');
+    const first = await playground.cardWithButton('A new report', 'Next', 'Question 1 of 9');
+    await first.getByLabel('Title').fill('Eurocities Forum 2026');
+    await first.getByRole('button', { name: 'Next', exact: true }).click();
+    await playground.cardWithButton('The second question', 'Next', 'Question 2 of 9');
+    await playground.say('stop');
+    await playground.expectMessage('Paused. Your draft is saved', 'The answer to stop');
+    await playground.say('nieuw verslag');
+    const resume = await playground.cardWithButton(
+      'The offer to continue the draft',
+      'Continue',
+      'You have an unfinished report: Eurocities Forum 2026 (1 of 9 questions answered)',
+    );
+    await expectTexts(resume, 'The offer to continue the draft', ['New report']);
+    await playground.screenshot('resume-offer');
+    const asked = await playground.cards('Question 2 of 9').count();
+    await resume.getByRole('button', { name: 'Continue', exact: true }).click();
+    const second = await playground.newCard('The draft, continued', asked, 'Question 2 of 9');
+    await expectTexts(second, 'The draft, continued', [
+      'What was the destination (city, country)?',
+    ]);
+    await playground.screenshot('resumed');
+    expectNoBotErrors();
+  });
+});
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+}
