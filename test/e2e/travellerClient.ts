@@ -225,10 +225,18 @@ function linesOf(card: Card): string[] {
   walk([card.body, card.actions], (element) => {
     for (const key of ['text', 'title', 'label', 'value'] as const) {
       const value = element[key];
-      if (typeof value === 'string' && value !== '') lines.push(value);
+      if (typeof value !== 'string' || value === '') continue;
+      // TextBlocks and facts are markdown in Teams; inputs, labels and buttons are plain.
+      const markdown = key === 'text' || (key === 'value' && element.type === undefined);
+      lines.push(markdown ? asRendered(value) : value);
     }
   });
   return lines;
+}
+
+/** Markdown as a renderer shows it: backslash escapes removed, a blank line a line break. */
+export function asRendered(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\n\n/g, '\n');
 }
 
 /** Calls `visit` on every object in the tree, parents before children. */
