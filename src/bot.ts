@@ -3,6 +3,7 @@ import {
   TeamsInfo,
   TurnContext,
   type ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
@@ -104,6 +105,37 @@ export class ReisverslagBot extends TeamsActivityHandler {
       },
       'turn',
     );
+  }
+
+  /**
+   * Invokes the bot does not handle (card actions of other kinds, message extensions, task
+   * modules, sign-in): a short answer in the form Teams shows, or a 400 — never a 5xx.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    let response: InvokeResponse;
+    try {
+      response = await super.onInvokeActivity(context);
+    } catch (error) {
+      // botbuilder throws for some malformed invokes; they are answered like unknown ones.
+      this.parts.log.warn({ err: error, name: context.activity.name }, 'invoke not handled');
+      response = { status: 501 };
+    }
+    if (response.status < 500) return response;
+    const text = textsFor(localeOf(context)).unsupportedAction;
+    const name = context.activity.name ?? '';
+    if (name === 'adaptiveCard/action') {
+      return {
+        status: 200,
+        body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text },
+      };
+    }
+    if (name.startsWith('task/')) {
+      return { status: 200, body: { task: { type: 'message', value: text } } };
+    }
+    if (name.startsWith('composeExtension/')) {
+      return { status: 200, body: { composeExtension: { type: 'message', text } } };
+    }
+    return { status: 400, body: { error: `This bot does not handle the invoke "${name}".` } };
   }
 
   /** Tries again to update the channel posts an earlier turn of this chat left behind. */

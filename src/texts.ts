@@ -93,6 +93,8 @@ const texts = {
       `Reisverslagen van dit team worden voortaan geplaatst in het kanaal ${channel}.`,
     channelHelp:
       'Ik plaats hier de reisverslagen van dit team. Een verslag maak je in een persoonlijke chat met mij; typ daar **nieuw verslag**. Typ hier **@Reisverslag gebruik dit kanaal** om de verslagen in dit kanaal te laten verschijnen.',
+    unsupportedAction:
+      'Deze actie ken ik niet. Typ **help** in de persoonlijke chat met mij om te zien wat ik kan.',
     tenantRefused:
       'Deze bot is alleen beschikbaar voor medewerkers van de gemeente; je organisatie heeft geen toegang.',
     turnError:
@@ -193,6 +195,8 @@ const texts = {
       `Travel reports of this team will be posted in the channel ${channel} from now on.`,
     channelHelp:
       'I post the travel reports of this team here. You write a report in a personal chat with me; type **new report** there. Type **@Reisverslag gebruik dit kanaal** here to have the reports appear in this channel.',
+    unsupportedAction:
+      "I don't know this action. Type **help** in your personal chat with me to see what I can do.",
     tenantRefused:
       "This bot is only available to the municipality's staff; your organisation has no access.",
     turnError:
