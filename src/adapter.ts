@@ -35,6 +35,11 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
     // The dialog state of this turn is not saved: the traveller can simply send the same
     // answer again, and the question it answers is still the open one.
     try {
+      if (activity.type === 'invoke') {
+        // Teams waits for the invoke's answer; without one botbuilder would answer 501.
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 400 } });
+        return;
+      }
       await context.sendActivity(textsFor(localeFrom(activity.locale)).turnError);
     } catch (apologyError) {
       log.error(

@@ -82,13 +82,16 @@ export class ReisverslagBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const { allowedTenantIds, conversationState, log } = this.parts;
     const tenantId = travellerOf(context).tenantId;
-    if (allowedTenantIds.length > 0 && !allowedTenantIds.includes(tenantId?.toLowerCase() ?? '')) {
+    const tenant = typeof tenantId === 'string' ? tenantId.toLowerCase() : '';
+    if (allowedTenantIds.length > 0 && !allowedTenantIds.includes(tenant)) {
       log.warn(
-        { tenantId, type: context.activity.type },
+        { tenantId: tenant, type: context.activity.type },
         'activity from a tenant that is not allowed',
       );
       if (context.activity.type === 'message') {
         await context.sendActivity(textsFor(localeOf(context)).tenantRefused);
+      } else if (context.activity.type === 'invoke') {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
       }
       return;
     }

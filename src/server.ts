@@ -13,8 +13,18 @@ const activityShape = z
     type: z.string().min(1),
     channelId: z.string().min(1),
     serviceUrl: z.string().min(1),
-    from: z.object({ id: z.string().min(1) }).loose(),
-    conversation: z.object({ id: z.string().min(1) }).loose(),
+    from: z.object({ id: z.string().min(1), name: z.string().nullish() }).loose(),
+    recipient: z.object({ id: z.string(), name: z.string().nullish() }).loose().optional(),
+    conversation: z
+      .object({
+        id: z.string().min(1),
+        conversationType: z.string().nullish(),
+        tenantId: z.string().nullish(),
+      })
+      .loose(),
+    text: z.string().nullish(),
+    locale: z.string().nullish(),
+    membersAdded: z.array(z.object({ id: z.string() }).loose()).optional(),
   })
   .loose();
 

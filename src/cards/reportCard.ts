@@ -11,6 +11,8 @@ import { cardTemplate, type AdaptiveCard } from './template';
 export interface ReportCardData {
   heading: string;
   title: string;
+  /** The title as a screen reader says it: no markdown escapes; `speak` is SSML, so XML-escaped. */
+  spoken: string;
   facts: { label: string; value: string }[];
   sections: { question: string; answer: string; items: string[] }[];
   footer: string;
@@ -30,6 +32,7 @@ export function reportCardData(report: Report, locale: Locale): ReportCardData {
   return {
     heading: texts.reportHeading,
     title: shown('title'),
+    spoken: speakable(report.answers.title?.type === 'shortText' ? report.answers.title.text : ''),
     facts: [
       { label: texts.traveller, value: literal(report.travellerName) },
       { label: texts.destination, value: shown('destination') },
@@ -92,4 +95,9 @@ function size(section: ReportCardData['sections'][number]): number {
     Buffer.byteLength(section.answer) +
     section.items.reduce((sum, item) => sum + Buffer.byteLength(item) + 150, 0)
   );
+}
+
+/** Text for a card's `speak`, which hosts read as SSML: `&`, `<` and `>` escaped. */
+function speakable(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

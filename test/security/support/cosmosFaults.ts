@@ -1,0 +1,104 @@
+// An HTTP proxy in front of the Cosmos DB-compatible server that passes everything through
+// unless told to fail the writes of report documents: a turn then fails in the middle, after
+// its dialog state was read, where a cut TCP connection would fail it at the very start.
+import {
+  createServer,
+  request,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Diagnosable } from '../../support/processes';
+
+export class CosmosFaults implements Diagnosable {
+  readonly name = 'cosmos faults';
+  /** Report writes failed so far. */
+  failedWrites = 0;
+  private server: Server | undefined;
+  private failing: number | undefined;
+  private readonly log: string[] = [];
+
+  private constructor(private readonly target: URL) {}
+
+  /** A pass-through proxy to `endpoint` on a free loopback port, listening. */
+  static async start(endpoint: string): Promise<CosmosFaults> {
+    const faults = new CosmosFaults(new URL(endpoint));
+    const server = createServer((req, res) => {
+      faults.handle(req, res).catch((error: unknown) => {
+        res.writeHead(502);
+        res.end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    faults.server = server;
+    return faults;
+  }
+
+  get port(): number {
+    return (this.server?.address() as AddressInfo).port;
+  }
+
+  get endpoint(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Answers every write (PUT, POST) of a report document with `status` until `passWrites`. */
+  failReportWrites(status = 500): void {
+    this.failing = status;
+  }
+
+  passWrites(): void {
+    this.failing = undefined;
+  }
+
+  output(): string {
+    return this.log.join('\n');
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const path = req.url ?? '/';
+    // Queries are POSTs to the same path too, marked as queries.
+    const isQuery = String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true';
+    const isReportWrite =
+      (req.method === 'PUT' || req.method === 'POST') &&
+      !isQuery &&
+      /\/colls\/reports\/docs/.test(path);
+    if (isReportWrite && this.failing !== undefined) {
+      this.failedWrites += 1;
+      this.log.push(`${req.method} ${path} -> ${this.failing} (injected)`);
+      res.writeHead(this.failing, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 'InternalServerError', message: 'Injected fault.' }));
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const upstream = request(
+        {
+          host: this.target.hostname,
+          port: this.target.port,
+          method: req.method,
+          path,
+          headers: { ...req.headers, host: this.target.host },
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          answer.on('end', resolve);
+          answer.on('error', reject);
+        },
+      );
+      upstream.on('error', reject);
+      upstream.end(Buffer.concat(chunks));
+    });
+  }
+}
