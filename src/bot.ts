@@ -9,7 +9,7 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { OpenPersonalChat } from './channel/personalChat';
-import { behindReports, localeOf, travellerOf } from './dialogs/conversation';
+import { behindReports, localeOf, reportOfTurn, travellerOf } from './dialogs/conversation';
 import type { ReportSync } from './channel/reportSync';
 import type { MainDialog } from './dialogs/mainDialog';
 import { editCommandOf } from './dialogs/turnInput';
@@ -103,6 +103,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
       {
         conversationId: context.activity.conversation?.id,
         activityId: context.activity.id,
+        reportId: reportOfTurn(context),
         type: context.activity.type,
         durationMs: Math.round(performance.now() - started),
       },

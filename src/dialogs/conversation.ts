@@ -63,3 +63,15 @@ export function markBehind(context: TurnContext, reportId: string): void {
 export function behindReports(context: TurnContext): string[] {
   return (context.turnState.get(BEHIND_REPORTS) as string[] | undefined) ?? [];
 }
+
+const TURN_REPORT = 'reisverslag.reportId';
+
+/** Notes which report this turn works on, for the turn's log line. */
+export function noteReport(context: TurnContext, reportId: string): void {
+  if (reportId) context.turnState.set(TURN_REPORT, reportId);
+}
+
+/** The report this turn worked on, if any. */
+export function reportOfTurn(context: TurnContext): string | undefined {
+  return context.turnState.get(TURN_REPORT) as string | undefined;
+}

@@ -12,7 +12,7 @@ import { findQuestion, questionNamed, questions, type Question } from '../report
 import { formatAnswer } from '../report/formatAnswer';
 import { withEdit, type Answer, type Report } from '../report/report';
 import { textsFor } from '../texts';
-import { localeOf, markBehind, sendCard, travellerOf } from './conversation';
+import { localeOf, markBehind, sendCard, travellerOf, noteReport } from './conversation';
 import { DialogIds } from './dialogIds';
 import type { InterviewOptions, InterviewResult } from './interviewDialog';
 import type { DialogServices } from './services';
@@ -168,6 +168,7 @@ export class EditDialog extends ComponentDialog {
 
   /** On confirmation: version n+1 with its history entry, then the channel card updated in place. */
   private async applyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    noteReport(step.context, (step.values as EditValues).reportId ?? '');
     const values = step.values as EditValues;
     const { context } = step;
     const locale = localeOf(context);

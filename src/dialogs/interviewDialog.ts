@@ -18,7 +18,7 @@ import {
   type Report,
 } from '../report/report';
 import { textsFor } from '../texts';
-import { localeOf, replaceCard, sendCard, travellerOf } from './conversation';
+import { localeOf, replaceCard, sendCard, travellerOf, noteReport } from './conversation';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
 import { cardActionOf, commandOf } from './turnInput';
@@ -66,6 +66,7 @@ export class InterviewDialog extends ComponentDialog {
 
   /** Sends the card of the current question, or ends when every question has an answer. */
   private async askQuestionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    noteReport(step.context, (step.options as InterviewOptions).reportId);
     const options = step.options as InterviewOptions;
     const report = await this.loadReport(step, options.reportId);
     const question = options.questionKey
@@ -86,6 +87,7 @@ export class InterviewDialog extends ComponentDialog {
 
   /** Takes the answer, typed or from the card; stores it, or asks the same question again. */
   private async receiveAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    noteReport(step.context, (step.options as InterviewOptions).reportId);
     const options = step.options as InterviewOptions;
     const { questionKey, cardActivityId } = step.values as InterviewValues;
     const question = findQuestion(questionKey) as Question;

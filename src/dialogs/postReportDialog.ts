@@ -12,7 +12,7 @@ import { postedCardData, renderPostedCard } from '../cards/postedCard';
 import { markPosted } from '../report/report';
 import type { ReportChannel } from '../store/channelStore';
 import { textsFor } from '../texts';
-import { localeOf, sendCard, travellerOf } from './conversation';
+import { localeOf, sendCard, travellerOf, noteReport } from './conversation';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
 import { CardActions, cardActionOf } from './turnInput';
@@ -66,6 +66,7 @@ export class PostReportDialog extends ComponentDialog {
 
   /** Posts the report card as a new thread and confirms, naming the team and channel. */
   private async postStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    noteReport(step.context, (step.options as PostReportOptions).reportId);
     const { reportId } = step.options as PostReportOptions;
     const { context } = step;
     const locale = localeOf(context);

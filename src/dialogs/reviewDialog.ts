@@ -10,7 +10,7 @@ import { renderReviewCard, reviewCardData } from '../cards/reviewCard';
 import { findQuestion } from '../report/catalogue';
 import { isComplete } from '../report/report';
 import { textsFor } from '../texts';
-import { localeOf, replaceCard, sendCard, travellerOf } from './conversation';
+import { localeOf, replaceCard, sendCard, travellerOf, noteReport } from './conversation';
 import { renderAnsweredCard } from '../cards/answeredCard';
 import { DialogIds } from './dialogIds';
 import type { InterviewOptions } from './interviewDialog';
@@ -46,6 +46,7 @@ export class ReviewDialog extends ComponentDialog {
 
   /** Sends the review card; an unfinished report goes back to its first open question first. */
   private async showReviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    noteReport(step.context, (step.options as ReviewOptions).reportId);
     const { reportId } = step.options as ReviewOptions;
     const locale = localeOf(step.context);
     const report = await this.services.reports.get(travellerOf(step.context).id, reportId);

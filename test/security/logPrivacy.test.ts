@@ -245,6 +245,13 @@ describe('security: answer text and names of people never in the logs (LOG_LEVEL
         ),
     );
     assert.deepEqual(unlogged, [], 'a turn line with conversation id, activity id and duration');
+    const reportIds = new Set(
+      turns
+        .filter((line) => line.conversationId === traveller.chatId)
+        .map((line) => line.reportId)
+        .filter((id) => typeof id === 'string'),
+    );
+    assert.equal(reportIds.size, 1, 'the turns of the interview and the edit name their report');
   });
 
   it('a turn that fails because Cosmos DB is unreachable logs the failure with ids, not the answer', async () => {

@@ -17,6 +17,8 @@ export class CosmosFaults implements Diagnosable {
   failedWrites = 0;
   private server: Server | undefined;
   private failing: number | undefined;
+  private remaining: number | undefined;
+  private retryAfterMs = 0;
   private readonly log: string[] = [];
 
   private constructor(private readonly target: URL) {}
@@ -50,6 +52,14 @@ export class CosmosFaults implements Diagnosable {
 
   passWrites(): void {
     this.failing = undefined;
+    this.remaining = undefined;
+  }
+
+  /** Answers the next `count` report writes with 429 (throttled), as Cosmos DB does when busy. */
+  throttleNextReportWrites(count: number, retryAfterMs = 50): void {
+    this.failing = 429;
+    this.remaining = count;
+    this.retryAfterMs = retryAfterMs;
   }
 
   output(): string {
@@ -77,8 +87,18 @@ export class CosmosFaults implements Diagnosable {
     if (isReportWrite && this.failing !== undefined) {
       this.failedWrites += 1;
       this.log.push(`${req.method} ${path} -> ${this.failing} (injected)`);
-      res.writeHead(this.failing, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ code: 'InternalServerError', message: 'Injected fault.' }));
+      const status = this.failing;
+      if (this.remaining !== undefined && --this.remaining <= 0) this.passWrites();
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        ...(status === 429 ? { 'x-ms-retry-after-ms': String(this.retryAfterMs) } : {}),
+      });
+      res.end(
+        JSON.stringify({
+          code: status === 429 ? 'TooManyRequests' : 'InternalServerError',
+          message: 'Injected fault.',
+        }),
+      );
       return;
     }
     await new Promise<void>((resolve, reject) => {
