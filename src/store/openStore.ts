@@ -6,7 +6,6 @@ import { messageOf } from './cosmosErrors';
 import { CosmosChannelStore } from './cosmosChannelStore';
 import { CosmosReportStore } from './cosmosReportStore';
 import { CosmosStateStorage } from './cosmosStateStorage';
-import { startEmbeddedCosmos } from './embeddedCosmos';
 import type { ReportStore } from './reportStore';
 
 /** Pauses between attempts to reach Cosmos DB at start: 1 s, doubling, at most 30 s. */
@@ -32,7 +31,10 @@ export interface OpenStore {
  * /healthz says 503, and the bot serves once it answers.
  */
 export async function openStore(config: Config, log: Logger): Promise<OpenStore> {
-  const embedded = config.cosmos ? undefined : await startEmbeddedCosmos();
+  // The embedded server is only loaded when it is used: a deployed bot never needs it.
+  const embedded = config.cosmos
+    ? undefined
+    : await (await import('./embeddedCosmos.js')).startEmbeddedCosmos();
   if (embedded) {
     log.warn(
       { endpoint: embedded.endpoint },
