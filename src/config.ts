@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseWorkingWindow, type WorkingWindow } from './reminders/workingCalendar';
 
 const optionalText = z
   .string()
@@ -26,6 +27,43 @@ const tenantIdList = z
     ),
   );
 
+/** A decimal number from the environment; `default` when unset or empty. */
+const decimal = (defaultValue: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? String(defaultValue) : value))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, 'must be a number such as 3 or 0.5')
+        .transform((value) => Number(value)),
+    );
+
+const workingWindow = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): WorkingWindow => {
+    try {
+      return parseWorkingWindow(value || 'ma-vr 09:00-17:00');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const flag = (defaultValue: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? String(defaultValue) : value))
+    .pipe(z.enum(['true', 'false'], 'must be true or false'))
+    .transform((value) => value === 'true');
+
 /** The environment variables the bot reads, with their defaults; names as in DESIGN.md §5. */
 const environmentVariables = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -47,6 +85,12 @@ const environmentVariables = z.object({
   ALLOWED_TENANT_IDS: tenantIdList,
   NODE_ENV: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REMINDER_AFTER_DAYS: decimal(3).pipe(
+    z.number().positive('must be more than 0 working days, e.g. 3 (or 0.5 to try it out)'),
+  ),
+  REMINDER_WINDOW: workingWindow,
+  REMINDER_SKIP_HOLIDAYS: flag(true),
+  REMINDER_SWEEP_MINUTES: decimal(15),
 });
 
 const environmentSchema = environmentVariables.superRefine((env, ctx) => {
@@ -91,6 +135,14 @@ export interface Config {
   /** Entra tenants allowed to use the bot; empty means all. */
   allowedTenantIds: string[];
   logLevel: string;
+  /** Reminders of untouched drafts (REMINDER_*). */
+  reminders: {
+    afterDays: number;
+    window: WorkingWindow;
+    skipHolidays: boolean;
+    /** Minutes between sweeps; 0 switches the sweep off. */
+    sweepMinutes: number;
+  };
   /** botbuilder's own settings (auth endpoints for sovereign clouds), passed through as named. */
   botFrameworkAuthentication: Record<string, string | undefined>;
 }
@@ -168,6 +220,12 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     ...(parsed.REPORT_CHANNEL_ID ? { reportChannelId: parsed.REPORT_CHANNEL_ID } : {}),
     allowedTenantIds: parsed.ALLOWED_TENANT_IDS,
     logLevel: parsed.LOG_LEVEL,
+    reminders: {
+      afterDays: parsed.REMINDER_AFTER_DAYS,
+      window: parsed.REMINDER_WINDOW,
+      skipHolidays: parsed.REMINDER_SKIP_HOLIDAYS,
+      sweepMinutes: parsed.REMINDER_SWEEP_MINUTES,
+    },
     botFrameworkAuthentication,
   };
 }

@@ -9,6 +9,27 @@ describe('config', () => {
     assert.equal(config.cosmos, undefined);
     assert.equal(config.cosmosDatabase, 'reisverslag');
     assert.deepEqual(config.allowedTenantIds, []);
+    assert.equal(config.reminders.afterDays, 3);
+    assert.deepEqual([...config.reminders.window.days].sort(), [1, 2, 3, 4, 5]);
+    assert.equal(config.reminders.window.startMinute, 9 * 60);
+    assert.equal(config.reminders.window.endMinute, 17 * 60);
+    assert.equal(config.reminders.skipHolidays, true);
+    assert.equal(config.reminders.sweepMinutes, 15);
+  });
+
+  it('reads the reminder settings, fractions and a whole-week window included', () => {
+    const { reminders } = readConfig({
+      REMINDER_AFTER_DAYS: '0.0003',
+      REMINDER_WINDOW: 'ma-zo 00:00-24:00',
+      REMINDER_SKIP_HOLIDAYS: 'false',
+      REMINDER_SWEEP_MINUTES: '0.1',
+    });
+    assert.equal(reminders.afterDays, 0.0003);
+    assert.equal(reminders.window.days.size, 7);
+    assert.equal(reminders.window.endMinute, 24 * 60);
+    assert.equal(reminders.skipHolidays, false);
+    assert.equal(reminders.sweepMinutes, 0.1);
+    assert.equal(readConfig({ REMINDER_SWEEP_MINUTES: '0' }).reminders.sweepMinutes, 0);
   });
 
   it('reads the bot identity, Cosmos DB, tenants and botbuilder settings', () => {
@@ -48,6 +69,12 @@ describe('config', () => {
     rejects({ MicrosoftAppType: 'Anonymous' }, 'MicrosoftAppType');
     rejects({ MicrosoftAppId: 'x', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId');
     rejects({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
+    rejects({ REMINDER_AFTER_DAYS: '0' }, 'REMINDER_AFTER_DAYS');
+    rejects({ REMINDER_AFTER_DAYS: 'drie' }, 'REMINDER_AFTER_DAYS');
+    rejects({ REMINDER_WINDOW: 'werkdagen' }, 'REMINDER_WINDOW');
+    rejects({ REMINDER_WINDOW: 'ma-vr 17:00-09:00' }, 'REMINDER_WINDOW');
+    rejects({ REMINDER_SKIP_HOLIDAYS: 'ja' }, 'REMINDER_SKIP_HOLIDAYS');
+    rejects({ REMINDER_SWEEP_MINUTES: '-1' }, 'REMINDER_SWEEP_MINUTES');
   });
 
   it('refuses anonymous mode in production', () => {

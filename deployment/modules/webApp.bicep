@@ -52,6 +52,11 @@ var botSettings = {
   ALLOWED_TENANT_IDS: allowedTenantIds
   NODE_ENV: 'production'
   LOG_LEVEL: logLevel
+  // Reminders of untouched drafts, at their defaults (README, configuration).
+  REMINDER_AFTER_DAYS: '3'
+  REMINDER_WINDOW: 'ma-vr 09:00-17:00'
+  REMINDER_SKIP_HOLIDAYS: 'true'
+  REMINDER_SWEEP_MINUTES: '15'
 }
 
 // Platform settings the bot's code does not read; the allowlist documented in deployment/README.md.

@@ -56,6 +56,23 @@ export interface HistoryEntry {
   new: Answer;
 }
 
+/**
+ * The reminders of a draft left untouched: when the next is due (the field the sweep queries),
+ * when each was sent (two at most, ever), and whether one is being sent or cannot be delivered.
+ */
+export interface ReminderState {
+  /** When the next reminder is due (ISO instant); absent when none is due. */
+  dueAt?: string;
+  /** When each reminder was sent, oldest first. */
+  sentAt: string[];
+  /** When a bot instance claimed the due reminder to send it; gone once sent or released. */
+  claimedAt?: string;
+  /** Transient failures (Teams busy or unreachable) of the reminder being sent. */
+  failures?: number;
+  /** Teams refused it (the app was removed) or failures ran out: no more reminders. */
+  undeliverable?: boolean;
+}
+
 /** A travel report, draft or posted: one document in the `reports` container. */
 export interface Report {
   id: string;
@@ -71,6 +88,10 @@ export interface Report {
   post?: ChannelPost;
   /** Where the traveller wrote the report. */
   chat?: PersonalChat;
+  /** The traveller's IANA time zone from their Teams client, e.g. `Europe/Amsterdam`. */
+  timeZone?: string;
+  /** Reminders of an unfinished draft. */
+  reminder?: ReminderState;
   createdAt: string;
   updatedAt: string;
   /** The store's ETag of the version read; absent before the first write. */

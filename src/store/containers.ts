@@ -6,10 +6,17 @@ export const CONTAINERS = {
   state: { id: 'state', partitionKeyPath: '/id' },
   /** One document a team's report channel, partitioned by tenant. */
   channels: { id: 'channels', partitionKeyPath: '/tenantId' },
+  /** One document a traveller's preferences (reminders on or off), partitioned by traveller. */
+  preferences: { id: 'preferences', partitionKeyPath: '/travellerId' },
 } as const;
 
-/** The name of one of the bot's containers: `reports`, `state` or `channels`. */
+/** The name of one of the bot's containers: `reports`, `state`, `channels` or `preferences`. */
 export type ContainerName = keyof typeof CONTAINERS;
 
 /** Container names in the order they are created and checked at start. */
-export const CONTAINER_NAMES: readonly ContainerName[] = ['reports', 'state', 'channels'];
+export const CONTAINER_NAMES: readonly ContainerName[] = [
+  'reports',
+  'state',
+  'channels',
+  'preferences',
+];

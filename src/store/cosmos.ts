@@ -27,7 +27,7 @@ export interface OpenCosmosOptions {
   maxThrottleRetries?: number;
 }
 
-/** The bot's open database: its three containers, a health check and the client's disposal. */
+/** The bot's open database: its containers, a health check and the client's disposal. */
 export interface CosmosDatabase {
   readonly endpoint: string;
   readonly databaseName: string;
@@ -37,6 +37,8 @@ export interface CosmosDatabase {
   readonly state: Container;
   /** Report channels, partitioned by `/tenantId`. */
   readonly channels: Container;
+  /** Travellers' preferences, partitioned by `/travellerId`. */
+  readonly preferences: Container;
   /** A cheap point read (1 RU); rejects with a readable Error when Cosmos DB is not usable. */
   ping(): Promise<void>;
   /** Releases the client; the containers must not be used afterwards. */

@@ -112,6 +112,62 @@ export class CosmosReportStore implements ReportStore {
     }
   }
 
+  async findDueReminders(now: Date, limit: number): Promise<Report[]> {
+    try {
+      // Cross-partition, ordered by the due date: Cosmos DB's default (consistent, all paths)
+      // indexing serves both the filter and the ORDER BY; the page is bounded by TOP.
+      const { resources } = await this.container.items
+        .query<ItemDefinition>(
+          {
+            query:
+              'SELECT TOP @limit * FROM c WHERE c.status = @draft AND c.reminder.dueAt <= @now ' +
+              'ORDER BY c.reminder.dueAt',
+            parameters: [
+              { name: '@limit', value: Math.max(1, Math.floor(limit)) },
+              { name: '@draft', value: 'draft' },
+              { name: '@now', value: now.toISOString() },
+            ],
+          },
+          { maxItemCount: limit },
+        )
+        .fetchAll();
+      return resources.map((resource) => fromDocument(resource, 'listing due reminders'));
+    } catch (error) {
+      throw storeError('listing the drafts whose reminder is due', error);
+    }
+  }
+
+  async replaceIfUnchanged(report: Report): Promise<Report | undefined> {
+    if (!report.etag) {
+      throw new Error(
+        `Report ${report.id} has no ETag, so it cannot be written conditionally; read it from ` +
+          'the store first.',
+      );
+    }
+    try {
+      const { resource } = await this.container
+        .item(report.id, report.travellerId)
+        .replace(toDocument(report), {
+          accessCondition: { type: 'IfMatch', condition: report.etag },
+        });
+      return fromDocument(resource, `replacing report ${report.id}`);
+    } catch (error) {
+      const status = cosmosStatus(error);
+      if (status === 412 || status === 404) return undefined;
+      throw storeError(`replacing report ${report.id}`, error);
+    }
+  }
+
+  async delete(travellerId: string, id: string): Promise<boolean> {
+    try {
+      await this.container.item(id, travellerId).delete();
+      return true;
+    } catch (error) {
+      if (cosmosStatus(error) === 404) return false;
+      throw storeError(`deleting report ${id} of traveller ${travellerId}`, error);
+    }
+  }
+
   /** A query within the traveller's partition; the WHERE on travellerId keeps it there too. */
   private async query(
     travellerId: string,

@@ -6,6 +6,8 @@ import { messageOf } from './cosmosErrors';
 import { CosmosChannelStore } from './cosmosChannelStore';
 import { CosmosReportStore } from './cosmosReportStore';
 import { CosmosStateStorage } from './cosmosStateStorage';
+import { CosmosPreferenceStore } from './cosmosPreferenceStore';
+import type { PreferenceStore } from './preferenceStore';
 import type { ReportStore } from './reportStore';
 
 /** Pauses between attempts to reach Cosmos DB at start: 1 s, doubling, at most 30 s. */
@@ -16,6 +18,8 @@ const MAX_RETRY_MS = 30_000;
 export interface OpenStore {
   reports: ReportStore;
   channels: ChannelStore;
+  /** Travellers' preferences (reminders on or off). */
+  preferences: PreferenceStore;
   /** botbuilder's conversation state storage. */
   stateStorage: CosmosStateStorage;
   /** Resolves once the database and its containers are there (retried until they are). */
@@ -73,6 +77,7 @@ export async function openStore(config: Config, log: Logger): Promise<OpenStore>
   return {
     reports: new CosmosReportStore(database.reports),
     channels: new CosmosChannelStore(database.channels),
+    preferences: new CosmosPreferenceStore(database.preferences),
     stateStorage: new CosmosStateStorage(database.state),
     ready,
     ping: async () => {

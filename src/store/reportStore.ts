@@ -32,4 +32,16 @@ export interface ReportStore {
    * Crosses partitions: for the retry at start, never on a turn's path.
    */
   findNeedingSync(): Promise<Report[]>;
+  /**
+   * Drafts whose reminder is due at `now` (`reminder.dueAt <= now`), earliest due first, at most
+   * `limit`. Crosses partitions: for the reminder sweep, never on a turn's path.
+   */
+  findDueReminders(now: Date, limit: number): Promise<Report[]>;
+  /**
+   * Writes the report only if it is unchanged since it was read (its `etag`); returns it with its
+   * new ETag, or undefined when someone else wrote it in between or it is gone (no retry).
+   */
+  replaceIfUnchanged(report: Report): Promise<Report | undefined>;
+  /** Deletes the traveller's report; false when there was none. */
+  delete(travellerId: string, id: string): Promise<boolean>;
 }

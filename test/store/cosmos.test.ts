@@ -20,7 +20,7 @@ async function closedPort(): Promise<number> {
 describe('openCosmos on the Cosmos DB–compatible server', () => {
   const cosmos = useEmbeddedCosmos();
 
-  it('creates the three containers with their partition keys', async () => {
+  it('creates the bot’s containers with their partition keys', async () => {
     const { db } = cosmos();
     for (const name of CONTAINER_NAMES) {
       const { resource } = await db[name].read();

@@ -141,4 +141,58 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
     await store.create({ ...draft(onlyPosted), status: 'posted' });
     assert.equal(await store.findLatestDraft(onlyPosted), undefined);
   });
+
+  /** A draft of this traveller whose reminder is due at `dueAt`. */
+  function dueDraft(dueAt: string, status: Report['status'] = 'draft'): Report {
+    return { ...draft(traveller), status, reminder: { dueAt, sentAt: [] } };
+  }
+
+  it('finds the drafts whose reminder is due, earliest first, at most the limit', async () => {
+    const other = `other-${randomUUID()}`;
+    // Due dates far in the past, so that other tests' drafts sort after these.
+    const second = await store.create(dueDraft('1990-01-02T09:00:00.000Z'));
+    const first = await store.create({
+      ...draft(other),
+      reminder: { dueAt: '1990-01-01T09:00:00.000Z', sentAt: [] },
+    });
+    const third = await store.create(dueDraft('1990-01-03T09:00:00.000Z'));
+    await store.create(dueDraft('1990-01-01T08:00:00.000Z', 'posted'));
+    const notYet = await store.create(dueDraft('2999-01-01T00:00:00.000Z'));
+    await store.create(draft(traveller));
+
+    const due = await store.findDueReminders(new Date('1990-01-05T00:00:00.000Z'), 2);
+    assert.deepEqual(
+      due.map((report) => report.id),
+      [first.id, second.id],
+    );
+    assert.ok(due.every((report) => report.etag));
+    const later = await store.findDueReminders(new Date('1990-01-05T00:00:00.000Z'), 10);
+    assert.deepEqual(
+      later.map((report) => report.id),
+      [first.id, second.id, third.id],
+    );
+    const all = await store.findDueReminders(new Date('2500-01-01T00:00:00.000Z'), 1000);
+    assert.ok(!all.some((report) => report.id === notYet.id), 'a reminder not yet due is left');
+  });
+
+  it('replaces a report only while it is unchanged since it was read', async () => {
+    const created = await store.create(draft(traveller));
+    const claimed = await store.replaceIfUnchanged({ ...created, travellerName: 'Eerste' });
+    assert.equal(claimed?.travellerName, 'Eerste');
+    assert.notEqual(claimed?.etag, created.etag);
+    assert.equal(
+      await store.replaceIfUnchanged({ ...created, travellerName: 'Tweede' }),
+      undefined,
+    );
+    assert.equal((await store.get(traveller, created.id))?.travellerName, 'Eerste');
+  });
+
+  it('deletes a report of the traveller, once', async () => {
+    const created = await store.create(draft(traveller));
+    assert.equal(await store.delete(`other-${randomUUID()}`, created.id), false);
+    assert.ok(await store.get(traveller, created.id), 'another traveller cannot delete it');
+    assert.equal(await store.delete(traveller, created.id), true);
+    assert.equal(await store.get(traveller, created.id), undefined);
+    assert.equal(await store.delete(traveller, created.id), false);
+  });
 }
