@@ -4,11 +4,14 @@ import { createAdapter } from './adapter';
 import { ReisverslagBot } from './bot';
 import { personalChatOpener } from './channel/personalChat';
 import { TeamsChannelPublisher } from './channel/reportPublisher';
+import { reminderSender } from './channel/reminderSender';
 import { ReportSync } from './channel/reportSync';
 import { ConfigError, readConfig } from './config';
 import { MainDialog } from './dialogs/mainDialog';
 import { createLogger } from './logger';
 import { createServer } from './server';
+import { ReminderSweep } from './reminders/reminderSweep';
+import type { ReminderPolicy } from './reminders/reminderSchedule';
 import { openStore } from './store/openStore';
 
 /** How often channel posts that are behind (Teams was unreachable) are tried again. */
@@ -29,9 +32,16 @@ async function main(): Promise<void> {
   const appId = config.bot?.appId ?? '';
   const publisher = new TeamsChannelPublisher(adapter, appId, now);
   const sync = new ReportSync(store.reports, store.channels, publisher, log);
+  const reminderPolicy: ReminderPolicy = {
+    afterDays: config.reminders.afterDays,
+    calendar: { window: config.reminders.window, skipHolidays: config.reminders.skipHolidays },
+  };
+  const openPersonalChat = personalChatOpener(adapter, appId);
   const mainDialog = new MainDialog({
     reports: store.reports,
     channels: store.channels,
+    preferences: store.preferences,
+    reminderPolicy,
     publisher,
     sync,
     log,
@@ -45,7 +55,7 @@ async function main(): Promise<void> {
     mainDialog,
     reports: store.reports,
     channels: store.channels,
-    openPersonalChat: personalChatOpener(adapter, appId),
+    openPersonalChat,
     sync,
     allowedTenantIds: config.allowedTenantIds,
     log,
@@ -81,10 +91,28 @@ async function main(): Promise<void> {
   const syncTimer = setInterval(retrySync, SYNC_RETRY_MS);
   syncTimer.unref();
 
+  // Reminders of untouched drafts: every instance sweeps; the claim in Cosmos DB keeps it once.
+  const sweep = new ReminderSweep({
+    reports: store.reports,
+    preferences: store.preferences,
+    policy: reminderPolicy,
+    send: reminderSender(openPersonalChat, log),
+    now,
+    log,
+  });
+  const sweepMs = config.reminders.sweepMinutes * 60_000;
+  const runSweep = () =>
+    void store.ready
+      .then(() => sweep.run())
+      .catch((error: unknown) => log.warn({ err: error }, 'reminder sweep failed'));
+  const sweepTimer = sweepMs > 0 ? setInterval(runSweep, sweepMs) : undefined;
+  sweepTimer?.unref();
+
   // SIGTERM (App Service, a deploy): finish the turns in flight, then stop; never hang.
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down: finishing the turns in flight');
     clearInterval(syncTimer);
+    clearInterval(sweepTimer);
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     server.close(() => {
       void store.close().finally(() => process.exit(0));

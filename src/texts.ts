@@ -60,6 +60,8 @@ const texts = {
       '- **wijzig** of **wijzig doel**: verander een geplaatst verslag; het bericht in het kanaal wordt bijgewerkt\n' +
       '- **mijn verslagen**: je verslagen, met hun status\n' +
       '- **stop**: pauzeer; je concept blijft bewaard\n' +
+      '- **verwijder concept**: gooi je onafgeronde verslag weg (je krijgt eerst een vraag)\n' +
+      '- **geen herinneringen** / **herinneringen aan**: zet mijn herinneringen aan onafgeronde verslagen uit of weer aan\n' +
       '- **help**: deze uitleg\n\n' +
       'Aan het eind zie je alle antwoorden en plaats je het verslag met één knop in het kanaal van je team.',
     paused: 'Gepauzeerd. Je concept is bewaard; typ **nieuw verslag** wanneer je verder wilt gaan.',
@@ -107,6 +109,24 @@ const texts = {
     notAnswered: '(niet beantwoord)',
     shortenedNote: '(ingekort voor Teams; het volledige verslag is bewaard)',
     answeredPrefix: 'Beantwoord',
+    reminderHeading: 'Je reisverslag is nog niet af',
+    reminderProgress: (answered: number, total: number) =>
+      `${answered} van ${total} vragen beantwoord`,
+    reminderHint:
+      'Ga verder waar je gebleven was. Typ **geen herinneringen** als je deze berichten niet wilt.',
+    reminderSummary: 'Herinnering: je reisverslag is nog niet af',
+    remindersOff:
+      'Je krijgt geen herinneringen meer over onafgeronde verslagen; typ **herinneringen aan** om ze weer te krijgen.',
+    remindersOn:
+      'Herinneringen staan aan: blijft een concept een paar werkdagen liggen, dan stuur ik je een bericht (hooguit twee keer).',
+    deleteDraftQuestion: (title: string, answered: number, total: number) =>
+      `Wil je het concept ${title} (${answered} van ${total} vragen beantwoord) verwijderen? Dat kan niet ongedaan worden gemaakt.`,
+    confirmDelete: 'Ja, verwijderen',
+    draftDeleted: (title: string) => `Het concept ${title} is verwijderd.`,
+    deleteCancelled: 'Niets verwijderd; je concept blijft bewaard.',
+    noDraftToDelete: 'Je hebt geen concept om te verwijderen.',
+    draftGone:
+      'Dat concept bestaat niet meer of is al geplaatst. Typ **mijn verslagen** om je verslagen te zien.',
   },
   en: {
     edit: 'Edit',
@@ -164,6 +184,8 @@ const texts = {
       '- **change** or **change purpose**: correct a posted report; the post in the channel is updated\n' +
       '- **my reports**: your reports, with their status\n' +
       '- **stop**: pause; your draft is kept\n' +
+      '- **delete draft**: throw away your unfinished report (I ask first)\n' +
+      '- **no reminders** / **reminders on**: switch my reminders about unfinished reports off or back on\n' +
       '- **help**: this explanation\n\n' +
       "At the end you see all answers and post the report in your team's channel with one button.",
     paused: 'Paused. Your draft is saved; type **new report** when you want to continue.',
@@ -209,6 +231,24 @@ const texts = {
     notAnswered: '(not answered)',
     shortenedNote: '(shortened for Teams; the full report is kept)',
     answeredPrefix: 'Answered',
+    reminderHeading: 'Your travel report is not finished yet',
+    reminderProgress: (answered: number, total: number) =>
+      `${answered} of ${total} questions answered`,
+    reminderHint:
+      'Carry on where you left off. Type **no reminders** if you do not want these messages.',
+    reminderSummary: 'Reminder: your travel report is not finished yet',
+    remindersOff:
+      'You will get no more reminders about unfinished reports; type **reminders on** to get them again.',
+    remindersOn:
+      'Reminders are on: when a draft lies untouched for a few working days, I send you a message (twice at most).',
+    deleteDraftQuestion: (title: string, answered: number, total: number) =>
+      `Do you want to delete the draft ${title} (${answered} of ${total} questions answered)? This cannot be undone.`,
+    confirmDelete: 'Yes, delete',
+    draftDeleted: (title: string) => `The draft ${title} has been deleted.`,
+    deleteCancelled: 'Nothing deleted; your draft is kept.',
+    noDraftToDelete: 'You have no draft to delete.',
+    draftGone:
+      'That draft no longer exists or has been posted. Type **my reports** to see your reports.',
   },
 } satisfies Record<Locale, unknown>;
 

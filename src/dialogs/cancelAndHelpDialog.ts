@@ -24,8 +24,18 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   /** Shows the traveller's reports (`mijn verslagen`); the current question stays open. */
   protected abstract showMyReports(context: TurnContext): Promise<void>;
 
+  /**
+   * A reminder's `Verder gaan`, reminders on/off, `verwijder concept` and its confirmation:
+   * a result when the turn was one of these, undefined when not.
+   */
+  protected abstract interruptForDrafts(
+    innerDc: DialogContext,
+  ): Promise<DialogTurnResult | undefined>;
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
+    const forDrafts = await this.interruptForDrafts(innerDc);
+    if (forDrafts) return forDrafts;
     if (context.activity.value !== undefined) return undefined;
     const texts = textsFor(localeOf(context));
     switch (commandOf(context.activity.text)) {

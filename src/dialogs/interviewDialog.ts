@@ -17,6 +17,7 @@ import {
   type Answer,
   type Report,
 } from '../report/report';
+import { withReminderScheduled } from '../reminders/reminderSchedule';
 import { textsFor } from '../texts';
 import { localeOf, replaceCard, sendCard, travellerOf, noteReport } from './conversation';
 import { DialogIds } from './dialogIds';
@@ -138,7 +139,12 @@ export class InterviewDialog extends ComponentDialog {
     }
     const traveller = travellerOf(context);
     const report = await this.services.reports.update(traveller.id, options.reportId, (current) =>
-      withAnswer(current, question.key, parsed.answer, this.services.now()),
+      // Answering touches the draft: its reminder is due the policy's time from now.
+      withReminderScheduled(
+        withAnswer(current, question.key, parsed.answer, this.services.now()),
+        this.services.reminderPolicy,
+        this.services.now(),
+      ),
     );
     await replaceCard(context, cardActivityId, answered, this.services.log);
     if (options.single) return step.endDialog({ reportId: report.id } satisfies InterviewResult);

@@ -23,6 +23,9 @@ import type { DialogServices } from './services';
 import { CardActions, cardActionOf, commandOf, editCommandOf } from './turnInput';
 import { EditDialog, type EditOptions } from './editDialog';
 import { myReportsCardData, renderMyReportsCard } from '../cards/myReportsCard';
+import { withReminderScheduled } from '../reminders/reminderSchedule';
+import { clientTimeZoneOf } from './clientTimeZone';
+import { activeReportId, DraftCommands } from './draftCommands';
 
 const MAIN_STEPS = 'mainSteps';
 
@@ -38,8 +41,11 @@ export interface MainOptions {
 
 /** The whole interview: choose or resume a draft, ask the questions, review, post. */
 export class MainDialog extends CancelAndHelpDialog {
+  private readonly draftCommands: DraftCommands;
+
   constructor(private readonly services: DialogServices) {
     super(DialogIds.main);
+    this.draftCommands = new DraftCommands(services);
     this.addDialog(new InterviewDialog(services));
     this.addDialog(new ReviewDialog(services));
     this.addDialog(new PostReportDialog(services));
@@ -100,6 +106,24 @@ export class MainDialog extends CancelAndHelpDialog {
     await sendCard(context, renderMyReportsCard(myReportsCardData(reports, locale)));
   }
 
+  protected override async interruptForDrafts(
+    innerDc: DialogContext,
+  ): Promise<DialogTurnResult | undefined> {
+    const action = cardActionOf(innerDc.context.activity);
+    if (action?.action === CardActions.resume && action.reportId) {
+      // A reminder's (or an offer's) `Verder gaan`: that draft, whatever was going on.
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(MAIN_STEPS);
+    }
+    const active = activeReportId(innerDc.stack);
+    const outcome = await this.draftCommands.handle(innerDc.context, active);
+    if (!outcome) return undefined;
+    if (outcome.deleted !== undefined && outcome.deleted === active) {
+      return innerDc.cancelAllDialogs();
+    }
+    return { status: DialogTurnStatus.waiting };
+  }
+
   private async createContext(
     context: TurnContext,
     accessor: StatePropertyAccessor<DialogState>,
@@ -115,6 +139,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const texts = textsFor(localeOf(context));
     const action = cardActionOf(context.activity);
     const command = action ? undefined : commandOf(context.activity.text);
+    if (await this.draftCommands.handle(context)) return;
     if (command === 'help') {
       await context.sendActivity(texts.help);
       return;
@@ -151,9 +176,14 @@ export class MainDialog extends CancelAndHelpDialog {
     if (startNew || action?.action === 'newReport') {
       return step.next(await this.createDraft(context));
     }
+    if (action?.action === 'resume' && action.reportId) {
+      const chosen = await this.services.reports.get(travellerOf(context).id, action.reportId);
+      if (chosen?.status === 'draft') return step.next(chosen.id);
+      await context.sendActivity(textsFor(localeOf(context)).draftGone);
+      return step.endDialog();
+    }
     const draft = await this.services.reports.findLatestDraft(travellerOf(context).id);
     if (!draft) return step.next(await this.createDraft(context));
-    if (action?.action === 'resume' && action.reportId === draft.id) return step.next(draft.id);
     (step.values as { draftId?: string }).draftId = draft.id;
     await sendCard(context, renderResumeCard(resumeCardData(draft, localeOf(context))));
     return Dialog.EndOfTurn;
@@ -188,13 +218,10 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   private async createDraft(context: TurnContext): Promise<string> {
+    const now = this.services.now();
     const draft: Report = {
-      ...newDraft(
-        this.services.newId(),
-        travellerOf(context),
-        localeOf(context),
-        this.services.now(),
-      ),
+      ...newDraft(this.services.newId(), travellerOf(context), localeOf(context), now),
+      timeZone: clientTimeZoneOf(context),
       // Where to reach the traveller when they start an edit from the channel.
       chat: {
         conversationId: context.activity.conversation.id,
@@ -204,7 +231,9 @@ export class MainDialog extends CancelAndHelpDialog {
         aadObjectId: travellerOf(context).id,
       },
     };
-    const created = await this.services.reports.create(draft);
+    const created = await this.services.reports.create(
+      withReminderScheduled(draft, this.services.reminderPolicy, now),
+    );
     return created.id;
   }
 }

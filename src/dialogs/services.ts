@@ -1,13 +1,19 @@
 import type { Logger } from 'pino';
 import type { ReportPublisher } from '../channel/reportPublisher';
 import type { ReportSync } from '../channel/reportSync';
+import type { ReminderPolicy } from '../reminders/reminderSchedule';
 import type { ChannelStore } from '../store/channelStore';
+import type { PreferenceStore } from '../store/preferenceStore';
 import type { ReportStore } from '../store/reportStore';
 
 /** What the dialogs need from outside, given through their constructors. */
 export interface DialogServices {
   reports: ReportStore;
   channels: ChannelStore;
+  /** Travellers' preferences: reminders on or off. */
+  preferences: PreferenceStore;
+  /** When drafts left untouched get a reminder. */
+  reminderPolicy: ReminderPolicy;
   publisher: ReportPublisher;
   /** Brings a changed report's channel card up to date. */
   sync: ReportSync;

@@ -15,6 +15,8 @@ export const CardActions = {
   editPart: 'editPart',
   confirmEdit: 'confirmEdit',
   cancelEdit: 'cancelEdit',
+  deleteDraft: 'deleteDraft',
+  keepDraft: 'keepDraft',
 } as const;
 
 const cardActionSchema = z
@@ -54,7 +56,16 @@ export function cardActionOf(activity: Partial<Activity>): CardAction | undefine
 
 /** Commands a traveller can type, in Dutch and English. */
 export type Command =
-  'help' | 'stop' | 'newReport' | 'previous' | 'continue' | 'post' | 'myReports';
+  | 'help'
+  | 'stop'
+  | 'newReport'
+  | 'previous'
+  | 'continue'
+  | 'post'
+  | 'myReports'
+  | 'remindersOff'
+  | 'remindersOn'
+  | 'deleteDraft';
 
 const commandWords: Record<Command, string[]> = {
   help: ['help', 'hulp', '?', 'uitleg'],
@@ -64,6 +75,9 @@ const commandWords: Record<Command, string[]> = {
   continue: ['verder', 'verder gaan', 'ga verder', 'ja', 'continue', 'yes'],
   post: ['plaatsen', 'plaats', 'plaatsen in kanaal', 'post', 'publish'],
   myReports: ['mijn verslagen', 'my reports'],
+  remindersOff: ['geen herinneringen', 'herinneringen uit', 'no reminders', 'reminders off'],
+  remindersOn: ['herinneringen aan', 'reminders on'],
+  deleteDraft: ['verwijder concept', 'concept verwijderen', 'delete draft'],
 };
 
 /** The command a typed message is, ignoring case, spaces and closing punctuation. */

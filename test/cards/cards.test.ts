@@ -15,6 +15,8 @@ import {
   renderReportCard,
   reportCardData,
 } from '../../src/cards/reportCard';
+import { deleteDraftCardData, renderDeleteDraftCard } from '../../src/cards/deleteDraftCard';
+import { reminderCardData, renderReminderCard } from '../../src/cards/reminderCard';
 import { renderResumeCard, resumeCardData } from '../../src/cards/resumeCard';
 import { renderReviewCard, reviewCardData } from '../../src/cards/reviewCard';
 import type { AdaptiveCard } from '../../src/cards/template';
@@ -123,6 +125,18 @@ function everyCard(): { name: string; card: AdaptiveCard }[] {
     cards.push({
       name: `resume (${locale})`,
       card: renderResumeCard(resumeCardData(report(['title']), locale)),
+    });
+    cards.push({
+      name: `reminder (${locale})`,
+      card: renderReminderCard(reminderCardData({ ...report(['title', 'persons']), locale })),
+    });
+    cards.push({
+      name: `reminder without title (${locale})`,
+      card: renderReminderCard(reminderCardData({ ...report([]), locale })),
+    });
+    cards.push({
+      name: `delete draft (${locale})`,
+      card: renderDeleteDraftCard(deleteDraftCardData(report(['title']), locale)),
     });
     cards.push({
       name: `choice (${locale})`,

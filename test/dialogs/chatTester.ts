@@ -16,7 +16,10 @@ import type { AdaptiveCard } from '../../src/cards/template';
 import { MainDialog } from '../../src/dialogs/mainDialog';
 import type { ChannelPost } from '../../src/report/report';
 import type { ChannelStore } from '../../src/store/channelStore';
+import type { PreferenceStore } from '../../src/store/preferenceStore';
 import type { ReportStore } from '../../src/store/reportStore';
+import type { ReminderPolicy } from '../../src/reminders/reminderSchedule';
+import { parseWorkingWindow } from '../../src/reminders/workingCalendar';
 
 /** Records what would be posted in a channel; the HTTP tests post through a fake Bot Connector. */
 export class RecordingPublisher implements ReportPublisher {
@@ -72,6 +75,8 @@ class RecordingTestAdapter extends TestAdapter {
 export interface ChatTesterOptions {
   reports: ReportStore;
   channels: ChannelStore;
+  preferences: PreferenceStore;
+  reminderPolicy?: ReminderPolicy;
   now?: () => Date;
   locale?: string;
   user?: { id: string; name: string; aadObjectId: string };
@@ -103,6 +108,11 @@ export class ChatTester {
     const dialog = new MainDialog({
       reports: options.reports,
       channels: options.channels,
+      preferences: options.preferences,
+      reminderPolicy: options.reminderPolicy ?? {
+        afterDays: 3,
+        calendar: { window: parseWorkingWindow('ma-vr 09:00-17:00'), skipHolidays: true },
+      },
       publisher: this.publisher,
       sync,
       log,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { ReportChannel } from '../../src/store/channelStore';
 import { openCosmos, type CosmosDatabase } from '../../src/store/cosmos';
 import { CosmosChannelStore } from '../../src/store/cosmosChannelStore';
+import { CosmosPreferenceStore } from '../../src/store/cosmosPreferenceStore';
 import { CosmosReportStore } from '../../src/store/cosmosReportStore';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embeddedCosmos';
 import { ChatTester, visibleText, type ChatTesterOptions } from './chatTester';
@@ -87,6 +88,7 @@ export const reisverslagenChannel: ReportChannel = {
 export interface DialogStores {
   reports: CosmosReportStore;
   channels: CosmosChannelStore;
+  preferences: CosmosPreferenceStore;
   /** A personal chat with the bot on these stores. */
   newChat(options?: Partial<ChatTesterOptions>): ChatTester;
 }
@@ -112,9 +114,15 @@ export function useDialogStores(): DialogStores {
     });
     stores.reports = new CosmosReportStore(database.reports);
     stores.channels = new CosmosChannelStore(database.channels);
+    stores.preferences = new CosmosPreferenceStore(database.preferences);
   });
   afterEach(() => database.dispose());
   stores.newChat = (options = {}) =>
-    new ChatTester({ reports: stores.reports, channels: stores.channels, ...options });
+    new ChatTester({
+      reports: stores.reports,
+      channels: stores.channels,
+      preferences: stores.preferences,
+      ...options,
+    });
   return stores;
 }

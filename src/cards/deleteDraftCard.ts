@@ -1,0 +1,26 @@
+import type { Locale } from '../report/locale';
+import { questions } from '../report/catalogue';
+import { answeredCount, type Report } from '../report/report';
+import { textsFor } from '../texts';
+import { tripTitle } from './reminderCard';
+import { cardTemplate } from './template';
+
+/** The data of `cards/deleteDraft.json`: are you sure you want to delete this draft? */
+export interface DeleteDraftCardData {
+  question: string;
+  reportId: string;
+  labels: { confirm: string; cancel: string };
+}
+
+/** Renders the confirmation before a draft is deleted. */
+export const renderDeleteDraftCard = cardTemplate<DeleteDraftCardData>('deleteDraft.json');
+
+/** The confirmation's data: which draft, and how far it got. */
+export function deleteDraftCardData(draft: Report, locale: Locale): DeleteDraftCardData {
+  const texts = textsFor(locale);
+  return {
+    question: texts.deleteDraftQuestion(tripTitle(draft), answeredCount(draft), questions.length),
+    reportId: draft.id,
+    labels: { confirm: texts.confirmDelete, cancel: texts.no },
+  };
+}

@@ -1,0 +1,41 @@
+import { CardFactory, MessageFactory } from 'botbuilder';
+import type { Logger } from 'pino';
+import { reminderCardData, renderReminderCard } from '../cards/reminderCard';
+import type { ReminderDelivery, SendReminder } from '../reminders/reminderSweep';
+import { textsFor } from '../texts';
+import type { OpenPersonalChat } from './personalChat';
+import { statusOf, withTeamsRetry, type RetryPolicy } from './teamsRetry';
+
+/**
+ * Sends reminder cards into travellers' personal chats. Teams' 403 or 404 (the traveller removed
+ * the app, or the chat is gone) means never again; any other failure means not now.
+ */
+export function reminderSender(
+  openPersonalChat: OpenPersonalChat,
+  log: Logger,
+  retry?: RetryPolicy,
+): SendReminder {
+  return async (draft): Promise<ReminderDelivery> => {
+    const chat = draft.chat;
+    if (!chat) return 'gone';
+    const activity = MessageFactory.attachment(
+      CardFactory.adaptiveCard(renderReminderCard(reminderCardData(draft))),
+    );
+    activity.summary = textsFor(draft.locale).reminderSummary;
+    try {
+      await withTeamsRetry(
+        () =>
+          openPersonalChat(chat, async (context) => {
+            await context.sendActivity(activity);
+          }),
+        retry,
+      );
+      return 'sent';
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 403 || status === 404) return 'gone';
+      log.warn({ err: error, reportId: draft.id, status }, 'reminder could not be sent now');
+      return 'failed';
+    }
+  };
+}

@@ -1,0 +1,12 @@
+import type { TurnContext } from 'botbuilder';
+import { DEFAULT_TIME_ZONE } from '../reminders/reminderSchedule';
+import { isTimeZone } from '../reminders/zonedTime';
+
+/** The traveller's IANA time zone from Teams' `clientInfo` entity; Europe/Amsterdam when unknown. */
+export function clientTimeZoneOf(context: TurnContext): string {
+  const entity = context.activity.entities?.find((candidate) => candidate.type === 'clientInfo');
+  const timeZone: unknown = entity?.timezone;
+  return typeof timeZone === 'string' && timeZone.length <= 100 && isTimeZone(timeZone)
+    ? timeZone
+    : DEFAULT_TIME_ZONE;
+}
