@@ -13,12 +13,12 @@ import {
 } from '../support/processes';
 import { reportsOf } from '../support/teams';
 
-/** Reminders after 0.00002 working days (under two seconds), any hour, swept every 0.3 s. */
+/** Reminders after 0.00002 working days (under two seconds), any hour, swept every 30 ms, so that the two collide. */
 const QUICK_REMINDERS = {
   REMINDER_AFTER_DAYS: '0.00002',
   REMINDER_WINDOW: 'ma-zo 00:00-24:00',
   REMINDER_SKIP_HOLIDAYS: 'false',
-  REMINDER_SWEEP_MINUTES: '0.005',
+  REMINDER_SWEEP_MINUTES: '0.0005',
 };
 
 const isReminder = (message: BotMessage) => message.lines.includes('Je reisverslag is nog niet af');
@@ -63,7 +63,7 @@ describe('reliability: two bot processes sweeping reminders from the same store'
       await traveller.say(`Werkbezoek ${index + 1}`);
     }
 
-    // Both processes sweep every 0.3 s; wait until every draft has had its two reminders.
+    // Both processes sweep every 30 ms; wait until every draft has had its two reminders.
     const { reports, dispose } = reportsOf(cosmos, database);
     try {
       await connector.waitFor(
