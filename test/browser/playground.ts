@@ -55,8 +55,11 @@ export class PlaygroundServers {
     private readonly tempDir: string,
   ) {}
 
-  /** Starts both on free ports (never 3978 or 56150, so a developer's `npm run dev` may run). */
-  static async start(): Promise<PlaygroundServers> {
+  /**
+   * Starts both on free ports (never 3978 or 56150, so a developer's `npm run dev` may run);
+   * `env` adds to the bot's environment (e.g. quick reminders).
+   */
+  static async start(env: Record<string, string> = {}): Promise<PlaygroundServers> {
     const entry = join(PROJECT_ROOT, 'dist', 'index.js');
     if (!existsSync(entry)) throw new Error('dist/index.js does not exist: run `npm run build`');
     const tempDir = mkdtempSync(join(tmpdir(), 'reisverslag-browser-'));
@@ -71,6 +74,7 @@ export class PlaygroundServers {
       MicrosoftAppId: '',
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
+      ...env,
     });
     const bot = new ManagedProcess('bot', [entry], botEnv);
     await waitForHealthy(bot, `http://127.0.0.1:${botPort}/healthz`, 30_000);
