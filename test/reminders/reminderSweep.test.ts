@@ -6,6 +6,7 @@ import { personalChatOpener } from '../../src/channel/personalChat';
 import { reminderSender } from '../../src/channel/reminderSender';
 import { readConfig } from '../../src/config';
 import {
+  claimReminder,
   withReminderDueAt,
   withReminderScheduled,
   type ReminderPolicy,
@@ -214,6 +215,22 @@ describe('reminder sweep, against Cosmos DB and the Bot Connector', () => {
     await sweepAt('2026-11-23T12:00:00.000Z');
     await sweepAt('2026-12-01T08:00:00.000Z');
     assert.equal(callsTo(down), 8, 'not tried again after giving up');
+  });
+
+  it('takes over a claim whose instance died before sending, once the takeover time passed', async () => {
+    const draft = await abandonedDraft('2026-11-18T10:00:00.000Z');
+    // Another instance claimed it at the due time and died: nothing was sent.
+    const claimedAt = new Date('2026-11-23T10:00:00.000Z');
+    const due = await reports.get(draft.travellerId, draft.id);
+    assert.ok(await reports.replaceIfUnchanged(claimReminder(due!, claimedAt, 10 * 60_000)));
+
+    await sweepAt('2026-11-23T10:05:00.000Z');
+    assert.equal(remindersOf(draft).length, 0, 'the claim still holds');
+    await sweepAt('2026-11-23T10:10:00.000Z');
+    assert.equal(remindersOf(draft).length, 1, 'taken over and sent');
+    const stored = await reports.get(draft.travellerId, draft.id);
+    assert.deepEqual(stored?.reminder?.sentAt, ['2026-11-23T10:10:00.000Z']);
+    assert.equal(stored?.reminder?.claimedAt, undefined);
   });
 
   it('sends each reminder once when two instances sweep the same store at once', async () => {
