@@ -10,18 +10,13 @@ import { questionCardData, renderQuestionCard } from '../cards/questionCard';
 import { parseCardAnswer, parseTypedAnswer } from '../report/answerInput';
 import { findQuestion, type Question } from '../report/catalogue';
 import { todayIn } from '../report/dates';
-import {
-  nextOpenQuestion,
-  previousQuestion,
-  withAnswer,
-  type Answer,
-  type Report,
-} from '../report/report';
+import { nextOpenQuestion, previousQuestion, type Answer, type Report } from '../report/report';
 import { textsFor } from '../texts';
 import { localeOf, replaceCard, sendCard, travellerOf, noteReport } from './conversation';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
 import { cardActionOf, commandOf } from './turnInput';
+import { keepReport, loadReport } from './turnReports';
 
 /** Where the interview stands: which report, which question, and what was just rejected. */
 export interface InterviewOptions {
@@ -137,8 +132,15 @@ export class InterviewDialog extends ComponentDialog {
       } satisfies InterviewResult);
     }
     const traveller = travellerOf(context);
-    const report = await this.services.reports.update(traveller.id, options.reportId, (current) =>
-      withAnswer(current, question.key, parsed.answer, this.services.now()),
+    const report = keepReport(
+      context,
+      await this.services.reports.setAnswer(
+        traveller.id,
+        options.reportId,
+        question.key,
+        parsed.answer,
+        this.services.now(),
+      ),
     );
     await replaceCard(context, cardActivityId, answered, this.services.log);
     if (options.single) return step.endDialog({ reportId: report.id } satisfies InterviewResult);
@@ -151,11 +153,10 @@ export class InterviewDialog extends ComponentDialog {
   }
 
   private async loadReport(step: WaterfallStepContext, reportId: string): Promise<Report> {
-    const traveller = travellerOf(step.context);
-    const report = await this.services.reports.get(traveller.id, reportId);
+    const report = await loadReport(step.context, this.services.reports, reportId);
     if (!report) {
       throw new Error(
-        `Report ${reportId} of traveller ${traveller.id} is not in the store; ` +
+        `Report ${reportId} of traveller ${travellerOf(step.context).id} is not in the store; ` +
           'the conversation state points at a report that was deleted.',
       );
     }

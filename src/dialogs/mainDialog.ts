@@ -22,6 +22,7 @@ import { ReviewDialog, type ReviewOptions } from './reviewDialog';
 import type { DialogServices } from './services';
 import { CardActions, cardActionOf, commandOf, editCommandOf } from './turnInput';
 import { EditDialog, type EditOptions } from './editDialog';
+import { keepReport } from './turnReports';
 import { myReportsCardData, renderMyReportsCard } from '../cards/myReportsCard';
 
 const MAIN_STEPS = 'mainSteps';
@@ -204,7 +205,7 @@ export class MainDialog extends CancelAndHelpDialog {
         aadObjectId: travellerOf(context).id,
       },
     };
-    const created = await this.services.reports.create(draft);
-    return created.id;
+    // The interview's first question shows it this turn without reading it again.
+    return keepReport(context, await this.services.reports.create(draft)).id;
   }
 }
