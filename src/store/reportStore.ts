@@ -34,7 +34,13 @@ export interface ReportStore {
    * (what `withAnswer` does); other answers written meanwhile stay. Throws when the report is
    * missing or no longer a draft. Returns the stored report with its new ETag.
    */
-  setAnswer(travellerId: string, id: string, key: string, answer: Answer, at: Date): Promise<Report>;
+  setAnswer(
+    travellerId: string,
+    id: string,
+    key: string,
+    answer: Answer,
+    at: Date,
+  ): Promise<Report>;
   /** The traveller's reports, newest (by updatedAt) first; one partition only. */
   listByTraveller(travellerId: string): Promise<Report[]>;
   /** The traveller's most recently updated draft, or undefined. */
