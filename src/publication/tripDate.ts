@@ -33,3 +33,9 @@ const postedFormat = new Intl.DateTimeFormat('en-CA', {
   minute: '2-digit',
   hourCycle: 'h23',
 });
+
+/** True when the report's trip date (see tripDate) lies within `from`–`to`, both included. */
+export function inDateRange(report: Report, from?: string, to?: string): boolean {
+  const date = tripDate(report);
+  return (from === undefined || date >= from) && (to === undefined || date <= to);
+}
