@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parseDate } from '../report/dates';
 import type { Report } from '../report/report';
 import { connectCosmos } from '../store/cosmos';
+import { cosmosStatus, messageOf } from '../store/cosmosErrors';
 import { ExportFolderError, writeExportFiles, type ExportFormat } from './exportFiles';
 import { postedReports } from './postedReports';
 import { progressReporter } from './progress';
@@ -196,14 +197,23 @@ async function readReports(request: ExportRequest, stderr: NodeJS.WriteStream): 
     }
     if (stderr.isTTY) stderr.write('\n');
   } catch (error) {
-    throw new CliError(
-      `Could not read the reports from Cosmos DB: ${(error as Error).message}`,
-      ExitCode.store,
-    );
+    throw new CliError(storeProblem(error, request.endpoint), ExitCode.store);
   } finally {
     database.dispose();
   }
   return reports;
+}
+
+/** What went wrong reading Cosmos DB, and what to check; the bot's hints fit the bot only. */
+function storeProblem(error: unknown, endpoint: string): string {
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  if (cosmosStatus(cause) === undefined && !/Entra ID token/.test(messageOf(error))) {
+    return (
+      `Could not read the reports from Cosmos DB: cannot reach ${endpoint} (${messageOf(cause)}). ` +
+      'Check --endpoint (or COSMOS_ENDPOINT) and that the network allows it.'
+    );
+  }
+  return `Could not read the reports from Cosmos DB: ${messageOf(error)}`;
 }
 
 function dateOption(name: string, text: string): string {

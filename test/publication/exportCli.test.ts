@@ -185,9 +185,19 @@ describe('publication: npm run export (the CLI against Cosmos DB)', function () 
     assert.equal(result.code, 3, result.stderr);
     assert.match(
       result.stderr,
-      /Could not read the reports from Cosmos DB: Cannot reach Cosmos DB at http:\/\/127\.0\.0\.1:/,
+      /^Could not read the reports from Cosmos DB: cannot reach http:\/\/127\.0\.0\.1:\d+ \(.+\)\. Check --endpoint \(or COSMOS_ENDPOINT\) and that the network allows it\.$/m,
     );
     assert.ok(!existsSync(out));
+  });
+
+  it('names a database that does not exist with exit code 3', async () => {
+    const result = await run(['--database', 'no-such-database', '--out', work]);
+    assert.equal(result.code, 3, result.stderr);
+    assert.match(
+      result.stderr,
+      /database 'no-such-database' does not exist at http:\/\/127\.0\.0\.1:/,
+    );
+    assert.deepEqual(readdirSync(work), []);
   });
 
   it('reports an unwritable folder with exit code 4', async () => {
