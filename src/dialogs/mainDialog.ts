@@ -1,10 +1,10 @@
 import {
   Dialog,
+  DialogContext,
   DialogReason,
   DialogSet,
   DialogTurnStatus,
   WaterfallDialog,
-  type DialogContext,
   type DialogState,
   type DialogTurnResult,
   type WaterfallStepContext,
@@ -24,6 +24,7 @@ import { CardActions, cardActionOf, commandOf, editCommandOf } from './turnInput
 import { EditDialog, type EditOptions } from './editDialog';
 import { keepReport } from './turnReports';
 import { myReportsCardData, renderMyReportsCard } from '../cards/myReportsCard';
+import { ExportDialog, type ExportOptions } from './exportDialog';
 
 const MAIN_STEPS = 'mainSteps';
 
@@ -35,16 +36,22 @@ interface MainStepsOptions {
 /** How the main dialog starts: the interview, or an edit of a posted report. */
 export interface MainOptions {
   edit?: EditOptions;
+  /** Hand over a posted report as a Word file. */
+  export?: ExportOptions;
 }
 
 /** The whole interview: choose or resume a draft, ask the questions, review, post. */
 export class MainDialog extends CancelAndHelpDialog {
+  private readonly exportDialog: ExportDialog;
+
   constructor(private readonly services: DialogServices) {
     super(DialogIds.main);
     this.addDialog(new InterviewDialog(services));
     this.addDialog(new ReviewDialog(services));
     this.addDialog(new PostReportDialog(services));
     this.addDialog(new EditDialog(services, services.sync));
+    this.exportDialog = new ExportDialog(services);
+    this.addDialog(this.exportDialog);
     this.addDialog(
       new WaterfallDialog(MAIN_STEPS, [
         this.offerDraftStep.bind(this),
@@ -79,6 +86,7 @@ export class MainDialog extends CancelAndHelpDialog {
     options?: MainOptions,
   ): Promise<DialogTurnResult> {
     if (options?.edit) return innerDc.beginDialog(DialogIds.edit, options.edit);
+    if (options?.export) return innerDc.beginDialog(DialogIds.export, options.export);
     return super.onBeginDialog(innerDc, options);
   }
 
@@ -99,6 +107,22 @@ export class MainDialog extends CancelAndHelpDialog {
       return;
     }
     await sendCard(context, renderMyReportsCard(myReportsCardData(reports, locale)));
+  }
+
+  protected override async startExport(
+    innerDc: DialogContext,
+    reportId: string | undefined,
+  ): Promise<DialogTurnResult> {
+    // The export ends within this turn. It runs on a stack of its own: ending on the main stack
+    // would resume (and so advance) whatever step was waiting there, such as the open question.
+    const dialogs = new DialogSet();
+    dialogs.add(this.exportDialog);
+    const exportContext = new DialogContext(dialogs, innerDc.context, { dialogStack: [] });
+    await exportContext.beginDialog(
+      DialogIds.export,
+      (reportId ? { reportId } : {}) satisfies ExportOptions,
+    );
+    return { status: DialogTurnStatus.waiting };
   }
 
   private async createContext(
@@ -126,6 +150,11 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     if (command === 'myReports') {
       await this.showMyReports(context);
+      return;
+    }
+    if (command === 'export' || action?.action === CardActions.download) {
+      const options: ExportOptions = action?.reportId ? { reportId: action.reportId } : {};
+      await dialogContext.beginDialog(this.id, { export: options } satisfies MainOptions);
       return;
     }
     const edit = action ? undefined : editCommandOf(context.activity.text);

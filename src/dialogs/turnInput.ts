@@ -15,6 +15,7 @@ export const CardActions = {
   editPart: 'editPart',
   confirmEdit: 'confirmEdit',
   cancelEdit: 'cancelEdit',
+  download: 'download',
 } as const;
 
 const cardActionSchema = z
@@ -54,7 +55,7 @@ export function cardActionOf(activity: Partial<Activity>): CardAction | undefine
 
 /** Commands a traveller can type, in Dutch and English. */
 export type Command =
-  'help' | 'stop' | 'newReport' | 'previous' | 'continue' | 'post' | 'myReports';
+  'help' | 'stop' | 'newReport' | 'previous' | 'continue' | 'post' | 'myReports' | 'export';
 
 const commandWords: Record<Command, string[]> = {
   help: ['help', 'hulp', '?', 'uitleg'],
@@ -64,6 +65,15 @@ const commandWords: Record<Command, string[]> = {
   continue: ['verder', 'verder gaan', 'ga verder', 'ja', 'continue', 'yes'],
   post: ['plaatsen', 'plaats', 'plaatsen in kanaal', 'post', 'publish'],
   myReports: ['mijn verslagen', 'my reports'],
+  export: [
+    'exporteer',
+    'exporteren',
+    'export',
+    'download',
+    'downloaden',
+    'download als word',
+    'download as word',
+  ],
 };
 
 /** The command a typed message is, ignoring case, spaces and closing punctuation. */
