@@ -298,6 +298,24 @@ function botEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, LOG_LEVEL: 'info', ...extra };
 }
 
+/**
+ * The `node` options of `npm start` (package.json; the Azure web app runs the same command), for
+ * both bots: the floor runs on the same runtime settings as the bot.
+ */
+export function startNodeOptions(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = scripts.start.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/index.js') {
+    throw new Error(
+      `package.json's start script is "${scripts.start}"; the bench expects ` +
+        '`node [options] dist/index.js`: keep that form, or teach bench/bench.ts the new one.',
+    );
+  }
+  return words.slice(1, -1);
+}
+
 function entryOf(bot: BotName): string {
   return bot === 'interview'
     ? join(PROJECT_ROOT, 'dist', 'index.js')
@@ -312,7 +330,7 @@ async function timeToHealthy(runs: number): Promise<Record<BotName, number[]>> {
       const port = await freePort();
       const child = new Child(
         `${bot} (embedded store)`,
-        [entryOf(bot)],
+        [...startNodeOptions(), entryOf(bot)],
         botEnv({ PORT: String(port) }),
       );
       try {
@@ -526,7 +544,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
       const port = await freePort();
       const child = new Child(
         bot === 'interview' ? 'bot' : 'floor bot',
-        [...profiled(bot), ...(options.nodeArgs ?? []), entryOf(bot)],
+        [...startNodeOptions(), ...profiled(bot), ...(options.nodeArgs ?? []), entryOf(bot)],
         botEnv({
           PORT: String(port),
           COSMOS_ENDPOINT: cosmosEndpoint,

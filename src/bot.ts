@@ -3,16 +3,26 @@ import {
   TeamsInfo,
   TurnContext,
   type ConversationState,
+  type FileConsentCardResponse,
   type InvokeResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { OpenPersonalChat } from './channel/personalChat';
-import { behindReports, localeOf, reportOfTurn, travellerOf } from './dialogs/conversation';
+import {
+  behindReports,
+  localeOf,
+  noteReport,
+  reportOfTurn,
+  travellerOf,
+} from './dialogs/conversation';
 import type { ReportSync } from './channel/reportSync';
 import type { MainDialog } from './dialogs/mainDialog';
-import { editCommandOf } from './dialogs/turnInput';
+import { commandOf, editCommandOf } from './dialogs/turnInput';
+import { fileInfoCard } from './cards/fileCards';
+import { uploadToOneDrive } from './channel/fileUpload';
+import { reportWordFile } from './publication/reportFile';
 import type { ChannelStore } from './store/channelStore';
 import type { ReportStore } from './store/reportStore';
 import { textsFor } from './texts';
@@ -142,6 +152,50 @@ export class ReisverslagBot extends TeamsActivityHandler {
     return { status: 400, body: { error: `This bot does not handle the invoke "${name}".` } };
   }
 
+  /**
+   * The author allowed the Word file in their OneDrive: the report is read again in the ACTING
+   * user's partition (Teams' context only names it), built, uploaded to the URL Teams gave, and
+   * shown with a file info card. Another user's report, or a failed upload, gets one sentence.
+   */
+  protected override async handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    const { reports, log } = this.parts;
+    const texts = textsFor(localeOf(context));
+    const acting = travellerOf(context);
+    const reportId = (response.context as { reportId?: unknown } | undefined)?.reportId;
+    const report =
+      typeof reportId === 'string' && reportId.length <= 100
+        ? await reports.get(acting.id, reportId)
+        : undefined;
+    if (
+      report?.status !== 'posted' ||
+      context.activity.conversation.conversationType !== 'personal'
+    ) {
+      log.warn({ actingUserId: acting.id, reportId }, 'download refused: not the author');
+      await context.sendActivity(texts.downloadNotYours);
+      return;
+    }
+    noteReport(context, report.id);
+    const upload = response.uploadInfo;
+    try {
+      if (!upload?.uploadUrl) throw new Error('Teams gave no upload URL with the consent.');
+      const file = await reportWordFile(report);
+      await uploadToOneDrive(upload.uploadUrl, file.bytes);
+    } catch (error) {
+      log.warn({ err: error, reportId: report.id }, 'Word file not uploaded');
+      await context.sendActivity(texts.downloadFailed);
+      return;
+    }
+    await context.sendActivity({ attachments: [fileInfoCard(upload)] });
+  }
+
+  /** The user declined the file: said in one sentence; nothing is uploaded. */
+  protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    await context.sendActivity(textsFor(localeOf(context)).downloadDeclined);
+  }
+
   /** Tries again to update the channel posts an earlier turn of this chat left behind. */
   private async retryBehind(context: TurnContext): Promise<void> {
     const behind = await this.behind.get(context, []);
@@ -174,6 +228,11 @@ export class ReisverslagBot extends TeamsActivityHandler {
       .toLowerCase()
       .replace(/[.!]+$/, '')
       .replace(/\s+/g, ' ');
+    if (commandOf(command) === 'export') {
+      // Files reach a user only in their personal chat, and a report only its author.
+      await context.sendActivity(texts.exportInPersonalChat);
+      return;
+    }
     if (useThisChannelCommands.includes(command) && context.activity.channelData?.team) {
       const channel = await this.rememberReportChannel(context);
       await context.sendActivity(texts.channelRegistered(channel ?? texts.unknownChannel));

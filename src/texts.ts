@@ -3,6 +3,20 @@ import type { Locale } from './report/locale';
 /** Everything the bot says outside the question catalogue, in Dutch and English. */
 const texts = {
   nl: {
+    downloadAsWord: 'Download als Word',
+    chooseReportToDownload: 'Van welk verslag wil je het Word-bestand?',
+    noPostedReportsToDownload:
+      'Je hebt nog geen geplaatst verslag om te downloaden; een concept is nog geen verslag. Typ **nieuw verslag** om er een te maken of af te maken.',
+    fileConsentDescription: (title: string) =>
+      `Het verslag ${title} als Word-document, in de opmaak van het formulier.`,
+    downloadDeclined:
+      'Prima, ik heb niets opgeslagen. Typ **exporteer** als je het bestand later wilt.',
+    downloadNotYours:
+      'Je kunt alleen het Word-bestand van je eigen geplaatste verslagen krijgen; dit verslag is niet van jou of is er niet meer. Er is niets opgeslagen.',
+    downloadFailed:
+      'Het opslaan van het Word-bestand in je OneDrive is niet gelukt; je verslag is onveranderd. Typ **exporteer** om het opnieuw te proberen.',
+    exportInPersonalChat:
+      'Een Word-bestand van je verslag krijg je in je persoonlijke chat met mij: typ daar **exporteer**.',
     edit: 'Bewerken',
     confirm: 'Bevestigen',
     cancel: 'Annuleren',
@@ -59,6 +73,7 @@ const texts = {
       '- **vorige**: terug naar de vorige vraag\n' +
       '- **wijzig** of **wijzig doel**: verander een geplaatst verslag; het bericht in het kanaal wordt bijgewerkt\n' +
       '- **mijn verslagen**: je verslagen, met hun status\n' +
+      '- **exporteer**: een geplaatst verslag als Word-bestand, in je OneDrive\n' +
       '- **stop**: pauzeer; je concept blijft bewaard\n' +
       '- **verwijder concept**: gooi je onafgeronde verslag weg (je krijgt eerst een vraag)\n' +
       '- **geen herinneringen** / **herinneringen aan**: zet mijn herinneringen aan onafgeronde verslagen uit of weer aan\n' +
@@ -129,6 +144,19 @@ const texts = {
       'Dat concept bestaat niet meer of is al geplaatst. Typ **mijn verslagen** om je verslagen te zien.',
   },
   en: {
+    downloadAsWord: 'Download as Word',
+    chooseReportToDownload: 'Which report do you want as a Word file?',
+    noPostedReportsToDownload:
+      'You have no posted report to download yet; a draft is not a report yet. Type **new report** to write or finish one.',
+    fileConsentDescription: (title: string) =>
+      `The report ${title} as a Word document, in the layout of the form.`,
+    downloadDeclined: 'Fine, I saved nothing. Type **export** if you want the file later.',
+    downloadNotYours:
+      'You can only get the Word file of your own posted reports; this report is not yours or no longer exists. Nothing was saved.',
+    downloadFailed:
+      'Saving the Word file in your OneDrive did not work; your report is unchanged. Type **export** to try again.',
+    exportInPersonalChat:
+      'You get a Word file of your report in your personal chat with me: type **export** there.',
     edit: 'Edit',
     confirm: 'Confirm',
     cancel: 'Cancel',
@@ -183,6 +211,7 @@ const texts = {
       '- **previous**: back to the previous question\n' +
       '- **change** or **change purpose**: correct a posted report; the post in the channel is updated\n' +
       '- **my reports**: your reports, with their status\n' +
+      '- **export**: a posted report as a Word file, in your OneDrive\n' +
       '- **stop**: pause; your draft is kept\n' +
       '- **delete draft**: throw away your unfinished report (I ask first)\n' +
       '- **no reminders** / **reminders on**: switch my reminders about unfinished reports off or back on\n' +

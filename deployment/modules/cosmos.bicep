@@ -17,8 +17,8 @@ param tags object
 // The containers and partition keys of src/store/containers.ts (CONTAINERS); a test keeps them equal.
 // Under Entra ID the bot only checks that they exist: it cannot create them.
 // No indexing policy is set: the default (consistent, every path) serves the reminder sweep's
-// cross-partition query on `reports` (status, reminder.dueAt, ORDER BY reminder.dueAt). A custom
-// policy must keep a range index on /status/? and /reminder/dueAt/?.
+// cross-partition query on `reports` (status, reminderDueAt, ORDER BY reminderDueAt). A custom
+// policy must keep a range index on /status/? and /reminderDueAt/?.
 var containers = [
   {
     name: 'reports'

@@ -20,7 +20,7 @@ export interface MyReportRow {
 export interface MyReportsCardData {
   title: string;
   rows: MyReportRow[];
-  labels: { open: string; edit: string; resume: string };
+  labels: { open: string; edit: string; download: string; resume: string };
 }
 
 /** Renders the traveller's list of reports. */
@@ -47,6 +47,11 @@ export function myReportsCardData(reports: Report[], locale: Locale): MyReportsC
         link: postDeepLink(report.post, report.tenantId),
       };
     }),
-    labels: { open: texts.openInChannel, edit: texts.edit, resume: texts.resume },
+    labels: {
+      open: texts.openInChannel,
+      edit: texts.edit,
+      download: texts.downloadAsWord,
+      resume: texts.resume,
+    },
   };
 }

@@ -5,18 +5,18 @@ import { textsFor } from '../texts';
 import { literal } from './markdown';
 import { cardTemplate } from './template';
 
-/** The data of `cards/posted.json`: the confirmation after posting, with `Bewerken`. */
+/** The data of `cards/posted.json`: the confirmation after posting, with `Bewerken` and `Download als Word`. */
 export interface PostedCardData {
   message: string;
   reportId: string;
   link: string;
-  labels: { edit: string; open: string };
+  labels: { edit: string; download: string; open: string };
 }
 
 /** Renders the confirmation that the report is in the channel. */
 export const renderPostedCard = cardTemplate<PostedCardData>('posted.json');
 
-/** The confirmation's data: where the report went, and the way to change it. */
+/** The confirmation's data: where the report went, the way to change it and to download it. */
 export function postedCardData(report: Report, locale: Locale): PostedCardData {
   const texts = textsFor(locale);
   return {
@@ -26,6 +26,6 @@ export function postedCardData(report: Report, locale: Locale): PostedCardData {
     ),
     reportId: report.id,
     link: postDeepLink(report.post, report.tenantId),
-    labels: { edit: texts.edit, open: texts.openInChannel },
+    labels: { edit: texts.edit, download: texts.downloadAsWord, open: texts.openInChannel },
   };
 }

@@ -7,11 +7,11 @@ import {
 } from 'botbuilder-dialogs';
 import { textsFor } from '../texts';
 import { localeOf } from './conversation';
-import { commandOf } from './turnInput';
+import { CardActions, cardActionOf, commandOf } from './turnInput';
 
 /**
- * The base of the root dialog: `help` explains and `mijn verslagen` lists, keeping the question
- * open; `stop` pauses and keeps the draft; `nieuw verslag` starts over from the choice of report.
+ * The base of the root dialog: `help` explains, `mijn verslagen` lists and `exporteer` offers a
+ * Word file, keeping the question open; `stop` pauses and keeps the draft; `nieuw verslag` starts over from the choice of report.
  */
 export abstract class CancelAndHelpDialog extends ComponentDialog {
   override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -32,10 +32,18 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     innerDc: DialogContext,
   ): Promise<DialogTurnResult | undefined>;
 
+  /** Offers a posted report as a Word file (`exporteer`, `Download als Word`); the question stays open. */
+  protected abstract startExport(
+    innerDc: DialogContext,
+    reportId: string | undefined,
+  ): Promise<DialogTurnResult>;
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
     const forDrafts = await this.interruptForDrafts(innerDc);
     if (forDrafts) return forDrafts;
+    const action = cardActionOf(context.activity);
+    if (action?.action === CardActions.download) return this.startExport(innerDc, action.reportId);
     if (context.activity.value !== undefined) return undefined;
     const texts = textsFor(localeOf(context));
     switch (commandOf(context.activity.text)) {
@@ -50,6 +58,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         return innerDc.cancelAllDialogs();
       case 'newReport':
         return this.restart(innerDc);
+      case 'export':
+        return this.startExport(innerDc, undefined);
       default:
         return undefined;
     }

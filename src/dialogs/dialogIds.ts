@@ -5,4 +5,5 @@ export const DialogIds = {
   review: 'reviewDialog',
   postReport: 'postReportDialog',
   edit: 'editDialog',
+  export: 'exportDialog',
 } as const;

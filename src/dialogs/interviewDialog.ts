@@ -10,19 +10,15 @@ import { questionCardData, renderQuestionCard } from '../cards/questionCard';
 import { parseCardAnswer, parseTypedAnswer } from '../report/answerInput';
 import { findQuestion, type Question } from '../report/catalogue';
 import { todayIn } from '../report/dates';
-import {
-  nextOpenQuestion,
-  previousQuestion,
-  withAnswer,
-  type Answer,
-  type Report,
-} from '../report/report';
-import { withReminderScheduled } from '../reminders/reminderSchedule';
+import { nextOpenQuestion, previousQuestion, type Answer, type Report } from '../report/report';
+import { reminderDueAfter } from '../reminders/reminderSchedule';
 import { textsFor } from '../texts';
 import { localeOf, replaceCard, sendCard, travellerOf, noteReport } from './conversation';
+import { clientTimeZoneOf } from './clientTimeZone';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
 import { cardActionOf, commandOf } from './turnInput';
+import { keepReport, loadReport } from './turnReports';
 
 /** Where the interview stands: which report, which question, and what was just rejected. */
 export interface InterviewOptions {
@@ -138,12 +134,20 @@ export class InterviewDialog extends ComponentDialog {
       } satisfies InterviewResult);
     }
     const traveller = travellerOf(context);
-    const report = await this.services.reports.update(traveller.id, options.reportId, (current) =>
-      // Answering touches the draft: its reminder is due the policy's time from now.
-      withReminderScheduled(
-        withAnswer(current, question.key, parsed.answer, this.services.now()),
-        this.services.reminderPolicy,
+    const report = keepReport(
+      context,
+      await this.services.reports.setAnswer(
+        traveller.id,
+        options.reportId,
+        question.key,
+        parsed.answer,
         this.services.now(),
+        // Answering touches the draft: its reminder is due the policy's time from now.
+        reminderDueAfter(
+          this.services.reminderPolicy,
+          clientTimeZoneOf(context),
+          this.services.now(),
+        ),
       ),
     );
     await replaceCard(context, cardActivityId, answered, this.services.log);
@@ -157,11 +161,10 @@ export class InterviewDialog extends ComponentDialog {
   }
 
   private async loadReport(step: WaterfallStepContext, reportId: string): Promise<Report> {
-    const traveller = travellerOf(step.context);
-    const report = await this.services.reports.get(traveller.id, reportId);
+    const report = await loadReport(step.context, this.services.reports, reportId);
     if (!report) {
       throw new Error(
-        `Report ${reportId} of traveller ${traveller.id} is not in the store; ` +
+        `Report ${reportId} of traveller ${travellerOf(step.context).id} is not in the store; ` +
           'the conversation state points at a report that was deleted.',
       );
     }

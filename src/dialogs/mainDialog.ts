@@ -1,10 +1,10 @@
 import {
   Dialog,
+  DialogContext,
   DialogReason,
   DialogSet,
   DialogTurnStatus,
   WaterfallDialog,
-  type DialogContext,
   type DialogState,
   type DialogTurnResult,
   type WaterfallStepContext,
@@ -22,10 +22,12 @@ import { ReviewDialog, type ReviewOptions } from './reviewDialog';
 import type { DialogServices } from './services';
 import { CardActions, cardActionOf, commandOf, editCommandOf } from './turnInput';
 import { EditDialog, type EditOptions } from './editDialog';
+import { keepReport } from './turnReports';
 import { myReportsCardData, renderMyReportsCard } from '../cards/myReportsCard';
 import { withReminderScheduled } from '../reminders/reminderSchedule';
 import { clientTimeZoneOf } from './clientTimeZone';
 import { activeReportId, DraftCommands } from './draftCommands';
+import { ExportDialog, type ExportOptions } from './exportDialog';
 
 const MAIN_STEPS = 'mainSteps';
 
@@ -37,11 +39,14 @@ interface MainStepsOptions {
 /** How the main dialog starts: the interview, or an edit of a posted report. */
 export interface MainOptions {
   edit?: EditOptions;
+  /** Hand over a posted report as a Word file. */
+  export?: ExportOptions;
 }
 
 /** The whole interview: choose or resume a draft, ask the questions, review, post. */
 export class MainDialog extends CancelAndHelpDialog {
   private readonly draftCommands: DraftCommands;
+  private readonly exportDialog: ExportDialog;
 
   constructor(private readonly services: DialogServices) {
     super(DialogIds.main);
@@ -50,6 +55,8 @@ export class MainDialog extends CancelAndHelpDialog {
     this.addDialog(new ReviewDialog(services));
     this.addDialog(new PostReportDialog(services));
     this.addDialog(new EditDialog(services, services.sync));
+    this.exportDialog = new ExportDialog(services);
+    this.addDialog(this.exportDialog);
     this.addDialog(
       new WaterfallDialog(MAIN_STEPS, [
         this.offerDraftStep.bind(this),
@@ -84,6 +91,7 @@ export class MainDialog extends CancelAndHelpDialog {
     options?: MainOptions,
   ): Promise<DialogTurnResult> {
     if (options?.edit) return innerDc.beginDialog(DialogIds.edit, options.edit);
+    if (options?.export) return innerDc.beginDialog(DialogIds.export, options.export);
     return super.onBeginDialog(innerDc, options);
   }
 
@@ -124,6 +132,22 @@ export class MainDialog extends CancelAndHelpDialog {
     return { status: DialogTurnStatus.waiting };
   }
 
+  protected override async startExport(
+    innerDc: DialogContext,
+    reportId: string | undefined,
+  ): Promise<DialogTurnResult> {
+    // The export ends within this turn. It runs on a stack of its own: ending on the main stack
+    // would resume (and so advance) whatever step was waiting there, such as the open question.
+    const dialogs = new DialogSet();
+    dialogs.add(this.exportDialog);
+    const exportContext = new DialogContext(dialogs, innerDc.context, { dialogStack: [] });
+    await exportContext.beginDialog(
+      DialogIds.export,
+      (reportId ? { reportId } : {}) satisfies ExportOptions,
+    );
+    return { status: DialogTurnStatus.waiting };
+  }
+
   private async createContext(
     context: TurnContext,
     accessor: StatePropertyAccessor<DialogState>,
@@ -152,6 +176,11 @@ export class MainDialog extends CancelAndHelpDialog {
       await this.showMyReports(context);
       return;
     }
+    if (command === 'export' || action?.action === CardActions.download) {
+      const options: ExportOptions = action?.reportId ? { reportId: action.reportId } : {};
+      await dialogContext.beginDialog(this.id, { export: options } satisfies MainOptions);
+      return;
+    }
     const edit = action ? undefined : editCommandOf(context.activity.text);
     if (edit || action?.action === CardActions.edit) {
       const options: EditOptions = {
@@ -178,7 +207,7 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     if (action?.action === 'resume' && action.reportId) {
       const chosen = await this.services.reports.get(travellerOf(context).id, action.reportId);
-      if (chosen?.status === 'draft') return step.next(chosen.id);
+      if (chosen?.status === 'draft') return step.next(keepReport(context, chosen).id);
       await context.sendActivity(textsFor(localeOf(context)).draftGone);
       return step.endDialog();
     }
@@ -231,9 +260,10 @@ export class MainDialog extends CancelAndHelpDialog {
         aadObjectId: travellerOf(context).id,
       },
     };
+    // The interview's first question shows it this turn without reading it again.
     const created = await this.services.reports.create(
       withReminderScheduled(draft, this.services.reminderPolicy, now),
     );
-    return created.id;
+    return keepReport(context, created).id;
   }
 }

@@ -111,8 +111,11 @@ export class PostReportDialog extends ComponentDialog {
       await context.sendActivity(texts.postFailed);
       return step.endDialog({ posted: false } satisfies PostReportResult);
     }
-    const posted = await this.services.reports.update(traveller.id, reportId, (current) =>
-      markPosted(current, post, this.services.now()),
+    const posted = await this.services.reports.update(
+      traveller.id,
+      reportId,
+      (current) => markPosted(current, post, this.services.now()),
+      report,
     );
     await this.services.channels.savePost({
       tenantId: traveller.tenantId ?? '',

@@ -10,13 +10,14 @@ import { renderReviewCard, reviewCardData } from '../cards/reviewCard';
 import { findQuestion } from '../report/catalogue';
 import { isComplete } from '../report/report';
 import { textsFor } from '../texts';
-import { localeOf, replaceCard, sendCard, travellerOf, noteReport } from './conversation';
+import { localeOf, replaceCard, sendCard, noteReport } from './conversation';
 import { renderAnsweredCard } from '../cards/answeredCard';
 import { DialogIds } from './dialogIds';
 import type { InterviewOptions } from './interviewDialog';
 import type { PostReportOptions, PostReportResult } from './postReportDialog';
 import type { DialogServices } from './services';
 import { cardActionOf, commandOf, editCommandOf } from './turnInput';
+import { loadReport } from './turnReports';
 
 /** Which report to review. */
 export interface ReviewOptions {
@@ -49,7 +50,7 @@ export class ReviewDialog extends ComponentDialog {
     noteReport(step.context, (step.options as ReviewOptions).reportId);
     const { reportId } = step.options as ReviewOptions;
     const locale = localeOf(step.context);
-    const report = await this.services.reports.get(travellerOf(step.context).id, reportId);
+    const report = await loadReport(step.context, this.services.reports, reportId);
     if (!report) return step.endDialog({ posted: false } satisfies ReviewResult);
     if (!isComplete(report)) {
       await step.context.sendActivity(textsFor(locale).notComplete);

@@ -17,6 +17,7 @@ export const CardActions = {
   cancelEdit: 'cancelEdit',
   deleteDraft: 'deleteDraft',
   keepDraft: 'keepDraft',
+  download: 'download',
 } as const;
 
 const cardActionSchema = z
@@ -65,7 +66,8 @@ export type Command =
   | 'myReports'
   | 'remindersOff'
   | 'remindersOn'
-  | 'deleteDraft';
+  | 'deleteDraft'
+  | 'export';
 
 const commandWords: Record<Command, string[]> = {
   help: ['help', 'hulp', '?', 'uitleg'],
@@ -78,6 +80,15 @@ const commandWords: Record<Command, string[]> = {
   remindersOff: ['geen herinneringen', 'herinneringen uit', 'no reminders', 'reminders off'],
   remindersOn: ['herinneringen aan', 'reminders on'],
   deleteDraft: ['verwijder concept', 'concept verwijderen', 'delete draft'],
+  export: [
+    'exporteer',
+    'exporteren',
+    'export',
+    'download',
+    'downloaden',
+    'download als word',
+    'download as word',
+  ],
 };
 
 /** The command a typed message is, ignoring case, spaces and closing punctuation. */

@@ -1,4 +1,4 @@
-import type { Report } from '../report/report';
+import type { ReminderState, Report } from '../report/report';
 import { addWorkingDays, nextWindowMoment, type WorkingCalendar } from './workingCalendar';
 
 /** The time zone of a traveller whose Teams client did not say. */
@@ -20,40 +20,61 @@ export function timeZoneOf(report: Report): string {
 }
 
 /**
- * When the report's next reminder is due if nobody touches it from `from` on: `afterDays`
- * working days later, moved into the window; undefined for a posted report, an undeliverable
- * one, or one that had its reminders already.
+ * When a reminder is due for a draft touched at `from` and left alone since: `afterDays` working
+ * days later in `timeZone`, moved into the window.
+ */
+export function reminderDueAfter(policy: ReminderPolicy, timeZone: string, from: Date): string {
+  const untouched = addWorkingDays(from, policy.afterDays, policy.calendar, timeZone);
+  return nextWindowMoment(untouched, policy.calendar, timeZone).toISOString();
+}
+
+/** True while the report may get a reminder: a draft, deliverable, with fewer than two sent. */
+export function mayRemind(report: Report): boolean {
+  const reminder = report.reminder;
+  return (
+    report.status === 'draft' &&
+    !reminder?.undeliverable &&
+    (reminder?.sentAt.length ?? 0) < MAX_REMINDERS
+  );
+}
+
+/**
+ * When the report's next reminder is due if nobody touches it from `from` on; undefined for a
+ * posted report, an undeliverable one, or one that had its reminders already.
  */
 export function reminderDueFrom(
   report: Report,
   policy: ReminderPolicy,
   from: Date,
 ): string | undefined {
-  const reminder = report.reminder;
-  if (report.status !== 'draft' || reminder?.undeliverable) return undefined;
-  if ((reminder?.sentAt.length ?? 0) >= MAX_REMINDERS) return undefined;
-  const zone = timeZoneOf(report);
-  const untouched = addWorkingDays(from, policy.afterDays, policy.calendar, zone);
-  return nextWindowMoment(untouched, policy.calendar, zone).toISOString();
+  return mayRemind(report) ? reminderDueAfter(policy, timeZoneOf(report), from) : undefined;
+}
+
+/** The report with its reminder state replaced and `reminderDueAt` set, or removed when absent. */
+function withReminder(report: Report, reminder: ReminderState, dueAt: string | undefined): Report {
+  const { reminderDueAt: _due, ...rest } = report;
+  return { ...rest, reminder, ...(dueAt ? { reminderDueAt: dueAt } : {}) };
+}
+
+/** The reminder state of a report, empty when it never had one. */
+function stateOf(report: Report): ReminderState {
+  return report.reminder ?? { sentAt: [] };
 }
 
 /** The report with its next reminder due counted from `from` (the traveller just touched it). */
 export function withReminderScheduled(report: Report, policy: ReminderPolicy, from: Date): Report {
-  const { dueAt: _dueAt, failures: _failures, ...kept } = report.reminder ?? { sentAt: [] };
-  const dueAt = reminderDueFrom(report, policy, from);
-  return { ...report, reminder: { ...kept, ...(dueAt ? { dueAt } : {}) } };
+  const { failures: _failures, ...kept } = stateOf(report);
+  return withReminder(report, kept, reminderDueFrom(report, policy, from));
 }
 
-/** The report without a due reminder (the traveller switched reminders off). */
+/** The report without a due reminder (the traveller switched reminders off, or none may come). */
 export function withoutReminderDue(report: Report): Report {
-  if (!report.reminder?.dueAt) return report;
-  const { dueAt: _dueAt, ...kept } = report.reminder;
-  return { ...report, reminder: kept };
+  return withReminder(report, stateOf(report), undefined);
 }
 
 /** The report with its reminder moved to `dueAt` (outside the window: to when it opens). */
 export function withReminderDueAt(report: Report, dueAt: Date): Report {
-  return { ...report, reminder: { sentAt: [], ...report.reminder, dueAt: dueAt.toISOString() } };
+  return withReminder(report, stateOf(report), dueAt.toISOString());
 }
 
 /**
@@ -61,31 +82,21 @@ export function withReminderDueAt(report: Report, dueAt: Date): Report {
  * when another instance may take over a claim whose sender died.
  */
 export function claimReminder(report: Report, now: Date, takeoverMs: number): Report {
-  return {
-    ...report,
-    reminder: {
-      sentAt: [],
-      ...report.reminder,
-      claimedAt: now.toISOString(),
-      dueAt: new Date(now.getTime() + takeoverMs).toISOString(),
-    },
-  };
+  return withReminder(
+    report,
+    { ...stateOf(report), claimedAt: now.toISOString() },
+    new Date(now.getTime() + takeoverMs).toISOString(),
+  );
 }
 
 /** The report after its reminder was sent at `now`: counted, and the next one scheduled. */
 export function recordReminderSent(report: Report, policy: ReminderPolicy, now: Date): Report {
-  const {
-    claimedAt: _claimed,
-    failures: _failures,
-    dueAt: _due,
-    ...kept
-  } = report.reminder ?? {
-    sentAt: [],
-  };
-  const sent: Report = {
-    ...report,
-    reminder: { ...kept, sentAt: [...kept.sentAt, now.toISOString()] },
-  };
+  const { claimedAt: _claimed, failures: _failures, ...kept } = stateOf(report);
+  const sent = withReminder(
+    report,
+    { ...kept, sentAt: [...kept.sentAt, now.toISOString()] },
+    undefined,
+  );
   return withReminderScheduled(sent, policy, now);
 }
 
@@ -99,24 +110,18 @@ export function releaseReminder(
   retryMs: number,
   maxFailures: number,
 ): Report {
-  const { claimedAt: _claimed, dueAt: _due, ...kept } = report.reminder ?? { sentAt: [] };
+  const { claimedAt: _claimed, ...kept } = stateOf(report);
   const failures = (kept.failures ?? 0) + 1;
   if (failures >= maxFailures) return markUndeliverable(report);
-  return {
-    ...report,
-    reminder: { ...kept, failures, dueAt: new Date(now.getTime() + retryMs).toISOString() },
-  };
+  return withReminder(
+    report,
+    { ...kept, failures },
+    new Date(now.getTime() + retryMs).toISOString(),
+  );
 }
 
 /** The report whose reminders Teams refuses (the traveller removed the app): none any more. */
 export function markUndeliverable(report: Report): Report {
-  const {
-    claimedAt: _claimed,
-    dueAt: _due,
-    failures: _failures,
-    ...kept
-  } = report.reminder ?? {
-    sentAt: [],
-  };
-  return { ...report, reminder: { ...kept, undeliverable: true } };
+  const { claimedAt: _claimed, failures: _failures, ...kept } = stateOf(report);
+  return withReminder(report, { ...kept, undeliverable: true }, undefined);
 }

@@ -4,6 +4,7 @@ import type { ReportStore } from '../store/reportStore';
 import {
   claimReminder,
   markUndeliverable,
+  mayRemind,
   recordReminderSent,
   releaseReminder,
   timeZoneOf,
@@ -87,8 +88,13 @@ export class ReminderSweep {
   private async remind(draft: Report, now: Date, result: SweepResult): Promise<void> {
     const { reports, preferences, policy } = this.parts;
     const zone = timeZoneOf(draft);
-    // Nobody to reach, or the traveller wants none: no reminder is due any more.
-    if (!draft.chat || !wantsReminders(await preferences.get(draft.travellerId))) {
+    // Nobody to reach, no more reminders for this draft (two sent, or Teams refused), or the
+    // traveller wants none: no reminder is due any more.
+    if (
+      !draft.chat ||
+      !mayRemind(draft) ||
+      !wantsReminders(await preferences.get(draft.travellerId))
+    ) {
       await reports.replaceIfUnchanged(withoutReminderDue(draft));
       result.skipped++;
       return;

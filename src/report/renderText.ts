@@ -43,7 +43,11 @@ function tripLine(question: Question, answer: Answer | undefined, locale: Locale
   return `${question.name[locale]}: ${answerText(question, answer, locale)}`;
 }
 
-function answerText(question: Question, answer: Answer | undefined, locale: Locale): string {
+/**
+ * An answer as the paper form writes it: the people one a line, the duration in words with its
+ * dates, `(niet beantwoord)` for a missing answer; other answers as formatAnswer shows them.
+ */
+export function answerText(question: Question, answer: Answer | undefined, locale: Locale): string {
   const messages = messagesFor(locale);
   if (!answer) return messages.notAnswered;
   switch (answer.type) {

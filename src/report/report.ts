@@ -57,12 +57,10 @@ export interface HistoryEntry {
 }
 
 /**
- * The reminders of a draft left untouched: when the next is due (the field the sweep queries),
- * when each was sent (two at most, ever), and whether one is being sent or cannot be delivered.
+ * The reminders of a draft left untouched: when each was sent (two at most, ever), and whether
+ * one is being sent or cannot be delivered. When the next is due is `Report.reminderDueAt`.
  */
 export interface ReminderState {
-  /** When the next reminder is due (ISO instant); absent when none is due. */
-  dueAt?: string;
   /** When each reminder was sent, oldest first. */
   sentAt: string[];
   /** When a bot instance claimed the due reminder to send it; gone once sent or released. */
@@ -90,6 +88,11 @@ export interface Report {
   chat?: PersonalChat;
   /** The traveller's IANA time zone from their Teams client, e.g. `Europe/Amsterdam`. */
   timeZone?: string;
+  /**
+   * When the draft's next reminder is due (ISO instant), absent when none is; the field the
+   * reminder sweep queries. Top-level, so that storing an answer can set it in the same patch.
+   */
+  reminderDueAt?: string;
   /** Reminders of an unfinished draft. */
   reminder?: ReminderState;
   createdAt: string;

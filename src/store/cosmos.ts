@@ -4,7 +4,7 @@ import {
   type ContainerDefinition,
   type Database,
 } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
 import { CONTAINER_NAMES, CONTAINERS, type ContainerName } from './containers';
 import { cosmosConnectionError, cosmosStatus } from './cosmosErrors';
 
@@ -75,7 +75,7 @@ export function connectCosmos(options: OpenCosmosOptions): CosmosConnection {
   const usesKey = Boolean(options.key);
   const client = new CosmosClient({
     endpoint,
-    ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),
+    ...(options.key ? { key: options.key } : { aadCredentials: new EntraIdCredential() }),
     userAgentSuffix: 'reisverslag',
     connectionPolicy: {
       // The compatible server advertises https locations; discovery would move an http loopback
@@ -209,4 +209,26 @@ async function openContainer(
     );
   }
   return database.container(id);
+}
+
+/**
+ * DefaultAzureCredential, loaded at the first token: `@azure/identity` takes time and memory at
+ * start that a bot with an account key (or the embedded store) never needs.
+ */
+class EntraIdCredential implements TokenCredential {
+  private credential: Promise<TokenCredential> | undefined;
+
+  async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
+    this.credential ??= import('@azure/identity').then(
+      ({ DefaultAzureCredential }) => new DefaultAzureCredential(),
+    );
+    const token = await (await this.credential).getToken(scopes, options);
+    if (!token) {
+      throw new Error(
+        'Entra ID gave no token for Cosmos DB: give the managed identity (or your `az login` ' +
+          'account) the Cosmos DB data-plane role, or set COSMOS_KEY.',
+      );
+    }
+    return token;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import type { Report } from '../report/report';
+import type { Answer, Report } from '../report/report';
 import { cosmosStatus, storeError } from './cosmosErrors';
 import { withoutSystemProperties } from './documents';
 import { ReportConflictError, type ReportStore } from './reportStore';
@@ -51,9 +51,12 @@ export class CosmosReportStore implements ReportStore {
     travellerId: string,
     id: string,
     change: (report: Report) => Report,
+    read?: Report,
   ): Promise<Report> {
+    let known = read?.id === id && read.travellerId === travellerId ? read : undefined;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
-      const current = await this.get(travellerId, id);
+      const current = known ?? (await this.get(travellerId, id));
+      known = undefined;
       if (!current?.etag) throw missingReport(travellerId, id);
       const changed = change(current);
       if (changed.id !== id || changed.travellerId !== travellerId) {
@@ -78,6 +81,41 @@ export class CosmosReportStore implements ReportStore {
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
     throw new ReportConflictError(id);
+  }
+
+  async setAnswer(
+    travellerId: string,
+    id: string,
+    key: string,
+    answer: Answer,
+    at: Date,
+    reminderDueAt?: string,
+  ): Promise<Report> {
+    try {
+      const { resource } = await this.container.item(id, travellerId).patch<ItemDefinition>({
+        // Only a draft: a posted report's answers change by an edit, which keeps the history.
+        condition: "FROM c WHERE c.status = 'draft'",
+        operations: [
+          { op: 'set', path: `/answers/${jsonPointerSegment(key)}`, value: answer },
+          { op: 'set', path: '/updatedAt', value: at.toISOString() },
+          ...(reminderDueAt
+            ? [{ op: 'set' as const, path: '/reminderDueAt', value: reminderDueAt }]
+            : []),
+        ],
+      });
+      return fromDocument(resource, `storing answer ${key} of report ${id}`);
+    } catch (error) {
+      const status = cosmosStatus(error);
+      if (status === 404) throw missingReport(travellerId, id);
+      if (status === 412) {
+        throw new Error(
+          `Report ${id} of traveller ${travellerId} is no longer a draft, so answer ${key} was ` +
+            'not stored; a posted report changes through an edit (withEdit), which keeps its history.',
+          { cause: error },
+        );
+      }
+      throw storeError(`storing answer ${key} of report ${id}`, error);
+    }
   }
 
   async listByTraveller(travellerId: string): Promise<Report[]> {
@@ -120,8 +158,8 @@ export class CosmosReportStore implements ReportStore {
         .query<ItemDefinition>(
           {
             query:
-              'SELECT TOP @limit * FROM c WHERE c.status = @draft AND c.reminder.dueAt <= @now ' +
-              'ORDER BY c.reminder.dueAt',
+              'SELECT TOP @limit * FROM c WHERE c.status = @draft AND c.reminderDueAt <= @now ' +
+              'ORDER BY c.reminderDueAt',
             parameters: [
               { name: '@limit', value: Math.max(1, Math.floor(limit)) },
               { name: '@draft', value: 'draft' },
@@ -201,6 +239,11 @@ function fromDocument(resource: ItemDefinition | undefined, action: string): Rep
     ...(withoutSystemProperties(resource) as unknown as Report),
     ...(typeof etag === 'string' ? { etag } : {}),
   };
+}
+
+/** A key as one segment of a JSON Pointer (RFC 6901), the path syntax of a Cosmos DB patch. */
+function jsonPointerSegment(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function missingReport(travellerId: string, id: string): Error {

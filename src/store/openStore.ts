@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { CachedChannelStore } from './cachedChannelStore';
 import type { ChannelStore } from './channelStore';
 import { connectCosmos } from './cosmos';
 import { messageOf } from './cosmosErrors';
@@ -76,7 +77,7 @@ export async function openStore(config: Config, log: Logger): Promise<OpenStore>
 
   return {
     reports: new CosmosReportStore(database.reports),
-    channels: new CosmosChannelStore(database.channels),
+    channels: new CachedChannelStore(new CosmosChannelStore(database.channels)),
     preferences: new CosmosPreferenceStore(database.preferences),
     stateStorage: new CosmosStateStorage(database.state),
     ready,

@@ -1,4 +1,4 @@
-import type { Report } from '../report/report';
+import type { Answer, Report } from '../report/report';
 
 /** Thrown when a report changed between read and write (ETag mismatch) and retries ran out. */
 export class ReportConflictError extends Error {
@@ -18,11 +18,31 @@ export interface ReportStore {
   /** Point read by traveller and id; undefined when there is none. */
   get(travellerId: string, id: string): Promise<Report | undefined>;
   /**
-   * Reads the report, applies `change`, and writes it only if nobody wrote in between (ETag);
-   * on a conflict it reads again and reapplies `change`, a few times, then throws
-   * ReportConflictError. Returns the stored report with its new ETag.
+   * Applies `change` to the report and writes it only if nobody wrote in between (ETag); on a
+   * conflict it reads again and reapplies `change`, a few times, then throws
+   * ReportConflictError. `read` is the report as the caller read it (with its ETag), to save the
+   * first read. Returns the stored report with its new ETag.
    */
-  update(travellerId: string, id: string, change: (report: Report) => Report): Promise<Report>;
+  update(
+    travellerId: string,
+    id: string,
+    change: (report: Report) => Report,
+    read?: Report,
+  ): Promise<Report>;
+  /**
+   * Sets one answer of a draft and its `updatedAt` in one request, without reading it first
+   * (what `withAnswer` does); other answers written meanwhile stay. Throws when the report is
+   * missing or no longer a draft. With `reminderDueAt`, the same request sets when the draft's
+   * next reminder is due (an answer touches it). Returns the stored report with its new ETag.
+   */
+  setAnswer(
+    travellerId: string,
+    id: string,
+    key: string,
+    answer: Answer,
+    at: Date,
+    reminderDueAt?: string,
+  ): Promise<Report>;
   /** The traveller's reports, newest (by updatedAt) first; one partition only. */
   listByTraveller(travellerId: string): Promise<Report[]>;
   /** The traveller's most recently updated draft, or undefined. */
@@ -33,7 +53,7 @@ export interface ReportStore {
    */
   findNeedingSync(): Promise<Report[]>;
   /**
-   * Drafts whose reminder is due at `now` (`reminder.dueAt <= now`), earliest due first, at most
+   * Drafts whose reminder is due at `now` (`reminderDueAt <= now`), earliest due first, at most
    * `limit`. Crosses partitions: for the reminder sweep, never on a turn's path.
    */
   findDueReminders(now: Date, limit: number): Promise<Report[]>;

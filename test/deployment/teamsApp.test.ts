@@ -146,15 +146,23 @@ describe('deployment: the Teams app package', () => {
       }
     });
 
-    it('puts the bot in personal and team scope, with its commands', () => {
+    it('puts the bot in personal and team scope, with its commands, able to send files', () => {
       const [bot] = templateManifest.bots;
       assert.ok(bot);
+      // The Word file of a report reaches its author through Teams' file consent flow.
+      assert.equal((bot as { supportsFiles?: boolean }).supportsFiles, true);
       assert.deepEqual([...bot.scopes].sort(), ['personal', 'team']);
       const commands = (scope: string) =>
         bot.commandLists
           .filter((list) => list.scopes.includes(scope))
           .flatMap((list) => list.commands.map((command) => command.title));
-      assert.deepEqual(commands('personal'), ['nieuw verslag', 'mijn verslagen', 'wijzig', 'help']);
+      assert.deepEqual(commands('personal'), [
+        'nieuw verslag',
+        'mijn verslagen',
+        'wijzig',
+        'exporteer',
+        'help',
+      ]);
       assert.deepEqual(commands('team'), ['gebruik dit kanaal']);
     });
 

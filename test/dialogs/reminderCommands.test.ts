@@ -53,13 +53,13 @@ describe('Reminders and drafts in the personal chat', function () {
     const chat = newChat();
     await play(chat, typedTrip.slice(0, 3));
     const scheduled = await stores.reports.get(TRAVELLER, 'report-1');
-    assert.ok(scheduled?.reminder?.dueAt, 'an answered draft has a reminder due');
+    assert.ok(scheduled?.reminderDueAt, 'an answered draft has a reminder due');
 
     const off = await chat.say('geen herinneringen');
     assert.equal(off.length, 1, 'one sentence, no question card again');
     assert.match(visibleText(off[0]!), /geen herinneringen meer/);
     assert.equal((await stores.preferences.get(TRAVELLER))?.reminders, false);
-    assert.equal((await stores.reports.get(TRAVELLER, 'report-1'))?.reminder?.dueAt, undefined);
+    assert.equal((await stores.reports.get(TRAVELLER, 'report-1'))?.reminderDueAt, undefined);
 
     await play(chat, [
       { says: '2', botShows: ['Vraag 4 van 9'] },
@@ -68,7 +68,7 @@ describe('Reminders and drafts in the personal chat', function () {
     ]);
     assert.equal((await stores.preferences.get(TRAVELLER))?.reminders, true);
     const stored = await stores.reports.get(TRAVELLER, 'report-1');
-    assert.ok(stored?.reminder?.dueAt);
+    assert.ok(stored?.reminderDueAt);
     assert.deepEqual(Object.keys(stored?.answers ?? {}), [
       'title',
       'destination',

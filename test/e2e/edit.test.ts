@@ -926,6 +926,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
         `${shownPeriod(bergen)} · geplaatst, versie 2`,
         'Bekijk in kanaal',
         'Bewerken',
+        'Download als Word',
       ]);
       const links = linksOf(list);
       assert.equal(links.length, 1, 'only the posted report has a link');

@@ -86,7 +86,7 @@ describe('reliability: two bot processes sweeping reminders from the same store'
       for (const draft of resources) {
         const [one, two] = (draft.reminder.sentAt as string[]).map((at) => Date.parse(at));
         assert.equal(draft.reminder.sentAt.length, 2);
-        assert.equal(draft.reminder.dueAt, undefined);
+        assert.equal(draft.reminderDueAt, undefined);
         // Had both processes sent the first, the two would be moments apart, not a period.
         assert.ok(two! - one! >= 0.00002 * 24 * 60 * 60 * 1000, 'the second came a period later');
       }

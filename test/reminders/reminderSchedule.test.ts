@@ -60,19 +60,19 @@ describe('reminder schedule', () => {
 
   it('sends a second reminder the same time after the first, then none', () => {
     const scheduled = withReminderScheduled(draft(), policy, touched);
-    const firstAt = new Date(scheduled.reminder?.dueAt as string);
+    const firstAt = new Date(scheduled.reminderDueAt as string);
     const claimed = claimReminder(scheduled, firstAt, 10 * 60_000);
     assert.equal(claimed.reminder?.claimedAt, firstAt.toISOString());
     const once = recordReminderSent(claimed, policy, firstAt);
     assert.deepEqual(once.reminder?.sentAt, [firstAt.toISOString()]);
     assert.equal(once.reminder?.claimedAt, undefined);
     // Monday 16:30 + 3 working days = Thursday 16:30.
-    assert.equal(once.reminder?.dueAt, '2026-11-26T15:30:00.000Z');
+    assert.equal(once.reminderDueAt, '2026-11-26T15:30:00.000Z');
     const twice = recordReminderSent(once, policy, new Date('2026-11-26T15:30:00.000Z'));
     assert.equal(twice.reminder?.sentAt.length, 2);
-    assert.equal(twice.reminder?.dueAt, undefined);
+    assert.equal(twice.reminderDueAt, undefined);
     // Answering again later schedules nothing more: two at most, ever.
-    assert.equal(withReminderScheduled(twice, policy, new Date()).reminder?.dueAt, undefined);
+    assert.equal(withReminderScheduled(twice, policy, new Date()).reminderDueAt, undefined);
   });
 
   it('releases a failed send a few times, then gives up; 403/404 gives up at once', () => {
@@ -80,18 +80,18 @@ describe('reminder schedule', () => {
     let report = claimReminder(withReminderScheduled(draft(), policy, touched), now, 60_000);
     report = releaseReminder(report, now, 5 * 60_000, 3);
     assert.equal(report.reminder?.failures, 1);
-    assert.equal(report.reminder?.dueAt, '2026-11-23T15:35:00.000Z');
+    assert.equal(report.reminderDueAt, '2026-11-23T15:35:00.000Z');
     report = releaseReminder(releaseReminder(report, now, 5 * 60_000, 3), now, 5 * 60_000, 3);
     assert.equal(report.reminder?.undeliverable, true);
-    assert.equal(report.reminder?.dueAt, undefined);
+    assert.equal(report.reminderDueAt, undefined);
     const refused = markUndeliverable(withReminderScheduled(draft(), policy, touched));
     assert.equal(refused.reminder?.undeliverable, true);
-    assert.equal(refused.reminder?.dueAt, undefined);
+    assert.equal(refused.reminderDueAt, undefined);
   });
 
   it('clears a due reminder when the traveller opts out', () => {
     const scheduled = withReminderScheduled(draft(), policy, touched);
-    assert.ok(scheduled.reminder?.dueAt);
-    assert.equal(withoutReminderDue(scheduled).reminder?.dueAt, undefined);
+    assert.ok(scheduled.reminderDueAt);
+    assert.equal(withoutReminderDue(scheduled).reminderDueAt, undefined);
   });
 });

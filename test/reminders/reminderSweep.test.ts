@@ -117,12 +117,23 @@ describe('reminder sweep, against Cosmos DB and the Bot Connector', () => {
       await sweepAt(later);
     }
     assert.equal(remindersOf(draft).length, 2, 'never a third');
+    // An answer sets a due date without reading the draft; the sweep knows two were sent.
+    await reports.setAnswer(
+      draft.travellerId,
+      draft.id,
+      'persons',
+      { type: 'number', value: 2 },
+      new Date('2027-01-15T10:00:00.000Z'),
+      '2027-01-20T10:00:00.000Z',
+    );
+    await sweepAt('2027-01-25T10:00:00.000Z');
+    assert.equal(remindersOf(draft).length, 2, 'not even after another answer');
     const stored = await reports.get(draft.travellerId, draft.id);
     assert.deepEqual(stored?.reminder?.sentAt, [
       '2026-11-23T15:30:00.000Z',
       '2026-11-26T15:30:00.000Z',
     ]);
-    assert.equal(stored?.reminder?.dueAt, undefined);
+    assert.equal(stored?.reminderDueAt, undefined);
   });
 
   it('sends none at night, at the weekend or on a holiday, and waits for the window', async () => {
@@ -164,10 +175,7 @@ describe('reminder sweep, against Cosmos DB and the Bot Connector', () => {
     await sweepAt('2026-11-26T15:30:00.000Z');
     assert.equal(remindersOf(optedOut).length, 0);
     assert.equal(remindersOf(deleted).length, 0);
-    assert.equal(
-      (await reports.get(optedOut.travellerId, optedOut.id))?.reminder?.dueAt,
-      undefined,
-    );
+    assert.equal((await reports.get(optedOut.travellerId, optedOut.id))?.reminderDueAt, undefined);
   });
 
   it('marks a reminder Teams refuses (403, app removed) undeliverable and never retries it', async () => {
@@ -182,7 +190,7 @@ describe('reminder sweep, against Cosmos DB and the Bot Connector', () => {
     for (const draft of [removed, gone]) {
       const stored = await reports.get(draft.travellerId, draft.id);
       assert.equal(stored?.reminder?.undeliverable, true);
-      assert.equal(stored?.reminder?.dueAt, undefined);
+      assert.equal(stored?.reminderDueAt, undefined);
     }
     const calls = connector.calls.length;
     await sweepAt('2026-11-26T15:30:00.000Z');
@@ -211,7 +219,7 @@ describe('reminder sweep, against Cosmos DB and the Bot Connector', () => {
     assert.equal(remindersOf(busy).length, 1, 'sent at a later sweep');
     const stored = await reports.get(down.travellerId, down.id);
     assert.equal(stored?.reminder?.undeliverable, true, 'given up after two failures');
-    assert.equal(stored?.reminder?.dueAt, undefined);
+    assert.equal(stored?.reminderDueAt, undefined);
     await sweepAt('2026-11-23T12:00:00.000Z');
     await sweepAt('2026-12-01T08:00:00.000Z');
     assert.equal(callsTo(down), 8, 'not tried again after giving up');

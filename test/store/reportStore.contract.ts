@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { newDraft, withAnswer, type Report } from '../../src/report/report';
+import { newDraft, withAnswer, type Answer, type Report } from '../../src/report/report';
 import type { ReportStore } from '../../src/store/reportStore';
 
 /** A draft for a traveller, updated at the given moment. */
@@ -108,6 +108,102 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
     assert.deepEqual(Object.keys(stored?.answers ?? {}).sort(), [...keys].sort());
   });
 
+  it('updates from the report the caller read, and still reapplies after a write in between', async () => {
+    const created = await store.create(draft(traveller));
+    const fromRead = await store.update(
+      traveller,
+      created.id,
+      (current) => withAnswer(current, 'persons', { type: 'number', value: 3 }, now),
+      created,
+    );
+    assert.deepEqual(fromRead.answers, { persons: { type: 'number', value: 3 } });
+
+    // `created` is stale now: the change is applied to the stored report, nothing is lost.
+    const afterStale = await store.update(
+      traveller,
+      created.id,
+      (current) => withAnswer(current, 'purpose', { type: 'longText', text: 'Congres' }, now),
+      created,
+    );
+    assert.deepEqual(afterStale.answers, {
+      persons: { type: 'number', value: 3 },
+      purpose: { type: 'longText', text: 'Congres' },
+    });
+    assert.deepEqual(await store.get(traveller, created.id), afterStale);
+  });
+
+  it('sets an answer of a draft without losing answers set meanwhile', async () => {
+    const created = await store.create(draft(traveller));
+    const later = new Date('2025-03-03T08:30:00.000Z');
+    const answers: [string, Answer][] = [
+      ['persons', { type: 'number', value: 4 }],
+      ['purpose', { type: 'longText', text: 'Werkbezoek "haven" & markt' }],
+      ['locations', { type: 'longText', text: 'Rotterdam ↔ 東京' }],
+    ];
+    await Promise.all(
+      answers.map(([key, answer]) => store.setAnswer(traveller, created.id, key, answer, later)),
+    );
+    const stored = await store.get(traveller, created.id);
+    assert.deepEqual(stored?.answers, Object.fromEntries(answers));
+    assert.equal(stored?.updatedAt, later.toISOString());
+
+    const returned = await store.setAnswer(
+      traveller,
+      created.id,
+      'persons',
+      { type: 'number', value: 5 },
+      later,
+    );
+    assert.ok(returned.etag && returned.etag !== stored?.etag, 'a new ETag is returned');
+    assert.deepEqual(await store.get(traveller, created.id), returned);
+  });
+
+  it('sets the next reminder with an answer, in the same request, keeping the reminders sent', async () => {
+    // A draft from before reminders existed, and one that had a reminder already.
+    const old = await store.create(draft(traveller));
+    const reminded = await store.create({
+      ...draft(traveller),
+      reminder: { sentAt: ['2025-03-02T09:00:00.000Z'] },
+    });
+    const due = '2025-03-06T09:30:00.000Z';
+    for (const report of [old, reminded]) {
+      const stored = await store.setAnswer(
+        traveller,
+        report.id,
+        'persons',
+        { type: 'number', value: 3 },
+        now,
+        due,
+      );
+      assert.equal(stored.reminderDueAt, due);
+      assert.deepEqual(stored.reminder, report.reminder);
+    }
+    const without = await store.setAnswer(
+      traveller,
+      old.id,
+      'purpose',
+      {
+        type: 'longText',
+        text: 'Werkbezoek',
+      },
+      now,
+    );
+    assert.equal(without.reminderDueAt, due, 'an answer without a due date leaves it');
+  });
+
+  it('refuses to set an answer of a posted report or of a missing one', async () => {
+    const posted = await store.create({ ...draft(traveller), status: 'posted' });
+    await assert.rejects(
+      store.setAnswer(traveller, posted.id, 'persons', { type: 'number', value: 2 }, now),
+      /no longer a draft/,
+    );
+    assert.deepEqual((await store.get(traveller, posted.id))?.answers, {});
+    await assert.rejects(
+      store.setAnswer(traveller, randomUUID(), 'persons', { type: 'number', value: 2 }, now),
+      /does not exist/,
+    );
+  });
+
   it('refuses to update a report that does not exist', async () => {
     await assert.rejects(
       store.update(traveller, randomUUID(), (current) => current),
@@ -144,7 +240,7 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
 
   /** A draft of this traveller whose reminder is due at `dueAt`. */
   function dueDraft(dueAt: string, status: Report['status'] = 'draft'): Report {
-    return { ...draft(traveller), status, reminder: { dueAt, sentAt: [] } };
+    return { ...draft(traveller), status, reminderDueAt: dueAt, reminder: { sentAt: [] } };
   }
 
   it('finds the drafts whose reminder is due, earliest first, at most the limit', async () => {
@@ -153,7 +249,7 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
     const second = await store.create(dueDraft('1990-01-02T09:00:00.000Z'));
     const first = await store.create({
       ...draft(other),
-      reminder: { dueAt: '1990-01-01T09:00:00.000Z', sentAt: [] },
+      reminderDueAt: '1990-01-01T09:00:00.000Z',
     });
     const third = await store.create(dueDraft('1990-01-03T09:00:00.000Z'));
     await store.create(dueDraft('1990-01-01T08:00:00.000Z', 'posted'));

@@ -51,6 +51,8 @@ export interface TeamsActivity {
   text?: string;
   textFormat?: string;
   value?: unknown;
+  /** An invoke's name, e.g. `fileConsent/invoke`. */
+  name?: string;
   action?: string;
   replyToId?: string;
   membersAdded?: { id: string; aadObjectId?: string }[];
@@ -213,6 +215,30 @@ export function cardSubmit(
     replyToId,
     value,
     channelData: { ...base.channelData, source: { name: 'message' }, legacy: { replyToId } },
+  };
+}
+
+/**
+ * Teams' `fileConsent/invoke` when the user presses Allow (`accept`, with where to upload) or
+ * Decline on a file consent card in the personal chat; `context` is the card's accept or
+ * decline context as the bot sent it.
+ */
+export function fileConsentInvoke(
+  env: TeamsEnv & {
+    user: TeamsUser;
+    action: 'accept' | 'decline';
+    context: unknown;
+    uploadInfo?: Record<string, string>;
+    replyToId?: string;
+  },
+): TeamsActivity {
+  const { user, action, context, uploadInfo } = env;
+  return {
+    ...personalBase(env, user, 'invoke'),
+    from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+    name: 'fileConsent/invoke',
+    value: { type: 'fileUpload', action, context, ...(uploadInfo ? { uploadInfo } : {}) },
+    ...(env.replyToId ? { replyToId: env.replyToId } : {}),
   };
 }
 

@@ -81,7 +81,7 @@ export class CosmosFaults implements Diagnosable {
     // Queries are POSTs to the same path too, marked as queries.
     const isQuery = String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true';
     const isReportWrite =
-      (req.method === 'PUT' || req.method === 'POST') &&
+      (req.method === 'PUT' || req.method === 'POST' || req.method === 'PATCH') &&
       !isQuery &&
       /\/colls\/reports\/docs/.test(path);
     if (isReportWrite && this.failing !== undefined) {

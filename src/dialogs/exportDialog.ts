@@ -1,0 +1,99 @@
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { renderChoiceCard } from '../cards/choiceCard';
+import { fileConsentCard } from '../cards/fileCards';
+import { findQuestion } from '../report/catalogue';
+import { formatAnswer } from '../report/formatAnswer';
+import type { Report } from '../report/report';
+import { reportWordFile } from '../publication/reportFile';
+import { textsFor } from '../texts';
+import { localeOf, noteReport, sendCard, travellerOf } from './conversation';
+import { DialogIds } from './dialogIds';
+import type { DialogServices } from './services';
+import { CardActions } from './turnInput';
+
+/** Which report to hand over as a Word file; without one, the bot asks or takes the only one. */
+export interface ExportOptions {
+  reportId?: string;
+}
+
+const EXPORT_STEPS = 'exportSteps';
+
+/**
+ * Hands a posted report over as a Word file: Teams' file consent card asks the author to let
+ * the bot save it in their OneDrive; the upload follows Teams' answer (see the bot's file
+ * consent handlers). With several posted reports, a choice of buttons comes first.
+ */
+export class ExportDialog extends ComponentDialog {
+  constructor(private readonly services: DialogServices) {
+    super(DialogIds.export);
+    this.addDialog(new WaterfallDialog(EXPORT_STEPS, [this.offerFileStep.bind(this)]));
+    this.initialDialogId = EXPORT_STEPS;
+  }
+
+  /** The named report (the acting user's own), or the only posted one, or a choice. */
+  private async offerFileStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const texts = textsFor(localeOf(context));
+    const traveller = travellerOf(context);
+    const { reportId } = (step.options ?? {}) as ExportOptions;
+    if (reportId) {
+      // Read in the acting user's own partition: someone else's report id finds nothing.
+      const report = await this.services.reports.get(traveller.id, reportId);
+      if (report?.status !== 'posted') {
+        this.services.log.warn({ travellerId: traveller.id, reportId }, 'download refused');
+        await context.sendActivity(texts.downloadNotYours);
+        return step.endDialog();
+      }
+      await this.sendConsent(step, report);
+      return step.endDialog();
+    }
+    const posted = (await this.services.reports.listByTraveller(traveller.id)).filter(
+      (report) => report.status === 'posted',
+    );
+    if (posted.length === 0) {
+      await context.sendActivity(texts.noPostedReportsToDownload);
+    } else if (posted.length === 1) {
+      await this.sendConsent(step, posted[0]!);
+    } else {
+      // Each button carries its report: a press starts this dialog again with that report.
+      await sendCard(
+        context,
+        renderChoiceCard({
+          message: texts.chooseReportToDownload,
+          choices: posted.map((report) => ({
+            title: titleOf(report) || texts.untitled,
+            data: { action: CardActions.download, reportId: report.id },
+          })),
+        }),
+      );
+    }
+    return step.endDialog();
+  }
+
+  private async sendConsent(step: WaterfallStepContext, report: Report): Promise<void> {
+    noteReport(step.context, report.id);
+    const file = await reportWordFile(report);
+    const texts = textsFor(localeOf(step.context));
+    await step.context.sendActivity({
+      attachments: [
+        fileConsentCard(
+          file.name,
+          file.bytes.length,
+          texts.fileConsentDescription(titleOf(report) || texts.untitled),
+          { reportId: report.id },
+        ),
+      ],
+    });
+  }
+}
+
+function titleOf(report: Report): string {
+  const question = findQuestion('title');
+  const answer = report.answers.title;
+  return question && answer ? formatAnswer(question, answer, report.locale).text : '';
+}

@@ -1,0 +1,87 @@
+import { findQuestion } from '../report/catalogue';
+import { describeDuration } from '../report/duration';
+import type { Locale } from '../report/locale';
+import type { Report } from '../report/report';
+import { postedAtLocal } from './tripDate';
+
+/** The register's columns, in order, as a municipality's overview of trips names them. */
+const COLUMNS: Record<Locale, string[]> = {
+  nl: [
+    'Reiziger',
+    'Titel',
+    'Bestemming',
+    'Vertrek',
+    'Terugkeer',
+    'Duur',
+    'Aantal personen',
+    'Doel',
+    'Geplaatst op',
+    'Versie',
+  ],
+  en: [
+    'Traveller',
+    'Title',
+    'Destination',
+    'Departure',
+    'Return',
+    'Duration',
+    'Number of people',
+    'Purpose',
+    'Posted at',
+    'Version',
+  ],
+};
+
+/** The byte order mark that makes Excel read a CSV file as UTF-8 (names in any script). */
+const BOM = '\uFEFF';
+
+/**
+ * The register of trips as CSV (RFC 4180: comma-separated, CRLF, fields with a quote, comma or
+ * line break quoted and quotes doubled), UTF-8 with a BOM; one row a report, in the given order.
+ */
+export function renderRegisterCsv(reports: readonly Report[], locale: Locale = 'nl'): string {
+  const rows = [COLUMNS[locale], ...reports.map((report) => registerRow(report, locale))];
+  return BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** One report's row: who went where, why, when, with how many; dates ISO so that they sort. */
+export function registerRow(report: Report, locale: Locale = 'nl'): string[] {
+  const { answers } = report;
+  const text = (key: string): string => {
+    const answer = answers[key];
+    return answer?.type === 'shortText' || answer?.type === 'longText' ? answer.text : '';
+  };
+  const duration = answers.duration?.type === 'dateRange' ? answers.duration : undefined;
+  const persons = answers.persons?.type === 'number' ? String(answers.persons.value) : '';
+  return [
+    report.travellerName,
+    text('title'),
+    text('destination'),
+    duration?.departure ?? '',
+    duration?.return ?? '',
+    duration ? describeDuration(duration.days, duration.nights, locale) : '',
+    persons,
+    text('purpose'),
+    postedAtLocal(report),
+    String(report.version),
+  ];
+}
+
+/**
+ * One CSV field. A cell that starts with `=`, `+`, `-`, `@`, tab or carriage return would be
+ * run as a formula by a spreadsheet, so it gets a leading `'`; then it is quoted if needed.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+// The catalogue must still have the questions the register reads; fail at load, not in a column.
+for (const key of ['title', 'destination', 'duration', 'persons', 'purpose']) {
+  if (!findQuestion(key)) {
+    throw new Error(
+      `The register reads the answer "${key}", which src/report/questions.json no longer has; ` +
+        'update src/publication/register.ts together with the catalogue.',
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { csvField, renderRegisterCsv } from '../../src/publication/register';
+import { barcelonaReport, osakaReport } from './fixtures';
+import { assertGolden } from './golden';
+
+describe('publication: the trip register (CSV)', () => {
+  it('has one row a report with the register columns (golden file)', () => {
+    assertGolden('register.csv', renderRegisterCsv([barcelonaReport(), osakaReport()]));
+  });
+
+  it('starts with a UTF-8 byte order mark and ends rows with CRLF', () => {
+    const csv = renderRegisterCsv([barcelonaReport()]);
+    assert.ok(csv.startsWith('\uFEFFReiziger,Titel,Bestemming,Vertrek,Terugkeer,Duur,'));
+    assert.equal(csv.split('\r\n').length, 3);
+  });
+
+  it('quotes fields with quotes, commas and line breaks, doubling the quotes', () => {
+    assert.equal(csvField('Osaka, Japan'), '"Osaka, Japan"');
+    assert.equal(csvField('zei "ja"'), '"zei ""ja"""');
+    assert.equal(csvField('regel 1\nregel 2'), '"regel 1\nregel 2"');
+    assert.equal(csvField('Ελένη Παπαδοπούλου'), 'Ελένη Παπαδοπούλου');
+  });
+
+  it('keeps a spreadsheet from running a cell as a formula', () => {
+    for (const start of ['=', '+', '-', '@']) {
+      assert.equal(csvField(`${start}1+1`), `'${start}1+1`);
+    }
+    assert.equal(csvField('=SUM(A1,A2)'), `"'=SUM(A1,A2)"`);
+  });
+
+  it('reads back to the same fields with an RFC 4180 parser', () => {
+    const csv = renderRegisterCsv([osakaReport()]);
+    const rows = parseCsv(csv.slice(1));
+    assert.equal(rows.length, 2);
+    assert.equal(rows[1]![1], `'=HYPERLINK("http://x"), "World Expo" Osaka`);
+    assert.equal(rows[1]![2], 'Osaka (大阪市), Japan');
+    assert.match(rows[1]![7]!, /Ελένη Παπαδοπούλου en محمد العلي\.\n# Geen kop/);
+    assert.equal(rows[1]![9], '2');
+  });
+});
+
+/** A small RFC 4180 reader, to check what a spreadsheet would read. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += char;
+  }
+  return rows;
+}
