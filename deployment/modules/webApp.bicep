@@ -110,7 +110,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       linuxFxVersion: 'NODE|22-lts'
       // As `npm start`: a heap ceiling, else V8 lets the heap grow far past the ~100 MB live
       // between collections (README, Performance).
-      appCommandLine: 'node --max-old-space-size=144 --max-semi-space-size=4 dist/index.js'
+      appCommandLine: 'node --max-old-space-size=144 --max-semi-space-size=8 dist/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true
