@@ -1,5 +1,5 @@
 import { questions } from '../report/catalogue';
-import { answeredCount, type Report } from '../report/report';
+import { answeredCount, titleOf, type Report } from '../report/report';
 import { textsFor } from '../texts';
 import { literal } from './markdown';
 import { cardTemplate } from './template';
@@ -34,6 +34,5 @@ export function reminderCardData(draft: Report): ReminderCardData {
 
 /** The draft's trip title for a TextBlock (escaped), or the words for "no title yet". */
 export function tripTitle(draft: Report): string {
-  const title = draft.answers.title;
-  return title?.type === 'shortText' ? literal(title.text) : textsFor(draft.locale).untitled;
+  return literal(titleOf(draft)) || textsFor(draft.locale).untitled;
 }

@@ -1,6 +1,6 @@
 import { findQuestion, questions } from '../report/catalogue';
 import type { Locale } from '../report/locale';
-import type { Report } from '../report/report';
+import { titleOf, type Report } from '../report/report';
 import { formatDate, todayIn } from '../report/dates';
 import { formatAnswer } from '../report/formatAnswer';
 import { textsFor } from '../texts';
@@ -32,7 +32,7 @@ export function reportCardData(report: Report, locale: Locale): ReportCardData {
   return {
     heading: texts.reportHeading,
     title: shown('title'),
-    spoken: speakable(report.answers.title?.type === 'shortText' ? report.answers.title.text : ''),
+    spoken: speakable(titleOf(report)),
     facts: [
       { label: texts.traveller, value: literal(report.travellerName) },
       { label: texts.destination, value: shown('destination') },

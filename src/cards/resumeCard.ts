@@ -1,5 +1,5 @@
 import type { Locale } from '../report/locale';
-import { answeredCount, type Report } from '../report/report';
+import { answeredCount, titleOf, type Report } from '../report/report';
 import { questions } from '../report/catalogue';
 import { textsFor } from '../texts';
 import { literal } from './markdown';
@@ -18,10 +18,12 @@ export const renderResumeCard = cardTemplate<ResumeCardData>('resume.json');
 /** The offer's data: which trip, and how far the traveller got. */
 export function resumeCardData(draft: Report, locale: Locale): ResumeCardData {
   const texts = textsFor(locale);
-  const title =
-    draft.answers.title?.type === 'shortText' ? draft.answers.title.text : texts.untitled;
   return {
-    message: texts.resumeOffer(literal(title), answeredCount(draft), questions.length),
+    message: texts.resumeOffer(
+      literal(titleOf(draft)) || texts.untitled,
+      answeredCount(draft),
+      questions.length,
+    ),
     reportId: draft.id,
     labels: { resume: texts.resume, newReport: texts.newReport },
   };

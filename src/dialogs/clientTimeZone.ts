@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { DEFAULT_TIME_ZONE } from '../reminders/reminderSchedule';
-import { isTimeZone } from '../reminders/zonedTime';
+import { isTimeZone } from '../report/zonedTime';
 
 /** The traveller's IANA time zone from Teams' `clientInfo` entity; Europe/Amsterdam when unknown. */
 export function clientTimeZoneOf(context: TurnContext): string {

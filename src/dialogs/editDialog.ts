@@ -9,8 +9,7 @@ import type { ReportSync } from '../channel/reportSync';
 import { renderChoiceCard } from '../cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../cards/editConfirmCard';
 import { findQuestion, questionNamed, questions, type Question } from '../report/catalogue';
-import { formatAnswer } from '../report/formatAnswer';
-import { withEdit, type Answer, type Report } from '../report/report';
+import { titleOf, withEdit, type Answer, type Report } from '../report/report';
 import { textsFor } from '../texts';
 import { localeOf, markBehind, sendCard, travellerOf, noteReport } from './conversation';
 import { DialogIds } from './dialogIds';
@@ -240,10 +239,4 @@ export class EditDialog extends ComponentDialog {
       }),
     );
   }
-}
-
-function titleOf(report: Report): string {
-  const question = findQuestion('title');
-  const answer = report.answers.title;
-  return question && answer ? formatAnswer(question, answer, report.locale).text : '';
 }

@@ -6,9 +6,7 @@ import {
 } from 'botbuilder-dialogs';
 import { renderChoiceCard } from '../cards/choiceCard';
 import { fileConsentCard } from '../cards/fileCards';
-import { findQuestion } from '../report/catalogue';
-import { formatAnswer } from '../report/formatAnswer';
-import type { Report } from '../report/report';
+import { titleOf, type Report } from '../report/report';
 import { reportWordFile } from '../publication/reportFile';
 import { textsFor } from '../texts';
 import { localeOf, noteReport, sendCard, travellerOf } from './conversation';
@@ -90,10 +88,4 @@ export class ExportDialog extends ComponentDialog {
       ],
     });
   }
-}
-
-function titleOf(report: Report): string {
-  const question = findQuestion('title');
-  const answer = report.answers.title;
-  return question && answer ? formatAnswer(question, answer, report.locale).text : '';
 }

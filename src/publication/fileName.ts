@@ -1,4 +1,4 @@
-import type { Report } from '../report/report';
+import { titleOf, type Report } from '../report/report';
 import { tripDate } from './tripDate';
 
 const MAX_SLUG_LENGTH = 60;
@@ -8,7 +8,7 @@ const MAX_SLUG_LENGTH = 60;
  * `2024-03-12-host-city-dialogue-wenen-2024-5f3a9c1e.docx` (trip date, title, start of the id).
  */
 export function reportFileName(report: Report, extension: 'docx' | 'md'): string {
-  const title = report.answers.title?.type === 'shortText' ? report.answers.title.text : '';
+  const title = titleOf(report);
   const shortId =
     report.id
       .toLowerCase()

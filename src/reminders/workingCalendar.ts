@@ -1,5 +1,5 @@
 import { isDutchHoliday } from './dutchHolidays';
-import { instantOf, nextMidnight, wallTimeOf, type WallTime } from './zonedTime';
+import { instantOf, nextMidnight, wallTimeOf, type WallTime } from '../report/zonedTime';
 
 /** When reminders may arrive: days of the week and a time of day, e.g. `ma-vr 09:00-17:00`. */
 export interface WorkingWindow {

@@ -1,4 +1,5 @@
 import type { Locale } from './locale';
+import { wallTimeOf } from './zonedTime';
 
 // Month names and abbreviations in Dutch and English; travellers mix the two.
 const MONTHS = new Map<string, number>(
@@ -136,27 +137,8 @@ export function formatDate(iso: string, locale: Locale): string {
  * Throws RangeError for an unknown time zone.
  */
 export function todayIn(timeZone: string, now: Date): string {
-  const parts = dayFormat(timeZone).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-// Building an Intl.DateTimeFormat is costly and every turn asks for today: one per time zone.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format;
+  const { year, month, day } = wallTimeOf(now, timeZone);
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /** Calendar days from ISO date `a` to ISO date `b`: 1 from the 19th to the 20th, negative when b is earlier. */

@@ -148,6 +148,12 @@ export function previousQuestion(key: string): Question | undefined {
   return position > 0 ? questions[position - 1] : undefined;
 }
 
+/** The trip's title as the traveller gave it; empty before the title question is answered. */
+export function titleOf(report: Report): string {
+  const title = report.answers.title;
+  return title?.type === 'shortText' ? title.text : '';
+}
+
 /** How many questions have an answer. */
 export function answeredCount(report: Report): number {
   return questions.filter((question) => question.key in report.answers).length;
