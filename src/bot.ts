@@ -19,7 +19,8 @@ import {
 } from './dialogs/conversation';
 import type { ReportSync } from './channel/reportSync';
 import type { MainDialog } from './dialogs/mainDialog';
-import { commandOf, editCommandOf } from './dialogs/turnInput';
+import { ownPostedReport } from './dialogs/postedReports';
+import { commandOf, editCommandOf, normalizedCommand } from './dialogs/turnInput';
 import { fileInfoCard } from './cards/fileCards';
 import { uploadToOneDrive } from './channel/fileUpload';
 import { reportWordFile } from './publication/reportFile';
@@ -167,12 +168,9 @@ export class ReisverslagBot extends TeamsActivityHandler {
     const reportId = (response.context as { reportId?: unknown } | undefined)?.reportId;
     const report =
       typeof reportId === 'string' && reportId.length <= 100
-        ? await reports.get(acting.id, reportId)
+        ? await ownPostedReport(context, reports, reportId)
         : undefined;
-    if (
-      report?.status !== 'posted' ||
-      context.activity.conversation.conversationType !== 'personal'
-    ) {
+    if (!report || context.activity.conversation.conversationType !== 'personal') {
       log.warn({ actingUserId: acting.id, reportId }, 'download refused: not the author');
       await context.sendActivity(texts.downloadNotYours);
       return;
@@ -223,12 +221,8 @@ export class ReisverslagBot extends TeamsActivityHandler {
     const texts = textsFor(localeOf(context));
     const text =
       TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-    const command = text
-      .trim()
-      .toLowerCase()
-      .replace(/[.!]+$/, '')
-      .replace(/\s+/g, ' ');
-    if (commandOf(command) === 'export') {
+    const command = normalizedCommand(text);
+    if (commandOf(text) === 'export') {
       // Files reach a user only in their personal chat, and a report only its author.
       await context.sendActivity(texts.exportInPersonalChat);
       return;

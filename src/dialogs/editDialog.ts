@@ -9,12 +9,13 @@ import type { ReportSync } from '../channel/reportSync';
 import { renderChoiceCard } from '../cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../cards/editConfirmCard';
 import { findQuestion, questionNamed, questions, type Question } from '../report/catalogue';
-import { titleOf, withEdit, type Answer, type Report } from '../report/report';
+import { withEdit, type Answer, type Report } from '../report/report';
 import { textsFor } from '../texts';
 import { localeOf, markBehind, sendCard, travellerOf, noteReport } from './conversation';
 import { DialogIds } from './dialogIds';
 import type { InterviewOptions, InterviewResult } from './interviewDialog';
 import type { DialogServices } from './services';
+import { ownPostedReport, postedReportsOf, sendReportChoice } from './postedReports';
 import { CardActions, cardActionOf, commandOf } from './turnInput';
 
 /** What to edit, as far as known: a report and a part, or neither (then the bot asks). */
@@ -67,9 +68,7 @@ export class EditDialog extends ComponentDialog {
       values.reportId = report.id;
       return step.next();
     }
-    const posted = (
-      await this.services.reports.listByTraveller(travellerOf(step.context).id)
-    ).filter((report) => report.status === 'posted');
+    const posted = await postedReportsOf(step.context, this.services.reports);
     if (posted.length === 0) {
       await step.context.sendActivity(texts.noPostedReports);
       return step.endDialog();
@@ -78,16 +77,7 @@ export class EditDialog extends ComponentDialog {
       values.reportId = posted[0]!.id;
       return step.next();
     }
-    await sendCard(
-      step.context,
-      renderChoiceCard({
-        message: texts.chooseReport,
-        choices: posted.map((report) => ({
-          title: titleOf(report) || texts.untitled,
-          data: { action: CardActions.edit, reportId: report.id },
-        })),
-      }),
-    );
+    await sendReportChoice(step.context, texts.chooseReport, posted, CardActions.edit);
     return Dialog.EndOfTurn;
   }
 
@@ -206,18 +196,15 @@ export class EditDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  /**
-   * The acting traveller's own report. Reports are read in the traveller's own partition, so
-   * someone else's report id finds nothing: refused politely, logged, nothing changed.
-   */
+  /** The acting traveller's own posted report; anyone else's is refused politely and logged. */
   private async ownReport(
     step: WaterfallStepContext,
     reportId: string,
   ): Promise<Report | undefined> {
-    const traveller = travellerOf(step.context);
-    const report = await this.services.reports.get(traveller.id, reportId);
-    if (report?.status === 'posted') return report;
-    this.services.log.warn({ travellerId: traveller.id, reportId }, 'edit refused: not the author');
+    const report = await ownPostedReport(step.context, this.services.reports, reportId);
+    if (report) return report;
+    const travellerId = travellerOf(step.context).id;
+    this.services.log.warn({ travellerId, reportId }, 'edit refused: not the author');
     await step.context.sendActivity(textsFor(localeOf(step.context)).notYourReport);
     return undefined;
   }

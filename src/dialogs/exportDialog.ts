@@ -4,14 +4,14 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { renderChoiceCard } from '../cards/choiceCard';
 import { fileConsentCard } from '../cards/fileCards';
 import { titleOf, type Report } from '../report/report';
 import { reportWordFile } from '../publication/reportFile';
 import { textsFor } from '../texts';
-import { localeOf, noteReport, sendCard, travellerOf } from './conversation';
+import { localeOf, noteReport, travellerOf } from './conversation';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
+import { ownPostedReport, postedReportsOf, sendReportChoice } from './postedReports';
 import { CardActions } from './turnInput';
 
 /** Which report to hand over as a Word file; without one, the bot asks or takes the only one. */
@@ -40,9 +40,8 @@ export class ExportDialog extends ComponentDialog {
     const traveller = travellerOf(context);
     const { reportId } = (step.options ?? {}) as ExportOptions;
     if (reportId) {
-      // Read in the acting user's own partition: someone else's report id finds nothing.
-      const report = await this.services.reports.get(traveller.id, reportId);
-      if (report?.status !== 'posted') {
+      const report = await ownPostedReport(context, this.services.reports, reportId);
+      if (!report) {
         this.services.log.warn({ travellerId: traveller.id, reportId }, 'download refused');
         await context.sendActivity(texts.downloadNotYours);
         return step.endDialog();
@@ -50,25 +49,14 @@ export class ExportDialog extends ComponentDialog {
       await this.sendConsent(step, report);
       return step.endDialog();
     }
-    const posted = (await this.services.reports.listByTraveller(traveller.id)).filter(
-      (report) => report.status === 'posted',
-    );
+    const posted = await postedReportsOf(context, this.services.reports);
     if (posted.length === 0) {
       await context.sendActivity(texts.noPostedReportsToDownload);
     } else if (posted.length === 1) {
       await this.sendConsent(step, posted[0]!);
     } else {
       // Each button carries its report: a press starts this dialog again with that report.
-      await sendCard(
-        context,
-        renderChoiceCard({
-          message: texts.chooseReportToDownload,
-          choices: posted.map((report) => ({
-            title: titleOf(report) || texts.untitled,
-            data: { action: CardActions.download, reportId: report.id },
-          })),
-        }),
-      );
+      await sendReportChoice(context, texts.chooseReportToDownload, posted, CardActions.download);
     }
     return step.endDialog();
   }

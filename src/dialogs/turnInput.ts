@@ -91,13 +91,18 @@ const commandWords: Record<Command, string[]> = {
   ],
 };
 
-/** The command a typed message is, ignoring case, spaces and closing punctuation. */
-export function commandOf(text: string | undefined): Command | undefined {
-  const normalized = (text ?? '')
+/** A typed message as commands are compared: lower case, single spaces, no closing `.` or `!`. */
+export function normalizedCommand(text: string | undefined): string {
+  return (text ?? '')
     .trim()
     .toLowerCase()
     .replace(/[.!]+$/, '')
     .replace(/\s+/g, ' ');
+}
+
+/** The command a typed message is, ignoring case, spaces and closing punctuation. */
+export function commandOf(text: string | undefined): Command | undefined {
+  const normalized = normalizedCommand(text);
   if (normalized === '') return undefined;
   return (Object.keys(commandWords) as Command[]).find((command) =>
     commandWords[command].includes(normalized),

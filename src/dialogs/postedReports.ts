@@ -1,0 +1,49 @@
+import type { TurnContext } from 'botbuilder';
+import { renderChoiceCard } from '../cards/choiceCard';
+import { titleOf, type Report } from '../report/report';
+import type { ReportStore } from '../store/reportStore';
+import { textsFor } from '../texts';
+import { localeOf, sendCard, travellerOf } from './conversation';
+import type { CardActions } from './turnInput';
+
+/**
+ * The acting traveller's posted report with this id. Reports are read in the traveller's own
+ * partition, so someone else's report id (or a draft) finds nothing: undefined.
+ */
+export async function ownPostedReport(
+  context: TurnContext,
+  reports: ReportStore,
+  reportId: string,
+): Promise<Report | undefined> {
+  const report = await reports.get(travellerOf(context).id, reportId);
+  return report?.status === 'posted' ? report : undefined;
+}
+
+/** The acting traveller's posted reports, newest first. */
+export async function postedReportsOf(
+  context: TurnContext,
+  reports: ReportStore,
+): Promise<Report[]> {
+  const own = await reports.listByTraveller(travellerOf(context).id);
+  return own.filter((report) => report.status === 'posted');
+}
+
+/** Asks which of these reports, one button a report (by title) that submits `action` with it. */
+export async function sendReportChoice(
+  context: TurnContext,
+  message: string,
+  reports: Report[],
+  action: (typeof CardActions)[keyof typeof CardActions],
+): Promise<void> {
+  const untitled = textsFor(localeOf(context)).untitled;
+  await sendCard(
+    context,
+    renderChoiceCard({
+      message,
+      choices: reports.map((report) => ({
+        title: titleOf(report) || untitled,
+        data: { action, reportId: report.id },
+      })),
+    }),
+  );
+}
