@@ -3,7 +3,6 @@
 // types `exporteer` (or presses Download als Word), gets Teams' file consent card, and on Allow
 // the bot uploads the .docx and shows it with a file info card.
 import assert from 'node:assert/strict';
-import type { Container } from '@azure/cosmos';
 import type { Report } from '../../src/report/report';
 import { barcelonaReport, osakaReport } from '../publication/fixtures';
 import { docxParagraphs } from '../publication/docxText';
@@ -14,17 +13,10 @@ import {
   makeUser,
   type TeamsUser,
 } from '../support/activities';
-import { FakeConnector, type ActivityBody } from '../support/fakeConnector';
+import type { ActivityBody } from '../support/fakeConnector';
 import { FakeOneDrive } from '../support/fakeOneDrive';
-import {
-  postActivity,
-  reportOnFailure,
-  startBot,
-  startCosmosServer,
-  type BotProcess,
-  type CosmosServer,
-} from '../support/processes';
-import { installInTeam, reportsOf } from '../support/teams';
+import { postActivity } from '../support/processes';
+import { installInTeam, useBotInTeams } from '../support/teams';
 import { buttonsOf, cardOf, lastCard, TravellerClient } from './travellerClient';
 import { assertAsks, completeTypedReport, tripDates, type Trip } from './trips';
 
@@ -57,39 +49,16 @@ interface ConsentCard {
 
 describe('e2e: an author gets their report as a Word file in Teams', function () {
   this.timeout(60_000);
-  const connector = new FakeConnector();
   const oneDrive = new FakeOneDrive();
-  let cosmos: CosmosServer;
-  let bot: BotProcess;
-  let reports: Container;
-  let disposeReports: () => void;
-
-  before(async () => {
-    await connector.start();
-    await oneDrive.start();
-    cosmos = await startCosmosServer();
-    bot = await startBot({ cosmos });
-    ({ reports, dispose: disposeReports } = reportsOf(cosmos, bot.env.COSMOS_DATABASE ?? ''));
-  });
-
-  after(async () => {
-    disposeReports?.();
-    await bot?.stop();
-    await cosmos?.stop();
-    await oneDrive.stop();
-    await connector.stop();
-  });
-
-  afterEach(function () {
-    reportOnFailure(this.currentTest, bot, cosmos, connector, oneDrive);
-  });
+  const teams = useBotInTeams({ alongside: [oneDrive] });
+  const { connector } = teams;
 
   /** A user whose posted reports (and maybe a draft) are in the store. */
   async function author(name: string, ...owned: Report[]): Promise<TravellerClient> {
     const user = makeUser(name);
     for (const report of owned) {
       const { etag: _etag, ...document } = report;
-      await reports.items.create({
+      await teams.reports.items.create({
         ...document,
         id: `${report.id}-${user.aadObjectId.slice(0, 8)}`,
         travellerId: user.aadObjectId,
@@ -100,7 +69,11 @@ describe('e2e: an author gets their report as a Word file in Teams', function ()
   }
 
   function travellerFor(user: TeamsUser): TravellerClient {
-    return new TravellerClient(user, { botUrl: bot.url, connector, tenantId: DEFAULT_TENANT_ID });
+    return new TravellerClient(user, {
+      botUrl: teams.bot.url,
+      connector,
+      tenantId: DEFAULT_TENANT_ID,
+    });
   }
 
   /** The file consent cards among the bot's new messages in the chat since `before`. */
@@ -128,7 +101,7 @@ describe('e2e: an author gets their report as a Word file in Teams', function ()
   ): Promise<{ status: number; replies: ActivityBody[] }> {
     const before = connector.activitiesIn(traveller.chatId).length;
     const status = await postActivity(
-      bot.url,
+      teams.bot.url,
       fileConsentInvoke({
         serviceUrl: connector.url,
         tenantId: DEFAULT_TENANT_ID,
@@ -261,7 +234,7 @@ describe('e2e: an author gets their report as a Word file in Teams', function ()
     await traveller.say('exporteer');
     const [card] = consentCards(traveller);
     assert.ok(card);
-    const stored = await reports.items
+    const stored = await teams.reports.items
       .query({
         query: 'SELECT * FROM c WHERE c.travellerId = @t',
         parameters: [{ name: '@t', value: traveller.user.aadObjectId }],
@@ -281,7 +254,7 @@ describe('e2e: an author gets their report as a Word file in Teams', function ()
         'Het opslaan van het Word-bestand in je OneDrive is niet gelukt; je verslag is onveranderd. Typ **exporteer** om het opnieuw te proberen.',
       ],
     );
-    const after = await reports.items
+    const after = await teams.reports.items
       .query({
         query: 'SELECT * FROM c WHERE c.travellerId = @t',
         parameters: [{ name: '@t', value: traveller.user.aadObjectId }],
@@ -294,9 +267,9 @@ describe('e2e: an author gets their report as a Word file in Teams', function ()
   });
 
   it('offers the file from Download als Word on the confirmation of a report just posted by chat', async () => {
-    const place = await installInTeam(bot.url, connector);
+    const place = await installInTeam(teams.bot.url, connector);
     const traveller = new TravellerClient(makeUser('Lotte Smit'), {
-      botUrl: bot.url,
+      botUrl: teams.bot.url,
       connector,
       tenantId: place.tenantId,
     });
@@ -333,10 +306,10 @@ describe('e2e: an author gets their report as a Word file in Teams', function ()
   });
 
   it('sends no file in a channel: exporteer there points to the personal chat', async () => {
-    const place = await installInTeam(bot.url, connector);
+    const place = await installInTeam(teams.bot.url, connector);
     const before = connector.activities.length;
     const status = await postActivity(
-      bot.url,
+      teams.bot.url,
       channelMention({
         serviceUrl: connector.url,
         tenantId: place.tenantId,

@@ -1,18 +1,9 @@
 // The interview end to end over HTTP: the real bot (`node dist/index.js`), a Cosmos DB-compatible
 // server in its own process, and the fake Bot Connector; Teams-shaped activities in, cards out.
 import assert from 'node:assert/strict';
-import type { Container } from '@azure/cosmos';
 import type { Report } from '../../src/report/report';
 import { makeUser, type TeamsChannel, type TeamsUser } from '../support/activities';
-import { FakeConnector } from '../support/fakeConnector';
-import { installInTeam as sharedInstallInTeam, reportsOf } from '../support/teams';
-import {
-  reportOnFailure,
-  startBot,
-  startCosmosServer,
-  type BotProcess,
-  type CosmosServer,
-} from '../support/processes';
+import { installInTeam as sharedInstallInTeam, useBotInTeams } from '../support/teams';
 import {
   cardOf,
   buttonsOf,
@@ -84,39 +75,18 @@ const riga: Trip = {
 
 describe('e2e: a traveller writes a report in Teams and it reaches the team channel', function () {
   this.timeout(60_000);
-  const connector = new FakeConnector();
-  let cosmos: CosmosServer;
-  let bot: BotProcess;
-  let reports: Container;
-  let disposeReports: () => void;
+  const teams = useBotInTeams();
+  const { connector } = teams;
 
-  before(async () => {
-    await connector.start();
-    cosmos = await startCosmosServer();
-    bot = await startBot({ cosmos });
-    ({ reports, dispose: disposeReports } = reportsOf(cosmos, bot.env.COSMOS_DATABASE ?? ''));
-  });
-
-  after(async () => {
-    disposeReports?.();
-    await bot?.stop();
-    await cosmos?.stop();
-    await connector.stop();
-  });
-
-  afterEach(function () {
-    reportOnFailure(this.currentTest, bot, cosmos, connector);
-  });
-
-  const installInTeam = () => sharedInstallInTeam(bot.url, connector);
+  const installInTeam = () => sharedInstallInTeam(teams.bot.url, connector);
 
   function travellerIn(tenantId: string, user: TeamsUser): TravellerClient {
-    return new TravellerClient(user, { botUrl: bot.url, connector, tenantId });
+    return new TravellerClient(user, { botUrl: teams.bot.url, connector, tenantId });
   }
 
   /** The traveller's reports as stored in Cosmos DB (their own partition). */
   async function storedReports(user: TeamsUser): Promise<Report[]> {
-    const { resources } = await reports.items
+    const { resources } = await teams.reports.items
       .query<Report>(
         {
           query: 'SELECT * FROM c WHERE c.travellerId = @travellerId',
@@ -270,7 +240,7 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
       4,
     );
 
-    await bot.restart({ signal: 'SIGKILL' });
+    await teams.bot.restart({ signal: 'SIGKILL' });
 
     const offer = lastCard(await traveller.say('nieuw verslag'));
     assert.deepEqual(offer.lines, [

@@ -6,14 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Report } from '../../src/report/report';
 import { makeUser, type TeamsChannel, type TeamsUser } from '../support/activities';
-import { FakeConnector } from '../support/fakeConnector';
-import {
-  reportOnFailure,
-  startBot,
-  startCosmosServer,
-  type BotProcess,
-  type CosmosServer,
-} from '../support/processes';
+import { useBotInTeams } from '../support/teams';
 import {
   asRendered,
   lastCard,
@@ -201,32 +194,19 @@ function assertShownExactly(
 
 describe('security: hostile text is stored and shown exactly as typed, never evaluated', function () {
   this.timeout(60_000);
-  const connector = new FakeConnector();
-  let cosmos: CosmosServer;
-  let bot: BotProcess;
+  const teams = useBotInTeams();
+  const { connector } = teams;
   let store: StoreProbe;
   let tenantId: string;
   let channel: TeamsChannel;
   const dates = tripDates(6);
 
   before(async () => {
-    await connector.start();
-    cosmos = await startCosmosServer();
-    bot = await startBot({ cosmos });
-    store = new StoreProbe(cosmos, bot.env.COSMOS_DATABASE ?? '');
-    ({ tenantId, channel } = await installInTeam(bot.url, connector));
+    store = new StoreProbe(teams.cosmos, teams.bot.env.COSMOS_DATABASE ?? '');
+    ({ tenantId, channel } = await installInTeam(teams.bot.url, connector));
   });
 
-  after(async () => {
-    store?.dispose();
-    await bot?.stop();
-    await cosmos?.stop();
-    await connector.stop();
-  });
-
-  afterEach(function () {
-    reportOnFailure(this.currentTest, bot, cosmos, connector);
-  });
+  after(() => store?.dispose());
 
   /** What the traveller types for a question (as on a phone). */
   function typed(trip: HostileTrip, key: string): string {
@@ -278,7 +258,7 @@ describe('security: hostile text is stored and shown exactly as typed, never eva
   for (const mode of ['typed in the chat', 'filled in on the cards'] as const) {
     it(`${mode}: stored as typed, on the review card and the channel card as typed`, async () => {
       const user = makeUser(HOSTILE_NAME);
-      const traveller = new TravellerClient(user, { botUrl: bot.url, connector, tenantId });
+      const traveller = new TravellerClient(user, { botUrl: teams.bot.url, connector, tenantId });
 
       let card: BotMessage = lastCard(await traveller.say('nieuw verslag'));
       const reportId = reportIdOf(card);

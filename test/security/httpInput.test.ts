@@ -3,14 +3,7 @@
 // ever gets a 500, runs a turn or stores anything, and the bot stays healthy.
 import assert from 'node:assert/strict';
 import { makeUser, personalMessage, type TeamsActivity } from '../support/activities';
-import { FakeConnector } from '../support/fakeConnector';
-import {
-  reportOnFailure,
-  startBot,
-  startCosmosServer,
-  type BotProcess,
-  type CosmosServer,
-} from '../support/processes';
+import { useBotInTeams } from '../support/teams';
 import { describeDocuments, postChunked, postRaw, StoreProbe } from './support/probes';
 
 const KB = 1024;
@@ -39,29 +32,15 @@ function formFields(value: unknown, prefix = ''): [string, string][] {
 
 describe('security: bad input on /api/messages gets a 4xx, never a 500', function () {
   this.timeout(60_000);
-  const connector = new FakeConnector();
-  let cosmos: CosmosServer;
-  let bot: BotProcess;
+  const teams = useBotInTeams();
+  const { connector } = teams;
   let store: StoreProbe;
 
-  before(async () => {
-    await connector.start();
-    cosmos = await startCosmosServer();
-    bot = await startBot({ cosmos });
-    store = new StoreProbe(cosmos, bot.env.COSMOS_DATABASE ?? '');
+  before(() => {
+    store = new StoreProbe(teams.cosmos, teams.bot.env.COSMOS_DATABASE ?? '');
   });
 
-  after(async () => {
-    store?.dispose();
-    await bot?.stop();
-    await cosmos?.stop();
-    await connector.stop();
-  });
-
-  afterEach(function () {
-    reportOnFailure(this.currentTest, bot, cosmos, connector);
-  });
-
+  after(() => store?.dispose());
   /** A personal message of a new traveller whose JSON is padded to about `bytes`. */
   function paddedMessage(bytes: number, text = 'nieuw verslag'): TeamsActivity {
     const activity = personalMessage({ serviceUrl: connector.url, user: makeUser('Groot'), text });
@@ -82,7 +61,7 @@ describe('security: bad input on /api/messages gets a 4xx, never a 500', functio
 
   /** The number of failed turns the bot has logged so far. */
   function failedTurns(): number {
-    return bot.output().split('"msg":"turn failed"').length - 1;
+    return teams.bot.output().split('"msg":"turn failed"').length - 1;
   }
 
   it('refuses a body over 256 KB with 413 (Content-Length given), storing nothing', async () => {
@@ -90,7 +69,7 @@ describe('security: bad input on /api/messages gets a 4xx, never a 500', functio
     const body = JSON.stringify(activity);
     assert.ok(Buffer.byteLength(body) > 256 * KB);
 
-    const { status } = await postRaw(bot.messagesUrl, body, JSON_TYPE);
+    const { status } = await postRaw(teams.bot.messagesUrl, body, JSON_TYPE);
 
     assert.equal(status, 413);
     await assertUntouched(activity);
@@ -99,7 +78,11 @@ describe('security: bad input on /api/messages gets a 4xx, never a 500', functio
   it('refuses a chunked body over 256 KB (no Content-Length) with 413, storing nothing', async () => {
     const activity = paddedMessage(300 * KB);
 
-    const { status } = await postChunked(bot.messagesUrl, JSON.stringify(activity), JSON_TYPE);
+    const { status } = await postChunked(
+      teams.bot.messagesUrl,
+      JSON.stringify(activity),
+      JSON_TYPE,
+    );
 
     assert.equal(status, 413);
     await assertUntouched(activity);
@@ -108,7 +91,7 @@ describe('security: bad input on /api/messages gets a 4xx, never a 500', functio
   it('serves an activity of 250 KB: the limit is 256 KB, not lower', async () => {
     const activity = paddedMessage(250 * KB);
 
-    const { status } = await postRaw(bot.messagesUrl, JSON.stringify(activity), JSON_TYPE);
+    const { status } = await postRaw(teams.bot.messagesUrl, JSON.stringify(activity), JSON_TYPE);
 
     assert.equal(status, 200);
     assert.equal(connector.activitiesIn(activity.conversation.id).length, 1, 'answered');
@@ -130,7 +113,10 @@ describe('security: bad input on /api/messages gets a 4xx, never a 500', functio
     };
     const outcomes: Outcome[] = [];
     for (const [what, body] of Object.entries(bodies)) {
-      outcomes.push({ what, status: (await postRaw(bot.messagesUrl, body, JSON_TYPE)).status });
+      outcomes.push({
+        what,
+        status: (await postRaw(teams.bot.messagesUrl, body, JSON_TYPE)).status,
+      });
     }
     assert.deepEqual(outside(outcomes, 400, 400), [], 'each malformed body gets 400');
   });
@@ -154,7 +140,10 @@ describe('security: bad input on /api/messages gets a 4xx, never a 500', functio
     };
     const outcomes: Outcome[] = [];
     for (const [what, body] of Object.entries(bodies)) {
-      outcomes.push({ what, status: (await postRaw(bot.messagesUrl, body, JSON_TYPE)).status });
+      outcomes.push({
+        what,
+        status: (await postRaw(teams.bot.messagesUrl, body, JSON_TYPE)).status,
+      });
     }
     assert.deepEqual(outside(outcomes, 400, 499), [], 'each gets a 4xx');
   });
@@ -176,7 +165,7 @@ describe('security: bad input on /api/messages gets a 4xx, never a 500', functio
     const turnsFailedBefore = failedTurns();
     const outcomes: Outcome[] = [];
     for (const [what, body] of Object.entries(bodies)) {
-      const { status } = await postRaw(bot.messagesUrl, JSON.stringify(body), JSON_TYPE);
+      const { status } = await postRaw(teams.bot.messagesUrl, JSON.stringify(body), JSON_TYPE);
       outcomes.push({ what, status });
     }
     assert.deepEqual(outside(outcomes, 400, 499), [], 'each gets a 4xx');
@@ -214,7 +203,7 @@ describe('security: bad input on /api/messages gets a 4xx, never a 500', functio
         user: makeUser('Formulier'),
         text: 'nieuw verslag',
       });
-      const { status } = await postRaw(bot.messagesUrl, encode(activity), contentType);
+      const { status } = await postRaw(teams.bot.messagesUrl, encode(activity), contentType);
       const stored = (
         await store.mentioning(activity.from.aadObjectId ?? '', activity.conversation.id)
       ).length;
@@ -227,15 +216,15 @@ describe('security: bad input on /api/messages gets a 4xx, never a 500', functio
   });
 
   it('stays healthy afterwards: /healthz 200, and a traveller is served', async () => {
-    assert.equal(bot.process.exit, undefined, 'the bot still runs');
-    const health = await fetch(`${bot.url}/healthz`, { signal: AbortSignal.timeout(5000) });
+    assert.equal(teams.bot.process.exit, undefined, 'the bot still runs');
+    const health = await fetch(`${teams.bot.url}/healthz`, { signal: AbortSignal.timeout(5000) });
     assert.equal(health.status, 200);
 
     // As Teams sends it: JSON in UTF-8, said so in the content type.
     const user = makeUser('Noor Bakker');
     const activity = personalMessage({ serviceUrl: connector.url, user, text: 'nieuw verslag' });
     const { status } = await postRaw(
-      bot.messagesUrl,
+      teams.bot.messagesUrl,
       JSON.stringify(activity),
       'application/json; charset=utf-8',
     );

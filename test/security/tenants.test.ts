@@ -13,15 +13,8 @@ import {
   type TeamsActivity,
   type TeamsUser,
 } from '../support/activities';
-import { FakeConnector } from '../support/fakeConnector';
-import {
-  postActivity,
-  reportOnFailure,
-  startBot,
-  startCosmosServer,
-  type BotProcess,
-  type CosmosServer,
-} from '../support/processes';
+import { postActivity } from '../support/processes';
+import { useBotInTeams } from '../support/teams';
 import { describeDocuments, StoreProbe } from './support/probes';
 
 const ALLOWED_A = randomUUID();
@@ -29,33 +22,16 @@ const ALLOWED_B = randomUUID();
 
 describe('security: only the allowed tenants use the bot (ALLOWED_TENANT_IDS)', function () {
   this.timeout(60_000);
-  const connector = new FakeConnector();
-  let cosmos: CosmosServer;
-  let bot: BotProcess;
+  // As an operator may write it: spaces around the ids.
+  const teams = useBotInTeams({ env: { ALLOWED_TENANT_IDS: ` ${ALLOWED_A} , ${ALLOWED_B} ` } });
+  const { connector } = teams;
   let store: StoreProbe;
 
-  before(async () => {
-    await connector.start();
-    cosmos = await startCosmosServer();
-    bot = await startBot({
-      cosmos,
-      // As an operator may write it: spaces around the ids.
-      env: { ALLOWED_TENANT_IDS: ` ${ALLOWED_A} , ${ALLOWED_B} ` },
-    });
-    store = new StoreProbe(cosmos, bot.env.COSMOS_DATABASE ?? '');
+  before(() => {
+    store = new StoreProbe(teams.cosmos, teams.bot.env.COSMOS_DATABASE ?? '');
   });
 
-  after(async () => {
-    store?.dispose();
-    await bot?.stop();
-    await cosmos?.stop();
-    await connector.stop();
-  });
-
-  afterEach(function () {
-    reportOnFailure(this.currentTest, bot, cosmos, connector);
-  });
-
+  after(() => store?.dispose());
   /** Asserts the bot answered `activity` with exactly one short text, `expected`. */
   function assertRefused(activity: TeamsActivity, expected: string): void {
     const replies = connector.activitiesIn(activity.conversation.id);
@@ -94,7 +70,7 @@ describe('security: only the allowed tenants use the bot (ALLOWED_TENANT_IDS)', 
       text: 'nieuw verslag',
     });
 
-    assert.equal(await postActivity(bot.url, activity), 200);
+    assert.equal(await postActivity(teams.bot.url, activity), 200);
 
     assertRefused(activity, textsFor('nl').tenantRefused);
     await assertNothingStored(user, activity, tenantId);
@@ -111,7 +87,7 @@ describe('security: only the allowed tenants use the bot (ALLOWED_TENANT_IDS)', 
       text: 'new report',
     });
 
-    assert.equal(await postActivity(bot.url, activity), 200);
+    assert.equal(await postActivity(teams.bot.url, activity), 200);
 
     assertRefused(activity, textsFor('en').tenantRefused);
     await assertNothingStored(user, activity, tenantId);
@@ -127,7 +103,7 @@ describe('security: only the allowed tenants use the bot (ALLOWED_TENANT_IDS)', 
       value: { action: 'newReport' },
     });
 
-    assert.equal(await postActivity(bot.url, activity), 200);
+    assert.equal(await postActivity(teams.bot.url, activity), 200);
 
     assertRefused(activity, textsFor('nl').tenantRefused);
     await assertNothingStored(user, activity, tenantId);
@@ -139,7 +115,7 @@ describe('security: only the allowed tenants use the bot (ALLOWED_TENANT_IDS)', 
     const { tenantId: _dropped, ...conversation } = activity.conversation;
     const withoutTenant = { ...activity, conversation, channelData: {} };
 
-    assert.equal(await postActivity(bot.url, withoutTenant), 200);
+    assert.equal(await postActivity(teams.bot.url, withoutTenant), 200);
 
     assertRefused(activity, textsFor('nl').tenantRefused);
     await assertNothingStored(user, activity);
@@ -159,7 +135,7 @@ describe('security: only the allowed tenants use the bot (ALLOWED_TENANT_IDS)', 
     });
     const callsBefore = connector.calls.length;
 
-    assert.equal(await postActivity(bot.url, activity), 200);
+    assert.equal(await postActivity(teams.bot.url, activity), 200);
 
     assert.equal((await store.channelsOf(tenantId)).length, 0, 'no report channel stored');
     const stored = await store.mentioning(tenantId, team.id, channel.id);
@@ -180,7 +156,7 @@ describe('security: only the allowed tenants use the bot (ALLOWED_TENANT_IDS)', 
         text: 'nieuw verslag',
       });
 
-      assert.equal(await postActivity(bot.url, activity), 200);
+      assert.equal(await postActivity(teams.bot.url, activity), 200);
 
       const replies = connector.activitiesIn(activity.conversation.id);
       assert.equal(replies.length, 1, 'one reply: the first question');
@@ -204,7 +180,7 @@ describe('security: only the allowed tenants use the bot (ALLOWED_TENANT_IDS)', 
       channel,
     });
 
-    assert.equal(await postActivity(bot.url, activity), 200);
+    assert.equal(await postActivity(teams.bot.url, activity), 200);
 
     const channels = await store.channelsOf(ALLOWED_A);
     assert.ok(

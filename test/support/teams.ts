@@ -8,8 +8,16 @@ import {
   type TeamsChannel,
   type TeamsTeam,
 } from './activities';
-import type { FakeConnector } from './fakeConnector';
-import { postActivity, type CosmosServer } from './processes';
+import { FakeConnector } from './fakeConnector';
+import {
+  postActivity,
+  reportOnFailure,
+  startBot,
+  startCosmosServer,
+  type BotProcess,
+  type CosmosServer,
+  type Diagnosable,
+} from './processes';
 
 /** A tenant of its own, with its team and the team's report channel. */
 export interface TeamPlace {
@@ -55,4 +63,56 @@ export function reportsOf(
     reports: client.database(database).container('reports'),
     dispose: () => client.dispose(),
   };
+}
+
+/** The Teams side, the store and the bot of a describe block; filled in by its `before` hook. */
+export interface BotInTeams {
+  /** The fake Bot Connector, there at once (started by the hook). */
+  connector: FakeConnector;
+  cosmos: CosmosServer;
+  bot: BotProcess;
+  /** The bot's `reports` container, read directly by the tests. */
+  reports: Container;
+}
+
+/** A server started before the bot and stopped after it, whose log joins a failed test's. */
+export type ServerAlongside = Diagnosable & { start(): Promise<void>; stop(): Promise<void> };
+
+/**
+ * Mocha hooks for the describe block that calls it: the fake Bot Connector, a Cosmos DB–compatible
+ * server and the bot (`node dist/index.js`, with `env` besides its defaults) start before its
+ * tests and stop after them; a failed test gets all their logs.
+ */
+export function useBotInTeams(
+  options: { env?: Record<string, string>; alongside?: ServerAlongside[] } = {},
+): BotInTeams {
+  const alongside = options.alongside ?? [];
+  const world = { connector: new FakeConnector() } as BotInTeams;
+  let disposeReports: (() => void) | undefined;
+  before(async () => {
+    await world.connector.start();
+    for (const server of alongside) await server.start();
+    world.cosmos = await startCosmosServer();
+    world.bot = await startBot({
+      cosmos: world.cosmos,
+      ...(options.env ? { env: options.env } : {}),
+    });
+    let reports: Container;
+    ({ reports, dispose: disposeReports } = reportsOf(
+      world.cosmos,
+      world.bot.env.COSMOS_DATABASE ?? '',
+    ));
+    world.reports = reports;
+  });
+  after(async () => {
+    disposeReports?.();
+    await world.bot?.stop();
+    await world.cosmos?.stop();
+    for (const server of alongside) await server.stop();
+    await world.connector.stop();
+  });
+  afterEach(function () {
+    reportOnFailure(this.currentTest, world.bot, world.cosmos, world.connector, ...alongside);
+  });
+  return world;
 }
