@@ -10,20 +10,15 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Container } from '@azure/cosmos';
 import type { Report } from '../../src/report/report';
 import { channelMention, makeUser, type TeamsUser } from '../support/activities';
-import { FakeConnector, type ConnectorCall } from '../support/fakeConnector';
+import type { ConnectorCall } from '../support/fakeConnector';
+import { postActivity, type Diagnosable } from '../support/processes';
 import {
-  postActivity,
-  reportOnFailure,
-  startBot,
-  startCosmosServer,
-  type BotProcess,
-  type CosmosServer,
-  type Diagnosable,
-} from '../support/processes';
-import { installInTeam as sharedInstallInTeam, reportsOf, type TeamPlace } from '../support/teams';
+  installInTeam as sharedInstallInTeam,
+  useBotInTeams,
+  type TeamPlace,
+} from '../support/teams';
 import {
   buttonsOf,
   cardOf,
@@ -231,39 +226,24 @@ interface Posted {
 
 describe('e2e: a traveller changes a posted report by follow-up message', function () {
   this.timeout(60_000);
-  const connector = new FakeConnector();
-  let cosmos: CosmosServer;
   let gate: ReportWriteGate;
-  let bot: BotProcess;
-  let reports: Container;
-  let disposeReports: () => void;
-
-  before(async () => {
-    await connector.start();
-    cosmos = await startCosmosServer();
-    gate = new ReportWriteGate(cosmos.endpoint);
-    await gate.start();
+  const teams = useBotInTeams({
     // The bot reaches Cosmos DB through the gate (transparent unless told to hold writes).
-    bot = await startBot({ cosmos: { endpoint: gate.url, key: cosmos.key } });
-    ({ reports, dispose: disposeReports } = reportsOf(cosmos, bot.env.COSMOS_DATABASE ?? ''));
+    storeProxy: async (cosmos) => {
+      gate = new ReportWriteGate(cosmos.endpoint);
+      await gate.start();
+      return { endpoint: gate.url, server: gate };
+    },
   });
-
-  after(async () => {
-    disposeReports?.();
-    await bot?.stop();
-    await gate?.stop();
-    await cosmos?.stop();
-    await connector.stop();
-  });
-
-  afterEach(function () {
-    reportOnFailure(this.currentTest, bot, cosmos, connector, gate);
-  });
-
-  const installInTeam = (): Promise<Place> => sharedInstallInTeam(bot.url, connector);
+  const { connector } = teams;
+  const installInTeam = (): Promise<Place> => sharedInstallInTeam(teams.bot.url, connector);
 
   function travellerIn(place: Place, user: TeamsUser): TravellerClient {
-    return new TravellerClient(user, { botUrl: bot.url, connector, tenantId: place.tenantId });
+    return new TravellerClient(user, {
+      botUrl: teams.bot.url,
+      connector,
+      tenantId: place.tenantId,
+    });
   }
 
   /** Writes and posts a report by chat; resolves with where it landed. */
@@ -288,7 +268,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
 
   /** The report as stored in Cosmos DB, read directly (not through the bot). */
   async function stored(user: TeamsUser, reportId: string): Promise<Report> {
-    const { resource } = await reports.item(reportId, user.aadObjectId).read<Report>();
+    const { resource } = await teams.reports.item(reportId, user.aadObjectId).read<Report>();
     assert.ok(resource, `report ${reportId} of ${user.name} is stored`);
     return resource;
   }
@@ -342,7 +322,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
   ): Promise<string[]> {
     const before = connector.threadReplies(rootId).length;
     const status = await postActivity(
-      bot.url,
+      teams.bot.url,
       channelMention({
         serviceUrl: connector.url,
         tenantId: place.tenantId,
@@ -646,7 +626,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
 
       await assertUnchanged(author, place, posted, bergen);
       assert.equal(traveller.messages().length, authorChat, 'the author was not bothered');
-      const refusals = bot
+      const refusals = teams.bot
         .output()
         .split('\n')
         .filter(
@@ -869,7 +849,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       assertChannelCard(channelCard(posted.rootId).lines, bergen, author.name);
 
       teamsDown = false;
-      await bot.restart({ signal: 'SIGKILL' });
+      await teams.bot.restart({ signal: 'SIGKILL' });
 
       await connector.waitFor(
         (c) => c.updatesOf(posted.rootId).length === 1,

@@ -78,23 +78,39 @@ export interface BotInTeams {
 /** A server started before the bot and stopped after it, whose log joins a failed test's. */
 export type ServerAlongside = Diagnosable & { start(): Promise<void>; stop(): Promise<void> };
 
+/** A server between the bot and Cosmos DB (a fault proxy), and the endpoint the bot uses. */
+export interface StoreProxy {
+  endpoint: string;
+  server: Diagnosable & { stop(): Promise<void> };
+}
+
+/** How the bot of `useBotInTeams` runs. */
+export interface BotInTeamsOptions {
+  /** The bot's environment besides its defaults. */
+  env?: Record<string, string>;
+  /** Servers started before the bot and stopped after it (e.g. a fake OneDrive). */
+  alongside?: ServerAlongside[];
+  /** Starts a proxy on the Cosmos DB server for the bot to reach it through; stopped after the bot. */
+  storeProxy?: (cosmos: CosmosServer) => Promise<StoreProxy>;
+}
+
 /**
  * Mocha hooks for the describe block that calls it: the fake Bot Connector, a Cosmos DB–compatible
- * server and the bot (`node dist/index.js`, with `env` besides its defaults) start before its
- * tests and stop after them; a failed test gets all their logs.
+ * server and the bot (`node dist/index.js`) start before its tests and stop after them; a failed
+ * test gets all their logs.
  */
-export function useBotInTeams(
-  options: { env?: Record<string, string>; alongside?: ServerAlongside[] } = {},
-): BotInTeams {
+export function useBotInTeams(options: BotInTeamsOptions = {}): BotInTeams {
   const alongside = options.alongside ?? [];
   const world = { connector: new FakeConnector() } as BotInTeams;
   let disposeReports: (() => void) | undefined;
+  let proxy: StoreProxy | undefined;
   before(async () => {
     await world.connector.start();
     for (const server of alongside) await server.start();
     world.cosmos = await startCosmosServer();
+    proxy = await options.storeProxy?.(world.cosmos);
     world.bot = await startBot({
-      cosmos: world.cosmos,
+      cosmos: proxy ? { endpoint: proxy.endpoint, key: world.cosmos.key } : world.cosmos,
       ...(options.env ? { env: options.env } : {}),
     });
     let reports: Container;
@@ -107,12 +123,14 @@ export function useBotInTeams(
   after(async () => {
     disposeReports?.();
     await world.bot?.stop();
+    await proxy?.server.stop();
     await world.cosmos?.stop();
     for (const server of alongside) await server.stop();
     await world.connector.stop();
   });
   afterEach(function () {
-    reportOnFailure(this.currentTest, world.bot, world.cosmos, world.connector, ...alongside);
+    const servers = [...(proxy ? [proxy.server] : []), ...alongside];
+    reportOnFailure(this.currentTest, world.bot, world.cosmos, world.connector, ...servers);
   });
   return world;
 }
