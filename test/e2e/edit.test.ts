@@ -2,18 +2,11 @@
 // (`node dist/index.js`), a Cosmos DB-compatible server, and the fake Bot Connector. A report is
 // written and posted by chat first; then the traveller (or a colleague) tries to change it.
 import assert from 'node:assert/strict';
-import {
-  createServer,
-  request,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Report } from '../../src/report/report';
 import { channelMention, makeUser, type TeamsUser } from '../support/activities';
 import type { ConnectorCall } from '../support/fakeConnector';
-import { postActivity, type Diagnosable } from '../support/processes';
+import { postActivity } from '../support/processes';
+import { CosmosFaults } from '../security/support/cosmosFaults';
 import {
   installInTeam as sharedInstallInTeam,
   useBotInTeams,
@@ -118,100 +111,6 @@ function linksOf(message: BotMessage): { title: string; url: string }[] {
   return links;
 }
 
-/**
- * A pass-through HTTP proxy in front of the Cosmos DB server that can hold writes of report
- * documents until a number of them have arrived, and then lets them through together. Two edits
- * confirmed at once then surely both read the same version (and ETag) before either writes: the
- * ETag check, not luck in timing, decides what survives. It records Cosmos DB's answer to every
- * report write.
- */
-class ReportWriteGate implements Diagnosable {
-  readonly name = 'cosmos gate';
-  /** Every write of a report document that passed, with Cosmos DB's status. */
-  readonly writes: { path: string; status: number }[] = [];
-  private server: Server | undefined;
-  private port = 0;
-  private holdFor = 0;
-  private readonly held: (() => void)[] = [];
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly target: string) {}
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        res.writeHead(502);
-        res.end(String(error));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.server = server;
-    this.port = (server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    this.release();
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  /** Holds the next `count` report writes until all have arrived (at most `timeoutMs`). */
-  holdNextWrites(count: number, timeoutMs = 5000): void {
-    this.holdFor = count;
-    this.timer = setTimeout(() => this.release(), timeoutMs);
-  }
-
-  output(): string {
-    return this.writes.map((write) => `PUT ${write.path} -> ${write.status}`).join('\n');
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const path = req.url ?? '/';
-    const isReportWrite = req.method === 'PUT' && path.includes('/colls/reports/docs/');
-    if (isReportWrite && this.holdFor > 0) {
-      await new Promise<void>((resolve) => {
-        this.held.push(resolve);
-        if (this.held.length >= this.holdFor) this.release();
-      });
-    }
-    const target = new URL(this.target);
-    await new Promise<void>((resolve, reject) => {
-      const upstream = request(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: req.method,
-          path,
-          headers: { ...req.headers, host: target.host },
-        },
-        (answer) => {
-          const status = answer.statusCode ?? 502;
-          if (isReportWrite) this.writes.push({ path, status });
-          res.writeHead(status, answer.headers);
-          answer.pipe(res);
-          answer.on('end', resolve);
-        },
-      );
-      upstream.on('error', reject);
-      upstream.end(Buffer.concat(chunks));
-    });
-  }
-
-  private release(): void {
-    clearTimeout(this.timer);
-    this.holdFor = 0;
-    for (const go of this.held.splice(0)) go();
-  }
-}
-
 /** A tenant with the team "Internationale Zaken" whose channel "Reisverslagen" gets the reports. */
 type Place = TeamPlace;
 
@@ -226,13 +125,13 @@ interface Posted {
 
 describe('e2e: a traveller changes a posted report by follow-up message', function () {
   this.timeout(60_000);
-  let gate: ReportWriteGate;
+  let gate: CosmosFaults;
   const teams = useBotInTeams({
-    // The bot reaches Cosmos DB through the gate (transparent unless told to hold writes).
+    // The bot reaches Cosmos DB through the gate (transparent unless told to hold writes): two
+    // edits confirmed at once then surely both read the same ETag before either writes.
     storeProxy: async (cosmos) => {
-      gate = new ReportWriteGate(cosmos.endpoint);
-      await gate.start();
-      return { endpoint: gate.url, server: gate };
+      gate = await CosmosFaults.start(cosmos.endpoint);
+      return { endpoint: gate.endpoint, server: gate };
     },
   });
   const { connector } = teams;
@@ -706,7 +605,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       );
 
       const writesBefore = gate.writes.length;
-      gate.holdNextWrites(2);
+      gate.holdNextReportWrites(2);
       const answers = await Promise.all([
         traveller.press(confirmPurpose, 'Bevestigen'),
         elsewhere.press(confirmLocations, 'Bevestigen'),

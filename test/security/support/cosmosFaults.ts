@@ -1,6 +1,7 @@
 // An HTTP proxy in front of the Cosmos DB-compatible server that passes everything through
 // unless told to fail the writes of report documents: a turn then fails in the middle, after
-// its dialog state was read, where a cut TCP connection would fail it at the very start.
+// its dialog state was read, where a cut TCP connection would fail it at the very start. It can
+// also hold report writes back until several have arrived, to race them against each other.
 import {
   createServer,
   request,
@@ -15,11 +16,16 @@ export class CosmosFaults implements Diagnosable {
   readonly name = 'cosmos faults';
   /** Report writes failed so far. */
   failedWrites = 0;
+  /** Every report write that reached Cosmos DB, with its answer's status. */
+  readonly writes: { method: string; path: string; status: number }[] = [];
   private server: Server | undefined;
   private failing: number | undefined;
   private remaining: number | undefined;
   private retryAfterMs = 0;
   private readonly log: string[] = [];
+  private holdFor = 0;
+  private readonly held: (() => void)[] = [];
+  private holdTimer: NodeJS.Timeout | undefined;
 
   private constructor(private readonly target: URL) {}
 
@@ -62,11 +68,18 @@ export class CosmosFaults implements Diagnosable {
     this.retryAfterMs = retryAfterMs;
   }
 
+  /** Holds the next `count` report writes until all have arrived (at most `timeoutMs`). */
+  holdNextReportWrites(count: number, timeoutMs = 5000): void {
+    this.holdFor = count;
+    this.holdTimer = setTimeout(() => this.releaseHeld(), timeoutMs);
+  }
+
   output(): string {
     return this.log.join('\n');
   }
 
   async stop(): Promise<void> {
+    this.releaseHeld();
     const server = this.server;
     this.server = undefined;
     if (!server) return;
@@ -101,6 +114,12 @@ export class CosmosFaults implements Diagnosable {
       );
       return;
     }
+    if (isReportWrite && this.holdFor > 0) {
+      await new Promise<void>((resolve) => {
+        this.held.push(resolve);
+        if (this.held.length >= this.holdFor) this.releaseHeld();
+      });
+    }
     await new Promise<void>((resolve, reject) => {
       const upstream = request(
         {
@@ -111,7 +130,12 @@ export class CosmosFaults implements Diagnosable {
           headers: { ...req.headers, host: this.target.host },
         },
         (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          const status = answer.statusCode ?? 502;
+          if (isReportWrite) {
+            this.writes.push({ method: req.method ?? '', path, status });
+            this.log.push(`${req.method} ${path} -> ${status}`);
+          }
+          res.writeHead(status, answer.headers);
           answer.pipe(res);
           answer.on('end', resolve);
           answer.on('error', reject);
@@ -120,5 +144,11 @@ export class CosmosFaults implements Diagnosable {
       upstream.on('error', reject);
       upstream.end(Buffer.concat(chunks));
     });
+  }
+
+  private releaseHeld(): void {
+    clearTimeout(this.holdTimer);
+    this.holdFor = 0;
+    for (const release of this.held.splice(0)) release();
   }
 }
