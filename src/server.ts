@@ -28,6 +28,22 @@ const activityShape = z
   })
   .loose();
 
+/**
+ * Refuses a compressed body before it is read. restify's body reader inflates gzip and deflate
+ * in memory and caps only the compressed bytes, so 80 KB on the wire could grow to hundreds of
+ * megabytes before any token is checked. Teams sends activities uncompressed.
+ */
+const refuseContentEncoding: restify.RequestHandler = (req, res, next) => {
+  const encoding = (req.headers['content-encoding'] ?? '').trim().toLowerCase();
+  if (encoding !== '' && encoding !== 'identity') {
+    res.send(415, { error: 'Send the activity uncompressed (no Content-Encoding).' });
+    return next(false);
+  }
+  // restify's reader knows only gzip; identity is no encoding at all.
+  delete req.headers['content-encoding'];
+  return next();
+};
+
 /** What the HTTP server serves: Teams' messages, and a health check on the store. */
 export interface ServerParts {
   adapter: CloudAdapter;
@@ -43,6 +59,7 @@ export function createServer({ adapter, bot, checkHealth, log }: ServerParts): r
 
   server.post(
     '/api/messages',
+    refuseContentEncoding,
     // Only JSON, as Teams sends: a form posted from a web page must not drive the bot.
     (req, res, next) => {
       if (!req.is('json')) {

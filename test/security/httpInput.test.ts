@@ -1,7 +1,9 @@
-// Bad input at the HTTP level, on POST /api/messages: bodies over 256 KB get 413, malformed JSON
-// gets 400, JSON that is not an activity and bodies that are not JSON get a 4xx; nothing of it
+// Bad input at the HTTP level, on POST /api/messages: bodies over 256 KB get 413, compressed
+// bodies get 415 before they are inflated, malformed JSON gets 400, JSON that is not an activity and bodies that are not JSON get a 4xx; nothing of it
 // ever gets a 500, runs a turn or stores anything, and the bot stays healthy.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { makeUser, personalMessage, type TeamsActivity } from '../support/activities';
 import { useBotInTeams } from '../support/teams';
 import { describeDocuments, postChunked, postRaw, StoreProbe } from './support/probes';
@@ -18,6 +20,13 @@ interface Outcome {
 /** The bodies of `outcomes` whose status is not in [min, max]. */
 function outside(outcomes: Outcome[], min: number, max: number): Outcome[] {
   return outcomes.filter(({ status }) => status < min || status > max);
+}
+
+/** The peak resident memory (VmHWM) of process `pid` so far, in bytes (Linux /proc). */
+function peakRss(pid: number): number {
+  const line = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!line) throw new Error(`/proc/${pid}/status has no VmHWM line; is this Linux?`);
+  return Number(line[1]) * 1024;
 }
 
 /** `activity` as HTML-form fields in bracket notation (`conversation[id]=…`), as qs reads them. */
@@ -93,6 +102,58 @@ describe('security: bad input on /api/messages gets a 4xx, never a 500', functio
 
     const { status } = await postRaw(teams.bot.messagesUrl, JSON.stringify(activity), JSON_TYPE);
 
+    assert.equal(status, 200);
+    assert.equal(connector.activitiesIn(activity.conversation.id).length, 1, 'answered');
+  });
+
+  it('refuses gzip, deflate and br bodies with 415 before inflating them; memory stays flat', async () => {
+    // A valid activity padded with 64 MB of spaces: about 64 KB compressed, well under the
+    // 256 KB limit on the wire, and 250 times over it once inflated.
+    const activity = personalMessage({
+      serviceUrl: connector.url,
+      user: makeUser('Zip Bom'),
+      text: 'nieuw verslag',
+    });
+    const inflated = Buffer.concat([
+      Buffer.from(JSON.stringify(activity).slice(0, -1)),
+      Buffer.from(',"pad":"'),
+      Buffer.alloc(64 * KB * KB, ' '),
+      Buffer.from('"}'),
+    ]);
+    const compressions: Record<string, Buffer> = {
+      gzip: gzipSync(inflated, { level: 9 }),
+      deflate: deflateSync(inflated, { level: 9 }),
+      br: brotliCompressSync(inflated),
+    };
+    const pid = teams.bot.process.pid as number;
+    const peakBefore = peakRss(pid);
+
+    const outcomes: Outcome[] = [];
+    for (const [encoding, body] of Object.entries(compressions)) {
+      assert.ok(body.length < 256 * KB, `${encoding}: small on the wire (${body.length} bytes)`);
+      const { status } = await postRaw(teams.bot.messagesUrl, body, JSON_TYPE, {
+        'content-encoding': encoding,
+      });
+      outcomes.push({ what: encoding, status });
+    }
+
+    assert.deepEqual(outside(outcomes, 415, 415), [], 'each compressed body gets 415');
+    const grewBy = peakRss(pid) - peakBefore;
+    assert.ok(grewBy < 10 * KB * KB, `the bot's peak RSS grew by ${grewBy} bytes`);
+    await assertUntouched(activity);
+    const health = await fetch(`${teams.bot.url}/healthz`, { signal: AbortSignal.timeout(5000) });
+    assert.equal(health.status, 200, 'the bot keeps serving');
+  });
+
+  it('serves an uncompressed activity that says Content-Encoding: identity', async () => {
+    const activity = personalMessage({
+      serviceUrl: connector.url,
+      user: makeUser('Ongecomprimeerd'),
+      text: 'nieuw verslag',
+    });
+    const { status } = await postRaw(teams.bot.messagesUrl, JSON.stringify(activity), JSON_TYPE, {
+      'content-encoding': 'identity',
+    });
     assert.equal(status, 200);
     assert.equal(connector.activitiesIn(activity.conversation.id).length, 1, 'answered');
   });
