@@ -93,30 +93,89 @@ const environmentVariables = z.object({
   REMINDER_SWEEP_MINUTES: decimal(15),
 });
 
+/** Host names that never leave this machine: plain http to Cosmos DB is fine only there. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The environment variables botbuilder reads for a certificate instead of a password. */
+const CERTIFICATE_VARIABLES = ['CertificateThumbprint', 'CertificatePrivateKey'] as const;
+
 const environmentSchema = environmentVariables.superRefine((env, ctx) => {
-  if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['MicrosoftAppTenantId'],
-      message: 'is required when MicrosoftAppType is SingleTenant',
-    });
+  const problem = (variable: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [variable], message });
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.MicrosoftAppId) {
+    problem(
+      'MicrosoftAppId',
+      'is required when NODE_ENV=production: without it nobody checks who calls the bot (anonymous mode is for local development only)',
+    );
   }
-  if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['MicrosoftAppId'],
-      message:
-        'is required when NODE_ENV=production: without it nobody checks who calls the bot (anonymous mode is for local development only)',
-    });
+  if (production && !env.COSMOS_ENDPOINT) {
+    problem(
+      'COSMOS_ENDPOINT',
+      'is required when NODE_ENV=production: without it the bot keeps reports in memory and loses them at the next restart; set the Cosmos DB account endpoint, e.g. https://<account>.documents.azure.com:443/',
+    );
+  }
+  // An endpoint that is no URL at all is already named by its own check.
+  if (env.COSMOS_ENDPOINT && URL.canParse(env.COSMOS_ENDPOINT)) {
+    const url = new URL(env.COSMOS_ENDPOINT);
+    if (url.protocol !== 'https:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+      problem(
+        'COSMOS_ENDPOINT',
+        `must be https (${url.host} is not this machine, and reports would cross the network unencrypted)`,
+      );
+    }
   }
   if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['COSMOS_KEY'],
-      message: 'is set but COSMOS_ENDPOINT is not; set the endpoint too, or unset the key',
-    });
+    problem(
+      'COSMOS_KEY',
+      'is set but COSMOS_ENDPOINT is not; set the endpoint too, or unset the key',
+    );
   }
 });
+
+/**
+ * The rules of botbuilder's app types, checked here so that a mistake is named rather than
+ * thrown later as a stack trace from the SDK. `env` is the raw environment (the certificate).
+ */
+function botIdentityProblems(
+  parsed: z.infer<typeof environmentVariables>,
+  env: NodeJS.ProcessEnv,
+): string[] {
+  if (!parsed.MicrosoftAppId) return [];
+  const problems: string[] = [];
+  const problem = (variable: string, message: string) => problems.push(`${variable}: ${message}`);
+  // botbuilder takes an app without a type for a multi-tenant one.
+  const appType = parsed.MicrosoftAppType ?? 'MultiTenant';
+  if (appType !== 'MultiTenant' && !parsed.MicrosoftAppTenantId) {
+    problem(
+      'MicrosoftAppTenantId',
+      `is required when MicrosoftAppType is ${appType}: set the Entra tenant id of the bot's identity`,
+    );
+  }
+  const [thumbprint, privateKey] = CERTIFICATE_VARIABLES.map((name) => env[name]?.trim());
+  const password = parsed.MicrosoftAppPassword;
+  if (appType === 'UserAssignedMSI') {
+    if (password || thumbprint || privateKey) {
+      problem(
+        password ? 'MicrosoftAppPassword' : 'CertificateThumbprint',
+        'must be empty when MicrosoftAppType is UserAssignedMSI: a managed identity has no secret; remove it, or choose SingleTenant',
+      );
+    }
+    return problems;
+  }
+  if (Boolean(thumbprint) !== Boolean(privateKey)) {
+    problem(
+      thumbprint ? 'CertificatePrivateKey' : 'CertificateThumbprint',
+      'a certificate needs both CertificateThumbprint and CertificatePrivateKey; set the missing one, or unset both and use MicrosoftAppPassword',
+    );
+  } else if (!password && !thumbprint) {
+    problem(
+      'MicrosoftAppPassword',
+      `is required when MicrosoftAppType is ${appType}: set the app registration's client secret, or a certificate (CertificateThumbprint and CertificatePrivateKey)`,
+    );
+  }
+  return problems;
+}
 
 /** The bot's configuration, read from the environment once at start. */
 export interface Config {
@@ -170,6 +229,7 @@ const botFrameworkSettingNames = [
   'ToBotFromChannelOpenIdMetadataUrl',
   'ToBotFromEmulatorOpenIdMetadataUrl',
   'ValidateAuthority',
+  ...CERTIFICATE_VARIABLES,
 ] as const;
 
 /** The bot's own environment variables (DESIGN.md §5), as a deployment sets them. */
@@ -190,6 +250,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       ),
     );
   }
+  const identityProblems = botIdentityProblems(result.data, env);
+  if (identityProblems.length > 0) throw new ConfigError(identityProblems);
   const parsed = result.data;
   const botFrameworkAuthentication: Record<string, string | undefined> = {};
   for (const name of botFrameworkSettingNames) {

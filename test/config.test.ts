@@ -67,7 +67,6 @@ describe('config', () => {
     rejects({ COSMOS_KEY: 'abc' }, 'COSMOS_KEY');
     rejects({ ALLOWED_TENANT_IDS: 'contoso' }, 'ALLOWED_TENANT_IDS');
     rejects({ MicrosoftAppType: 'Anonymous' }, 'MicrosoftAppType');
-    rejects({ MicrosoftAppId: 'x', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId');
     rejects({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
     rejects({ REMINDER_AFTER_DAYS: '0' }, 'REMINDER_AFTER_DAYS');
     rejects({ REMINDER_AFTER_DAYS: 'drie' }, 'REMINDER_AFTER_DAYS');
@@ -77,8 +76,75 @@ describe('config', () => {
     rejects({ REMINDER_SWEEP_MINUTES: '-1' }, 'REMINDER_SWEEP_MINUTES');
   });
 
+  /** What Azure gives the bot: a managed identity and a Cosmos DB account over https. */
+  const production: NodeJS.ProcessEnv = {
+    NODE_ENV: 'production',
+    MicrosoftAppId: 'a1b2',
+    MicrosoftAppType: 'UserAssignedMSI',
+    MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+  };
+
   it('refuses anonymous mode in production', () => {
     rejects({ NODE_ENV: 'production' }, 'MicrosoftAppId');
-    assert.doesNotThrow(() => readConfig({ NODE_ENV: 'production', MicrosoftAppId: 'a1b2' }));
+    rejects({ ...production, MicrosoftAppId: '' }, 'MicrosoftAppId');
+    assert.doesNotThrow(() => readConfig(production));
+  });
+
+  it('refuses the embedded in-memory store in production, naming COSMOS_ENDPOINT', () => {
+    rejects({ ...production, COSMOS_ENDPOINT: undefined }, 'COSMOS_ENDPOINT');
+    rejects({ ...production, COSMOS_ENDPOINT: '' }, 'COSMOS_ENDPOINT');
+    // Outside production the embedded store is what local development runs on.
+    assert.equal(
+      readConfig({ ...production, NODE_ENV: 'development', COSMOS_ENDPOINT: '' }).cosmos,
+      undefined,
+    );
+  });
+
+  it('takes Cosmos DB over http on this machine only', () => {
+    rejects({ COSMOS_ENDPOINT: 'http://acct.documents.azure.com:443/' }, 'COSMOS_ENDPOINT');
+    rejects({ COSMOS_ENDPOINT: 'http://10.0.0.4:8081/' }, 'COSMOS_ENDPOINT');
+    rejects({ COSMOS_ENDPOINT: 'http://127.0.0.1.nip.io:8081/' }, 'COSMOS_ENDPOINT');
+    rejects({ COSMOS_ENDPOINT: 'ftp://127.0.0.1:8081/' }, 'COSMOS_ENDPOINT');
+    for (const endpoint of [
+      'http://127.0.0.1:8081/',
+      'http://localhost:8081/',
+      'http://[::1]:8081/',
+      'https://acct.documents.azure.com:443/',
+    ]) {
+      assert.equal(readConfig({ COSMOS_ENDPOINT: endpoint }).cosmos?.endpoint, endpoint);
+    }
+  });
+
+  it('checks the bot identity as botbuilder needs it, naming the variable instead of a stack trace', () => {
+    const tenant = { MicrosoftAppTenantId: production.MicrosoftAppTenantId };
+    // A tenant for a single-tenant app and a managed identity.
+    rejects(
+      { MicrosoftAppId: 'x', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'p' },
+      'MicrosoftAppTenantId',
+    );
+    rejects({ MicrosoftAppId: 'x', MicrosoftAppType: 'UserAssignedMSI' }, 'MicrosoftAppTenantId');
+    // A secret for an app registration: a password, or a whole certificate.
+    for (const appType of ['SingleTenant', 'MultiTenant', undefined]) {
+      const app = { MicrosoftAppId: 'x', MicrosoftAppType: appType, ...tenant };
+      rejects(app, 'MicrosoftAppPassword');
+      rejects({ ...app, CertificateThumbprint: 'AB12' }, 'CertificatePrivateKey');
+      rejects(
+        { ...app, CertificatePrivateKey: '-----BEGIN PRIVATE KEY-----' },
+        'CertificateThumbprint',
+      );
+      assert.equal(readConfig({ ...app, MicrosoftAppPassword: 'p' }).bot?.appPassword, 'p');
+      const withCertificate = readConfig({
+        ...app,
+        CertificateThumbprint: 'AB12',
+        CertificatePrivateKey: '-----BEGIN PRIVATE KEY-----',
+      });
+      assert.equal(withCertificate.botFrameworkAuthentication.CertificateThumbprint, 'AB12');
+    }
+    // No secret for a managed identity.
+    const identity = { MicrosoftAppId: 'x', MicrosoftAppType: 'UserAssignedMSI', ...tenant };
+    rejects({ ...identity, MicrosoftAppPassword: 'p' }, 'MicrosoftAppPassword');
+    rejects({ ...identity, CertificateThumbprint: 'AB12' }, 'CertificateThumbprint');
+    assert.equal(readConfig(identity).bot?.appType, 'UserAssignedMSI');
   });
 });

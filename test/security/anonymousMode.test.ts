@@ -148,6 +148,35 @@ describe('security: without an app id the bot is for this machine only', functio
     assert.doesNotMatch(output, /listens/, 'it never listened');
   });
 
+  it('refuses to start in production without COSMOS_ENDPOINT (reports would live in memory): exit code 1, naming it', async () => {
+    const { code, output } = await runUntilExit({
+      NODE_ENV: 'production',
+      MicrosoftAppId: randomUUID(),
+      MicrosoftAppType: 'MultiTenant',
+      MicrosoftAppPassword: 'not-used-offline',
+      PORT: String(await freePort()),
+      COSMOS_ENDPOINT: '',
+    });
+    assert.equal(code, 1, output);
+    assert.match(output, /^\s*- COSMOS_ENDPOINT: is required when NODE_ENV=production/m, output);
+    assert.doesNotMatch(output, /embedded|listens/, 'it never opened a store or listened');
+  });
+
+  it('refuses a bot identity botbuilder cannot use with a message naming the variable, not a stack trace', async () => {
+    const { code, output } = await runUntilExit({
+      MicrosoftAppId: randomUUID(),
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppPassword: 'a-secret-a-managed-identity-has-not',
+      PORT: String(await freePort()),
+      COSMOS_ENDPOINT: cosmos.endpoint,
+      COSMOS_KEY: cosmos.key,
+    });
+    assert.equal(code, 1, output);
+    assert.match(output, /^\s*- MicrosoftAppTenantId: /m, output);
+    assert.match(output, /^\s*- MicrosoftAppPassword: must be empty/m, output);
+    assert.doesNotMatch(output, /^\s+at /m, 'no stack trace');
+  });
+
   it('refuses to start with a bad variable (PORT=abc): exit code 1, naming PORT', async () => {
     const { code, output } = await runUntilExit({
       PORT: 'abc',
