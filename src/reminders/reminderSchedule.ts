@@ -89,7 +89,25 @@ export function claimReminder(report: Report, now: Date, takeoverMs: number): Re
   );
 }
 
-/** The report after its reminder was sent at `now`: counted, and the next one scheduled. */
+/** The earliest moment of the report's next reminder, a period after its last; none sent: undefined. */
+export function nextReminderAfterLast(report: Report, policy: ReminderPolicy): Date | undefined {
+  const last = report.reminder?.sentAt.at(-1);
+  return last ? new Date(reminderDueAfter(policy, timeZoneOf(report), new Date(last))) : undefined;
+}
+
+/**
+ * True while another sweep's claim on the report's reminder holds: it is being sent. An answer
+ * moves `reminderDueAt` without reading the draft, so the due time alone cannot tell.
+ */
+export function isClaimed(report: Report, now: Date, takeoverMs: number): boolean {
+  const claimedAt = report.reminder?.claimedAt;
+  return claimedAt !== undefined && now.getTime() - Date.parse(claimedAt) < takeoverMs;
+}
+
+/**
+ * The report after its reminder was sent at `now`: counted, and the next one scheduled from
+ * `now`, or from the last answer if the traveller answered while it was being sent.
+ */
 export function recordReminderSent(report: Report, policy: ReminderPolicy, now: Date): Report {
   const { claimedAt: _claimed, failures: _failures, ...kept } = stateOf(report);
   const sent = withReminder(
@@ -97,7 +115,8 @@ export function recordReminderSent(report: Report, policy: ReminderPolicy, now: 
     { ...kept, sentAt: [...kept.sentAt, now.toISOString()] },
     undefined,
   );
-  return withReminderScheduled(sent, policy, now);
+  const touched = new Date(Math.max(now.getTime(), Date.parse(report.updatedAt)));
+  return withReminderScheduled(sent, policy, touched);
 }
 
 /**

@@ -3,8 +3,10 @@ import { wantsReminders, type PreferenceStore } from '../store/preferenceStore';
 import type { ReportStore } from '../store/reportStore';
 import {
   claimReminder,
+  isClaimed,
   markUndeliverable,
   mayRemind,
+  nextReminderAfterLast,
   recordReminderSent,
   releaseReminder,
   timeZoneOf,
@@ -99,6 +101,14 @@ export class ReminderSweep {
       result.skipped++;
       return;
     }
+    // Never two within one period: an answer begun before the last reminder went out, and
+    // stored after it, set the due time from its own earlier clock.
+    const spaced = nextReminderAfterLast(draft, policy);
+    if (spaced && spaced.getTime() > now.getTime()) {
+      await reports.replaceIfUnchanged(withReminderDueAt(draft, spaced));
+      result.skipped++;
+      return;
+    }
     // Due at night or on a day off (the window changed, or a retry): when the window opens.
     if (!isWithinWindow(now, policy.calendar, zone)) {
       const opens = nextWindowMoment(now, policy.calendar, zone);
@@ -106,9 +116,13 @@ export class ReminderSweep {
       result.skipped++;
       return;
     }
-    const claimed = await reports.replaceIfUnchanged(
-      claimReminder(draft, now, this.parts.takeoverMs ?? 10 * 60_000),
-    );
+    const takeoverMs = this.parts.takeoverMs ?? 10 * 60_000;
+    // Another sweep is sending it (an answer since made it look due): never a second time.
+    if (isClaimed(draft, now, takeoverMs)) {
+      result.skipped++;
+      return;
+    }
+    const claimed = await reports.replaceIfUnchanged(claimReminder(draft, now, takeoverMs));
     if (!claimed) {
       result.skipped++;
       return;

@@ -241,6 +241,72 @@ describe('reminder sweep, against Cosmos DB and the Bot Connector', () => {
     assert.equal(stored?.reminder?.claimedAt, undefined);
   });
 
+  it('sends a reminder once when the traveller answers while it is being sent', async () => {
+    // Found under CPU load: the answer's patch moved reminderDueAt, the claim's takeover time,
+    // so another instance took the reminder that was still being sent, and sent it again.
+    const draft = await abandonedDraft('2026-11-18T10:00:00.000Z');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let sending = () => {};
+    const sendStarted = new Promise<void>((resolve) => (sending = resolve));
+    const adapter = createAdapter(readConfig({}), log);
+    const send = reminderSender(personalChatOpener(adapter, ''), log);
+    const slow = new ReminderSweep({
+      reports,
+      preferences,
+      policy,
+      send: async (report) => {
+        sending();
+        await held;
+        return send(report);
+      },
+      now: () => new Date('2026-11-23T10:00:00.000Z'),
+      log,
+    });
+    const slowSweep = slow.run();
+    await sendStarted;
+
+    // The traveller answers, as the interview stores it: due three working days from now.
+    const answeredAt = new Date('2026-11-23T10:01:00.000Z');
+    await reports.setAnswer(
+      draft.travellerId,
+      draft.id,
+      'persons',
+      { type: 'number', value: 2 },
+      answeredAt,
+      '2026-11-23T10:02:00.000Z',
+    );
+    await sweepAt('2026-11-23T10:03:00.000Z');
+    release();
+    assert.equal((await slowSweep).sent, 1);
+
+    assert.equal(remindersOf(draft).length, 1, 'sent once, by the sweep that claimed it');
+    const stored = await reports.get(draft.travellerId, draft.id);
+    assert.deepEqual(stored?.reminder?.sentAt, ['2026-11-23T10:00:00.000Z']);
+    // The next is due three working days after the answer, not after the sweep's start.
+    assert.equal(stored?.reminderDueAt, '2026-11-26T10:01:00.000Z');
+  });
+
+  it('keeps two reminders a period apart when an answer stored after the first was begun before it', async () => {
+    const draft = await abandonedDraft('2026-11-18T15:30:00.000Z');
+    await sweepAt('2026-11-23T15:30:00.000Z');
+    assert.equal(remindersOf(draft).length, 1);
+    // The traveller's answer turn read its clock a minute before the reminder went out, and
+    // its patch landed after: due three working days from that earlier minute.
+    await reports.setAnswer(
+      draft.travellerId,
+      draft.id,
+      'persons',
+      { type: 'number', value: 2 },
+      new Date('2026-11-23T15:29:00.000Z'),
+      '2026-11-26T15:29:00.000Z',
+    );
+    await sweepAt('2026-11-26T15:29:00.000Z');
+    assert.equal(remindersOf(draft).length, 1, 'not sooner than a period after the first');
+    await sweepAt('2026-11-26T15:30:00.000Z');
+    assert.equal(remindersOf(draft).length, 2, 'the second, a period after the first');
+  });
+
   it('sends each reminder once when two instances sweep the same store at once', async () => {
     const drafts = await Promise.all(
       Array.from({ length: 6 }, () => abandonedDraft('2026-11-18T15:30:00.000Z')),
