@@ -36,8 +36,8 @@ const COLUMNS: Record<Locale, string[]> = {
 const BOM = '\uFEFF';
 
 /**
- * The register of trips as CSV (RFC 4180: comma-separated, CRLF, fields with a quote, comma or
- * line break quoted and quotes doubled), UTF-8 with a BOM; one row a report, in the given order.
+ * The register of trips as CSV (RFC 4180: comma-separated, CRLF, fields with a quote, comma,
+ * semicolon or line break quoted and quotes doubled), UTF-8 with a BOM; one row a report, in the given order.
  */
 export function renderRegisterCsv(reports: readonly Report[], locale: Locale = 'nl'): string {
   const rows = [COLUMNS[locale], ...reports.map((report) => registerRow(report, locale))];
@@ -67,13 +67,20 @@ export function registerRow(report: Report, locale: Locale = 'nl'): string[] {
   ];
 }
 
+/** What makes a spreadsheet run a cell as a formula: its first character, after any spaces. */
+const FORMULA_START = /^[=+\-@]/;
+const CONTROL_START = /^[\t\r]/;
+
 /**
- * One CSV field. A cell that starts with `=`, `+`, `-`, `@`, tab or carriage return would be
- * run as a formula by a spreadsheet, so it gets a leading `'`; then it is quoted if needed.
+ * One CSV field. A cell that starts with `=`, `+`, `-`, `@` (spaces before it included), tab or
+ * carriage return would be run as a formula by a spreadsheet, so it gets a leading `'`. It is
+ * quoted when it holds a quote, line break, comma or semicolon: a Dutch Excel splits on
+ * semicolons, and an unquoted piece after one could start a formula of its own.
  */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const formula = FORMULA_START.test(value.trimStart()) || CONTROL_START.test(value);
+  const safe = formula ? `'${value}` : value;
+  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 // The catalogue must still have the questions the register reads; fail at load, not in a column.

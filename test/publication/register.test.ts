@@ -28,6 +28,35 @@ describe('publication: the trip register (CSV)', () => {
     assert.equal(csvField('=SUM(A1,A2)'), `"'=SUM(A1,A2)"`);
   });
 
+  it('starts no cell with a formula, whether the file is split on commas or on semicolons', () => {
+    const hostile = [
+      'Doel;=HYPERLINK("http://x")',
+      'Osaka,@SUM(1)',
+      'a;-2+3,+4',
+      '  =1+1',
+      '\t=1+1',
+      '\r=1+1',
+      'x; ;@cmd',
+      '=1;=2,=3',
+    ];
+    const report = osakaReport({ travellerName: hostile[0]! });
+    report.answers.title = { type: 'shortText', text: hostile[1]! };
+    report.answers.destination = { type: 'shortText', text: hostile[2]! };
+    report.answers.purpose = { type: 'longText', text: hostile.slice(3).join('\n') };
+    const csv = renderRegisterCsv([report, osakaReport({ travellerName: '-Anna' })]).slice(1);
+
+    for (const separator of [',', ';']) {
+      const cells = parseCsv(csv, separator).flat();
+      const formulas = cells.filter((cell) => /^\s*[=+\-@]|^[\t\r]/.test(cell));
+      assert.deepEqual(formulas, [], `split on ${separator}`);
+    }
+    // Read as it was written, every answer is whole, a formula behind its one quote.
+    const [, row, anna] = parseCsv(csv, ',');
+    assert.deepEqual(row!.slice(0, 3), hostile.slice(0, 3));
+    assert.equal(row![7], `'${hostile.slice(3).join('\n')}`);
+    assert.equal(anna![0], "'-Anna");
+  });
+
   it('reads back to the same fields with an RFC 4180 parser', () => {
     const csv = renderRegisterCsv([osakaReport()]);
     const rows = parseCsv(csv.slice(1));
@@ -39,8 +68,8 @@ describe('publication: the trip register (CSV)', () => {
   });
 });
 
-/** A small RFC 4180 reader, to check what a spreadsheet would read. */
-function parseCsv(text: string): string[][] {
+/** A small RFC 4180 reader, to check what a spreadsheet would read; `separator` as it splits. */
+function parseCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -54,7 +83,7 @@ function parseCsv(text: string): string[][] {
       } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') {
+    else if (char === separator) {
       row.push(field);
       field = '';
     } else if (char === '\r' && text[i + 1] === '\n') {
