@@ -27,6 +27,8 @@ var containers = [
   {
     name: 'state'
     partitionKeyPath: '/id'
+    // Dialog positions only (answers live in reports): gone after 30 days untouched.
+    defaultTtl: 2592000
   }
   {
     name: 'channels'
@@ -94,6 +96,8 @@ resource containerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/
           kind: 'Hash'
           version: 2
         }
+        // Absent (null) for reports, channels and preferences: their documents never expire.
+        defaultTtl: container.?defaultTtl
       }
     }
   }

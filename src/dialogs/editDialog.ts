@@ -9,7 +9,7 @@ import type { ReportSync } from '../channel/reportSync';
 import { renderChoiceCard } from '../cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../cards/editConfirmCard';
 import { findQuestion, questionNamed, questions, type Question } from '../report/catalogue';
-import { withEdit, type Answer, type Report } from '../report/report';
+import { withEdit, withPendingEdit, withoutPendingEdit, type Report } from '../report/report';
 import { textsFor } from '../texts';
 import { localeOf, markBehind, sendCard, travellerOf, noteReport } from './conversation';
 import { DialogIds } from './dialogIds';
@@ -26,11 +26,12 @@ export interface EditOptions {
   partAsked?: boolean;
 }
 
-/** What the edit remembers between its turns. */
+/** What the edit remembers between its turns: ids only; the new answer waits in the report. */
 interface EditValues {
   reportId?: string;
   questionKey?: string;
-  answer?: Answer;
+  /** This edit's pending answer in the report (`Report.pendingEdits`). */
+  editId?: string;
 }
 
 const EDIT_STEPS = 'editSteps';
@@ -139,7 +140,11 @@ export class EditDialog extends ComponentDialog {
     const report = await this.ownReport(step, values.reportId as string);
     if (!report || !answer) return step.endDialog();
     const question = findQuestion(values.questionKey as string) as Question;
-    values.answer = answer;
+    values.editId = this.services.newId();
+    const editId = values.editId;
+    await this.services.reports.update(report.travellerId, report.id, (current) =>
+      withPendingEdit(current, editId, question.key, answer, this.services.now()),
+    );
     await sendCard(
       step.context,
       renderEditConfirmCard(
@@ -172,14 +177,28 @@ export class EditDialog extends ComponentDialog {
         action.questionKey === question.key
       : ['continue', 'post'].includes(commandOf(context.activity.text) ?? '') ||
         /^\s*(ja|yes|bevestig|bevestigen|confirm)\b/i.test(context.activity.text ?? '');
+    const traveller = travellerOf(context);
+    const editId = values.editId as string;
     if (!confirmed) {
+      await this.services.reports.update(traveller.id, reportId, (current) =>
+        withoutPendingEdit(current, editId),
+      );
       await context.sendActivity(texts.editCancelled);
       return step.endDialog();
     }
-    const traveller = travellerOf(context);
-    const edited = await this.services.reports.update(traveller.id, reportId, (current) =>
-      withEdit(current, question.key, values.answer as Answer, traveller.name, this.services.now()),
-    );
+    let applied = false;
+    const edited = await this.services.reports.update(traveller.id, reportId, (current) => {
+      const pending = current.pendingEdits?.[editId];
+      applied = pending?.questionKey === question.key;
+      if (!pending || !applied) return current;
+      const done = withoutPendingEdit(current, editId);
+      return withEdit(done, question.key, pending.answer, traveller.name, this.services.now());
+    });
+    if (!applied) {
+      // Dropped meanwhile, as the oldest of too many edits waiting at once.
+      await context.sendActivity(texts.editCancelled);
+      return step.endDialog();
+    }
     const change = textsFor(edited.locale).changeNote(
       traveller.name,
       question.name[edited.locale].toLowerCase(),

@@ -20,7 +20,16 @@ import type { DialogServices } from './services';
 import { cardActionOf, commandOf } from './turnInput';
 import { keepReport, loadReport } from './turnReports';
 
-/** Where the interview stands: which report, which question, and what was just rejected. */
+/** The traveller's rejected input, shown again with the reason. */
+type RejectedInput = { error: string; fields: Record<string, string> };
+
+/**
+ * Where the rejected input travels from the answer step to the card asking again: the turn, not
+ * the dialog state, so that no answer text is kept in `state`.
+ */
+const REJECTED_INPUT = Symbol('rejectedInput');
+
+/** Where the interview stands: which report, which question. */
 export interface InterviewOptions {
   reportId: string;
   /** The question to ask; the first open one when absent. */
@@ -29,8 +38,6 @@ export interface InterviewOptions {
   single?: boolean;
   /** Return the valid answer without storing it (an edit, which is confirmed first). */
   collectOnly?: boolean;
-  /** The traveller's rejected input, shown again with the reason. */
-  rejected?: { error: string; fields: Record<string, string> };
 }
 
 /** What the interview returns to its caller. */
@@ -71,8 +78,9 @@ export class InterviewDialog extends ComponentDialog {
       : nextOpenQuestion(report);
     if (!question) return step.endDialog({ reportId: report.id } satisfies InterviewResult);
     const locale = localeOf(step.context);
+    const rejected = step.context.turnState.get(REJECTED_INPUT) as RejectedInput | undefined;
     const card = renderQuestionCard(
-      questionCardData(question, report, locale, this.today(), options.rejected),
+      questionCardData(question, report, locale, this.today(), rejected),
     );
     const cardActivityId = await sendCard(step.context, card);
     Object.assign(step.values, {
@@ -92,14 +100,15 @@ export class InterviewDialog extends ComponentDialog {
     const locale = localeOf(context);
     const action = cardActionOf(context.activity);
     // The same interview (single, collect-only) on another or the same question.
-    const { rejected: _rejected, ...interview } = options;
-    const ask = (key: string, rejected?: InterviewOptions['rejected']) =>
+    const ask = (key: string) =>
       step.replaceDialog(INTERVIEW_STEPS, {
-        ...interview,
+        ...options,
         questionKey: key,
-        ...(rejected ? { rejected } : {}),
       } satisfies InterviewOptions);
-    const askAgain = (rejected?: InterviewOptions['rejected']) => ask(question.key, rejected);
+    const askAgain = (rejected?: RejectedInput) => {
+      if (rejected) context.turnState.set(REJECTED_INPUT, rejected);
+      return ask(question.key);
+    };
 
     const isThisCard = action?.reportId === options.reportId && action.questionKey === question.key;
     if (action && (!isThisCard || (action.action !== 'answer' && action.action !== 'previous'))) {

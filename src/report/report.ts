@@ -71,6 +71,20 @@ export interface ReminderState {
   undeliverable?: boolean;
 }
 
+/**
+ * A changed answer between the turn that gives it and the turn that confirms it. It is kept in
+ * the report rather than the dialog state, so that no answer text lives in `state`.
+ */
+export interface PendingEdit {
+  questionKey: string;
+  answer: Answer;
+  /** When it was given; the oldest go first when too many wait. */
+  at: string;
+}
+
+/** Edits waiting at once (one per chat of the traveller); an abandoned one is dropped later. */
+const MAX_PENDING_EDITS = 5;
+
 /** A travel report, draft or posted: one document in the `reports` container. */
 export interface Report {
   id: string;
@@ -95,6 +109,8 @@ export interface Report {
   reminderDueAt?: string;
   /** Reminders of an unfinished draft. */
   reminder?: ReminderState;
+  /** New answers given to a posted report, waiting for confirmation, by the edit's id. */
+  pendingEdits?: Record<string, PendingEdit>;
   createdAt: string;
   updatedAt: string;
   /** The store's ETag of the version read; absent before the first write. */
@@ -167,6 +183,29 @@ export function isComplete(report: Report): boolean {
 /** The report as posted in a channel. */
 export function markPosted(report: Report, post: ChannelPost, now: Date): Report {
   return { ...report, status: 'posted', post, updatedAt: now.toISOString() };
+}
+
+/** The report with a new answer to `key` waiting for confirmation by the edit `editId`. */
+export function withPendingEdit(
+  report: Report,
+  editId: string,
+  key: string,
+  answer: Answer,
+  now: Date,
+): Report {
+  const kept = Object.entries(report.pendingEdits ?? {})
+    .filter(([id]) => id !== editId)
+    .sort(([, a], [, b]) => b.at.localeCompare(a.at))
+    .slice(0, MAX_PENDING_EDITS - 1);
+  const pending: PendingEdit = { questionKey: key, answer, at: now.toISOString() };
+  return { ...report, pendingEdits: { ...Object.fromEntries(kept), [editId]: pending } };
+}
+
+/** The report without the edit `editId` waiting (confirmed or cancelled). */
+export function withoutPendingEdit(report: Report, editId: string): Report {
+  const { pendingEdits, ...rest } = report;
+  const { [editId]: _done, ...others } = pendingEdits ?? {};
+  return Object.keys(others).length > 0 ? { ...rest, pendingEdits: others } : rest;
 }
 
 /** A posted report with one answer changed: the next version, with who changed what when. */

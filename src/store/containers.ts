@@ -1,14 +1,25 @@
+/** A container: its id, partition key path, and a default time to live when its documents expire. */
+export interface ContainerSpec {
+  id: string;
+  partitionKeyPath: string;
+  /** Seconds after its last write that a document expires; absent: never. */
+  defaultTtlSeconds?: number;
+}
+
 /** The Cosmos DB containers the bot uses, with their partition key paths (the Bicep must match). */
 export const CONTAINERS = {
   /** One document a report, partitioned by the traveller's Entra object id. */
   reports: { id: 'reports', partitionKeyPath: '/travellerId' },
-  /** botbuilder's conversation and user state, one document a storage key. */
-  state: { id: 'state', partitionKeyPath: '/id' },
+  /**
+   * botbuilder's conversation state, one document a storage key: only where a dialog stands, no
+   * answers, so it may expire after a month untouched (the draft lives on in `reports`).
+   */
+  state: { id: 'state', partitionKeyPath: '/id', defaultTtlSeconds: 30 * 24 * 60 * 60 },
   /** One document a team's report channel, partitioned by tenant. */
   channels: { id: 'channels', partitionKeyPath: '/tenantId' },
   /** One document a traveller's preferences (reminders on or off), partitioned by traveller. */
   preferences: { id: 'preferences', partitionKeyPath: '/travellerId' },
-} as const;
+} as const satisfies Record<string, ContainerSpec>;
 
 /** The name of one of the bot's containers: `reports`, `state`, `channels` or `preferences`. */
 export type ContainerName = keyof typeof CONTAINERS;

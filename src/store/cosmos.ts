@@ -5,7 +5,7 @@ import {
   type Database,
 } from '@azure/cosmos';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
-import { CONTAINER_NAMES, CONTAINERS, type ContainerName } from './containers';
+import { CONTAINER_NAMES, CONTAINERS, type ContainerName, type ContainerSpec } from './containers';
 import { cosmosConnectionError, cosmosStatus } from './cosmosErrors';
 
 /** Where and how to open the bot's Cosmos DB database. */
@@ -178,7 +178,7 @@ async function openContainer(
   endpoint: string,
   fail: Fail,
 ): Promise<Container> {
-  const { id, partitionKeyPath } = CONTAINERS[name];
+  const { id, partitionKeyPath, defaultTtlSeconds }: ContainerSpec = CONTAINERS[name];
   let definition: ContainerDefinition | undefined;
   try {
     definition = create
@@ -186,6 +186,7 @@ async function openContainer(
           await database.containers.createIfNotExists({
             id,
             partitionKey: { paths: [partitionKeyPath] },
+            ...(defaultTtlSeconds ? { defaultTtl: defaultTtlSeconds } : {}),
           })
         ).resource
       : (await database.container(id).read()).resource;

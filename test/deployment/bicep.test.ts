@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BOT_ID_OUTPUT } from '../../deployment/teamsAppPackage';
 import { configVariableNames, environmentVariableNames, readConfig } from '../../src/config';
-import { CONTAINER_NAMES, CONTAINERS } from '../../src/store/containers';
+import { CONTAINER_NAMES, CONTAINERS, type ContainerSpec } from '../../src/store/containers';
 import {
   asObject,
   Expression,
@@ -327,10 +327,14 @@ describe('deployment: the Azure resources (Bicep)', () => {
     const containers = find('var', 'containers', 'cosmos.bicep').value;
     assert.deepEqual(
       containers,
-      CONTAINER_NAMES.map((name) => ({
-        name: CONTAINERS[name].id,
-        partitionKeyPath: CONTAINERS[name].partitionKeyPath,
-      })),
+      CONTAINER_NAMES.map((name) => {
+        const spec: ContainerSpec = CONTAINERS[name];
+        return {
+          name: spec.id,
+          partitionKeyPath: spec.partitionKeyPath,
+          ...(spec.defaultTtlSeconds ? { defaultTtl: spec.defaultTtlSeconds } : {}),
+        };
+      }),
     );
     const containerResource = theResource(
       'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers',
@@ -342,6 +346,10 @@ describe('deployment: the Azure resources (Bicep)', () => {
     assert.equal(expression(at(container, 'properties.resource.id')), 'container.name');
     const paths = at(container, 'properties.resource.partitionKey.paths');
     assert.deepEqual(paths, [new Expression('container.partitionKeyPath')]);
+    assert.deepEqual(
+      at(container, 'properties.resource.defaultTtl'),
+      new Expression('container.?defaultTtl'),
+    );
     // Serverless containers have no throughput to set.
     assert.equal(at(container, 'properties.options'), undefined);
 

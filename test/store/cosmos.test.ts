@@ -29,6 +29,15 @@ describe('openCosmos on the Cosmos DB–compatible server', () => {
     }
   });
 
+  it('gives the dialog state a time to live of 30 days, and reports none', async () => {
+    // The server does not expire documents; what Azure does with them is the definition's.
+    const { db } = cosmos();
+    assert.equal((await db.state.read()).resource?.defaultTtl, 30 * 24 * 60 * 60);
+    for (const name of ['reports', 'channels', 'preferences'] as const) {
+      assert.equal((await db[name].read()).resource?.defaultTtl, undefined, name);
+    }
+  });
+
   it('opens an existing database without creating anything, and pings it', async () => {
     const { server, db } = cosmos();
     const again = await openCosmos({
