@@ -7,7 +7,7 @@ import type { Report } from '../report/report';
 import { connectCosmos } from '../store/cosmos';
 import { cosmosStatus, messageOf } from '../store/cosmosErrors';
 import { ExportFolderError, writeExportFiles, type ExportFormat } from './exportFiles';
-import { postedReports } from './postedReports';
+import { CosmosReportStore } from '../store/cosmosReportStore';
 import { progressReporter } from './progress';
 import { inDateRange } from './tripDate';
 
@@ -190,7 +190,7 @@ async function readReports(request: ExportRequest, stderr: NodeJS.WriteStream): 
   try {
     await database.prepare();
     let read = 0;
-    for await (const page of postedReports(database.reports)) {
+    for await (const page of new CosmosReportStore(database.reports).postedReports()) {
       read += page.length;
       reports.push(...page.filter((report) => inDateRange(report, request.from, request.to)));
       if (stderr.isTTY) stderr.write(`\rRead ${read} posted report(s)…`);

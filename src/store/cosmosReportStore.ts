@@ -2,7 +2,7 @@ import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { Answer, Report } from '../report/report';
 import { cosmosStatus, storeError } from './cosmosErrors';
 import { withoutSystemProperties } from './documents';
-import { ReportConflictError, type ReportStore } from './reportStore';
+import { missingReport, notADraft, ReportConflictError, type ReportStore } from './reportStore';
 
 /** Options of the Cosmos DB report store. */
 export interface CosmosReportStoreOptions {
@@ -107,13 +107,7 @@ export class CosmosReportStore implements ReportStore {
     } catch (error) {
       const status = cosmosStatus(error);
       if (status === 404) throw missingReport(travellerId, id);
-      if (status === 412) {
-        throw new Error(
-          `Report ${id} of traveller ${travellerId} is no longer a draft, so answer ${key} was ` +
-            'not stored; a posted report changes through an edit (withEdit), which keeps its history.',
-          { cause: error },
-        );
-      }
+      if (status === 412) throw notADraft(travellerId, id, key, error);
       throw storeError(`storing answer ${key} of report ${id}`, error);
     }
   }
@@ -172,6 +166,29 @@ export class CosmosReportStore implements ReportStore {
       return resources.map((resource) => fromDocument(resource, 'listing due reminders'));
     } catch (error) {
       throw storeError('listing the drafts whose reminder is due', error);
+    }
+  }
+
+  async *postedReports(pageSize = 100): AsyncGenerator<Report[]> {
+    const pages = this.container.items.query<ItemDefinition>(
+      {
+        query: 'SELECT * FROM c WHERE c.status = @posted',
+        parameters: [{ name: '@posted', value: 'posted' }],
+      },
+      { maxItemCount: pageSize },
+    );
+    while (pages.hasMoreResults()) {
+      let resources: ItemDefinition[];
+      try {
+        ({ resources } = await pages.fetchNext());
+      } catch (error) {
+        throw storeError('reading the posted reports', error);
+      }
+      const page = resources
+        .map((resource) => fromDocument(resource, 'reading the posted reports'))
+        // The compatible server may not filter as asked; a draft must never be published.
+        .filter((report) => report.status === 'posted');
+      if (page.length > 0) yield page;
     }
   }
 
@@ -244,11 +261,4 @@ function fromDocument(resource: ItemDefinition | undefined, action: string): Rep
 /** A key as one segment of a JSON Pointer (RFC 6901), the path syntax of a Cosmos DB patch. */
 function jsonPointerSegment(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function missingReport(travellerId: string, id: string): Error {
-  return new Error(
-    `Report ${id} of traveller ${travellerId} does not exist, so it cannot be updated; ` +
-      'create it first (or check the id and the traveller).',
-  );
 }

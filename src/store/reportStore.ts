@@ -11,6 +11,23 @@ export class ReportConflictError extends Error {
   }
 }
 
+/** The error for a change to a report that is not there. */
+export function missingReport(travellerId: string, id: string): Error {
+  return new Error(
+    `Report ${id} of traveller ${travellerId} does not exist, so it cannot be updated; ` +
+      'create it first (or check the id and the traveller).',
+  );
+}
+
+/** The error for an answer set on a report that was posted meanwhile. */
+export function notADraft(travellerId: string, id: string, key: string, cause?: unknown): Error {
+  return new Error(
+    `Report ${id} of traveller ${travellerId} is no longer a draft, so answer ${key} was ` +
+      'not stored; a posted report changes through an edit (withEdit), which keeps its history.',
+    cause === undefined ? {} : { cause },
+  );
+}
+
 /** Persistence of reports, one document a report, partitioned by traveller. */
 export interface ReportStore {
   /** Writes a new report; fails if its id already exists. Returns it with its ETag. */
@@ -57,6 +74,11 @@ export interface ReportStore {
    * `limit`. Crosses partitions: for the reminder sweep, never on a turn's path.
    */
   findDueReminders(now: Date, limit: number): Promise<Report[]>;
+  /**
+   * Every posted report, a page of at most `pageSize` at a time; never a draft (no public
+   * record). Crosses partitions: for exports, never on a turn's path.
+   */
+  postedReports(pageSize?: number): AsyncGenerator<Report[]>;
   /**
    * Writes the report only if it is unchanged since it was read (its `etag`); returns it with its
    * new ETag, or undefined when someone else wrote it in between or it is gone (no retry).

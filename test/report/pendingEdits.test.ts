@@ -4,13 +4,14 @@ import {
   withPendingEdit,
   withoutPendingEdit,
   type Answer,
+  type Report,
 } from '../../src/report/report';
 
 const purpose = (text: string): Answer => ({ type: 'longText', text });
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 10, minute));
 
 describe('report: edits waiting for confirmation', () => {
-  const posted = {
+  const posted: Report = {
     ...newDraft('r1', { id: 'aad-1', name: 'Noor Jacobs' }, 'nl', at(0)),
     status: 'posted' as const,
   };

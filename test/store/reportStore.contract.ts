@@ -283,6 +283,32 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
     assert.equal((await store.get(traveller, created.id))?.travellerName, 'Eerste');
   });
 
+  it('reads every posted report a page at a time, never a draft', async () => {
+    const other = `other-${randomUUID()}`;
+    const posted = await Promise.all(
+      [traveller, traveller, other].map((id) => store.create({ ...draft(id), status: 'posted' })),
+    );
+    const unposted = await store.create(draft(traveller));
+    const pages: Report[][] = [];
+    for await (const page of store.postedReports(2)) pages.push(page);
+
+    assert.ok(
+      pages.every((page) => page.length <= 2),
+      'pages of at most 2',
+    );
+    const read = pages.flat();
+    for (const report of posted)
+      assert.ok(
+        read.some((r) => r.id === report.id),
+        'each posted',
+      );
+    assert.ok(
+      read.every((report) => report.status === 'posted'),
+      'posted reports only',
+    );
+    assert.ok(!read.some((report) => report.id === unposted.id), 'never the draft');
+  });
+
   it('deletes a report of the traveller, once', async () => {
     const created = await store.create(draft(traveller));
     assert.equal(await store.delete(`other-${randomUUID()}`, created.id), false);

@@ -1,0 +1,130 @@
+import { withAnswer, type Answer, type Report } from '../report/report';
+import { missingReport, notADraft, ReportConflictError, type ReportStore } from './reportStore';
+
+/**
+ * Reports in this process's memory, with ETags as Cosmos DB gives them: for tests whose subject
+ * is not the store, and passing the same contract as CosmosReportStore. Gone at exit.
+ */
+export class InMemoryReportStore implements ReportStore {
+  private readonly reports = new Map<string, Report>();
+  private writes = 0;
+
+  async create(report: Report): Promise<Report> {
+    const key = keyOf(report.travellerId, report.id);
+    if (this.reports.has(key)) {
+      throw new Error(`Report ${report.id} already exists; create a report with a new id.`);
+    }
+    return this.write(report);
+  }
+
+  async get(travellerId: string, id: string): Promise<Report | undefined> {
+    const stored = this.reports.get(keyOf(travellerId, id));
+    return stored && structuredClone(stored);
+  }
+
+  async update(
+    travellerId: string,
+    id: string,
+    change: (report: Report) => Report,
+    read?: Report,
+  ): Promise<Report> {
+    const current = this.reports.get(keyOf(travellerId, id));
+    if (!current) throw missingReport(travellerId, id);
+    // The caller's copy serves when it is still current; else the change is reapplied.
+    const base = read && read.etag === current.etag ? read : current;
+    const changed = change(structuredClone(base));
+    if (changed.id !== id || changed.travellerId !== travellerId) {
+      throw new Error(
+        `The change to report ${id} altered its id or travellerId; a report keeps both for ` +
+          'life: create a new report instead.',
+      );
+    }
+    if (this.reports.get(keyOf(travellerId, id))?.etag !== current.etag) {
+      throw new ReportConflictError(id);
+    }
+    return this.write(changed);
+  }
+
+  async setAnswer(
+    travellerId: string,
+    id: string,
+    key: string,
+    answer: Answer,
+    at: Date,
+    reminderDueAt?: string,
+  ): Promise<Report> {
+    const current = this.reports.get(keyOf(travellerId, id));
+    if (!current) throw missingReport(travellerId, id);
+    if (current.status !== 'draft') throw notADraft(travellerId, id, key);
+    const answered = withAnswer(structuredClone(current), key, answer, at);
+    return this.write(reminderDueAt ? { ...answered, reminderDueAt } : answered);
+  }
+
+  async listByTraveller(travellerId: string): Promise<Report[]> {
+    return this.matching((report) => report.travellerId === travellerId).sort((a, b) =>
+      b.updatedAt.localeCompare(a.updatedAt),
+    );
+  }
+
+  async findLatestDraft(travellerId: string): Promise<Report | undefined> {
+    return (await this.listByTraveller(travellerId)).find((report) => report.status === 'draft');
+  }
+
+  async findNeedingSync(): Promise<Report[]> {
+    return this.matching(
+      (report) =>
+        report.status === 'posted' &&
+        report.post !== undefined &&
+        report.post.syncedVersion < report.version,
+    );
+  }
+
+  async findDueReminders(now: Date, limit: number): Promise<Report[]> {
+    const at = now.toISOString();
+    return this.matching(
+      (report) =>
+        report.status === 'draft' &&
+        report.reminderDueAt !== undefined &&
+        report.reminderDueAt <= at,
+    )
+      .sort((a, b) => (a.reminderDueAt as string).localeCompare(b.reminderDueAt as string))
+      .slice(0, Math.max(1, Math.floor(limit)));
+  }
+
+  async *postedReports(pageSize = 100): AsyncGenerator<Report[]> {
+    const posted = this.matching((report) => report.status === 'posted');
+    for (let at = 0; at < posted.length; at += pageSize) yield posted.slice(at, at + pageSize);
+  }
+
+  async replaceIfUnchanged(report: Report): Promise<Report | undefined> {
+    if (!report.etag) {
+      throw new Error(
+        `Report ${report.id} has no ETag, so it cannot be written conditionally; read it from ` +
+          'the store first.',
+      );
+    }
+    const current = this.reports.get(keyOf(report.travellerId, report.id));
+    if (current?.etag !== report.etag) return undefined;
+    return this.write(report);
+  }
+
+  async delete(travellerId: string, id: string): Promise<boolean> {
+    return this.reports.delete(keyOf(travellerId, id));
+  }
+
+  /** Stores a copy under a new ETag and returns another copy. */
+  private write(report: Report): Report {
+    const { etag: _old, ...content } = report;
+    const stored: Report = { ...structuredClone(content), etag: `"${++this.writes}"` };
+    this.reports.set(keyOf(report.travellerId, report.id), stored);
+    return structuredClone(stored);
+  }
+
+  private matching(test: (report: Report) => boolean): Report[] {
+    return [...this.reports.values()].filter(test).map((report) => structuredClone(report));
+  }
+}
+
+function keyOf(travellerId: string, id: string): string {
+  return JSON.stringify([travellerId, id]);
+}
