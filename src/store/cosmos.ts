@@ -52,21 +52,6 @@ export interface CosmosConnection extends CosmosDatabase {
 }
 
 /**
- * Connects to Cosmos DB (key auth with a key, Entra ID without), creates or checks the database
- * and its containers, and fails with an Error naming the endpoint and what to fix.
- */
-export async function openCosmos(options: OpenCosmosOptions): Promise<CosmosDatabase> {
-  const connection = connectCosmos(options);
-  try {
-    await connection.prepare();
-    return connection;
-  } catch (error) {
-    connection.dispose();
-    throw error;
-  }
-}
-
-/**
  * A client for the bot's database without any I/O yet, so that the bot can start while Cosmos
  * DB is unreachable and `prepare` it (again and again) in the background.
  */

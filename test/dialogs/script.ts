@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ReportChannel } from '../../src/store/channelStore';
-import { openCosmos, type CosmosDatabase } from '../../src/store/cosmos';
+import type { CosmosDatabase } from '../../src/store/cosmos';
+import { openCosmos } from '../store/cosmosFixture';
 import { CosmosChannelStore } from '../../src/store/cosmosChannelStore';
 import { CosmosPreferenceStore } from '../../src/store/cosmosPreferenceStore';
 import { CosmosReportStore } from '../../src/store/cosmosReportStore';

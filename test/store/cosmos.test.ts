@@ -3,9 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { CosmosClient } from '@azure/cosmos';
 import { CONTAINER_NAMES, CONTAINERS } from '../../src/store/containers';
-import { openCosmos } from '../../src/store/cosmos';
 import { startEmbeddedCosmos } from '../../src/store/embeddedCosmos';
-import { useEmbeddedCosmos } from './cosmosFixture';
+import { openCosmos, useEmbeddedCosmos } from './cosmosFixture';
 
 /** A loopback port nobody listens on. */
 async function closedPort(): Promise<number> {

@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { openCosmos, type CosmosDatabase } from '../../src/store/cosmos';
+import { connectCosmos, type CosmosDatabase, type OpenCosmosOptions } from '../../src/store/cosmos';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embeddedCosmos';
+
+/** The database connected and prepared (created or checked), as the bot's start does it. */
+export async function openCosmos(options: OpenCosmosOptions): Promise<CosmosDatabase> {
+  const connection = connectCosmos(options);
+  try {
+    await connection.prepare();
+    return connection;
+  } catch (error) {
+    connection.dispose();
+    throw error;
+  }
+}
 
 /** A running compatible server and the bot's database opened on it. */
 export interface CosmosFixture {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { withAnswer } from '../../src/report/report';
-import { openCosmos, type CosmosDatabase } from '../../src/store/cosmos';
+import type { CosmosDatabase } from '../../src/store/cosmos';
 import { CosmosReportStore } from '../../src/store/cosmosReportStore';
 import { ReportConflictError } from '../../src/store/reportStore';
-import { useEmbeddedCosmos } from './cosmosFixture';
+import { openCosmos, useEmbeddedCosmos } from './cosmosFixture';
 import { startMeddlingCosmos, type MeddlingCosmos } from './meddlingCosmos';
 import { draft, reportStoreContract } from './reportStore.contract';
 
