@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { questionNamed, type Question } from '../report/catalogue';
+import { collapseWhitespace, trimEndWhile } from '../report/plainText';
 
 /** The card actions the bot's cards send, with their ids; anything else is rejected. */
 export const CardActions = {
@@ -93,11 +94,12 @@ const commandWords: Record<Command, string[]> = {
 
 /** A typed message as commands are compared: lower case, single spaces, no closing `.` or `!`. */
 export function normalizedCommand(text: string | undefined): string {
-  return (text ?? '')
-    .trim()
-    .toLowerCase()
-    .replace(/[.!]+$/, '')
-    .replace(/\s+/g, ' ');
+  const trimmed = (text ?? '').trim();
+  const unpunctuated = trimEndWhile(
+    trimmed.toLowerCase(),
+    (character) => character === '.' || character === '!',
+  );
+  return collapseWhitespace(unpunctuated);
 }
 
 /** The command a typed message is, ignoring case, spaces and closing punctuation. */
@@ -109,13 +111,30 @@ export function commandOf(text: string | undefined): Command | undefined {
   );
 }
 
+const EDIT_WORD = /^(?:wijzig|wijzigen|verander|aanpassen|change|edit)\b/i;
+const CONFIRM_WORD = /^(?:ja|yes|bevestig|bevestigen|confirm)\b/i;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
 /**
- * A typed `wijzig` (or `wijzig <onderdeel>`, `change <part>`): undefined when the text is no
- * edit command; `part` when the traveller named one in their own words.
+ * A typed `wijzig` (or `wijzig <onderdeel>`, `change <part>`) on one line: undefined when the
+ * text is no edit command; `part` when the traveller named one in their own words.
  */
 export function editCommandOf(text: string | undefined): { part?: Question } | undefined {
-  const match = /^\s*(?:wijzig|wijzigen|verander|aanpassen|change|edit)\b(.*)$/i.exec(text ?? '');
-  if (!match) return undefined;
-  const part = questionNamed(match[1] ?? '');
+  const trimmed = (text ?? '').trim();
+  const word = EDIT_WORD.exec(trimmed);
+  if (!word) return undefined;
+  const rest = trimmed.slice(word[0].length);
+  if (LINE_BREAK.test(rest)) return undefined;
+  const part = questionNamed(rest);
   return part ? { part } : {};
+}
+
+/**
+ * A typed yes to a question such as "is this change right?": `ja`, `yes`, `bevestig`, `confirm`,
+ * or one of them followed by more (`ja, klopt`), and the commands `verder` and `plaatsen`.
+ */
+export function isConfirmation(text: string | undefined): boolean {
+  const trimmed = (text ?? '').trim();
+  const command = commandOf(trimmed);
+  return command === 'continue' || command === 'post' || CONFIRM_WORD.test(trimmed);
 }

@@ -1,9 +1,10 @@
 import type { Question } from './catalogue';
-import { looksLikeDate, parseDate, parseDateBefore } from './dates';
+import { looksLikeDate, parseDate, parseDateBefore, splitDateRange } from './dates';
 import { durationOf, nightsFit, readDurationText } from './duration';
 import type { Locale } from './locale';
 import { messagesFor, type Messages } from './messages';
 import { formatPerson, parsePeople } from './people';
+import { collapseWhitespace, isWhitespace, trimEndWhile, trimStartWhile } from './plainText';
 import type { Answer } from './report';
 
 /** An answer read from the traveller's input, or one sentence in their language saying what to fix. */
@@ -15,11 +16,10 @@ const DEFAULT_MAX = 1_000_000;
 
 // "3", "3 personen", "3 people".
 const WHOLE_NUMBER = /^(\d+)(?:\s+\p{L}+)?\.?$/u;
-// Two dates joined by t/m, tot (en met), to, until or a dash; "van"/"from" in front is optional.
-const DATE_RANGE =
-  /^(?:(?:van|from)\s+)?(.+?)(?:\s+(?:t\/m|tot en met|tot|to|until|till|through|-)\s+|\s*[–—]\s*)(.+)$/i;
 // "ja, …", "ja: …", "yes - …", "nee, maar …": the word, then the rest as the answer's text.
-const LEADING_YES_NO = /^(ja|yes|nee|no)(?=$|[\s,.:;!–—-])[\s,.:;!–—-]*([\s\S]*)$/i;
+const LEADING_YES_NO = /^(?:ja|yes|nee|no)(?=$|[\s,.:;!–—-])/i;
+const isLeadPunctuation = (character: string) =>
+  isWhitespace(character) || ',.:;!–—-'.includes(character);
 const NO_PHRASES = new Set([
   'nee',
   'no',
@@ -142,12 +142,13 @@ function parseTypedDates(text: string, today: string, messages: Messages): Parse
   if (duration) return durationAnswer(duration.days, duration.nights, messages);
   // A full stop after the last date ends the sentence; it is not part of the date.
   const sentence = text.replace(/(\d)\.$/, '$1');
-  const range = DATE_RANGE.exec(sentence);
+  const range = splitDateRange(sentence);
   if (range) {
-    const returnDate = parseDate(range[2]);
-    if (!returnDate) return fail(messages.dateInvalid('return', range[2]));
-    const departure = parseDateBefore(range[1], returnDate);
-    if (!departure) return fail(messages.dateInvalid('departure', range[1]));
+    const [first, second] = range;
+    const returnDate = parseDate(second);
+    if (!returnDate) return fail(messages.dateInvalid('return', second));
+    const departure = parseDateBefore(first, returnDate);
+    if (!departure) return fail(messages.dateInvalid('departure', first));
     return datesAnswer(departure, returnDate, today, messages);
   }
   // A single date is a day trip.
@@ -216,16 +217,17 @@ function parsePeopleAnswer(question: Question, text: string, messages: Messages)
 
 function parseTypedYesNo(question: Question, text: string, messages: Messages): ParseResult {
   if (text === '') return fail(messages.yesNoRequired);
-  const plain = text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[\s.!]+$/, '');
+  const plain = trimEndWhile(
+    collapseWhitespace(text.toLowerCase()),
+    (character) => isWhitespace(character) || character === '.' || character === '!',
+  );
   if (NO_PHRASES.has(plain)) return ok({ type: 'yesNoText', yes: false });
   if (YES_WORDS.has(plain)) return fail(messages.agreementsRequired);
   const lead = LEADING_YES_NO.exec(text);
   if (lead) {
-    const yes = /^(ja|yes)$/i.test(lead[1]);
-    const rest = lead[2].trim();
+    const word = lead[0].toLowerCase();
+    const yes = word === 'ja' || word === 'yes';
+    const rest = trimStartWhile(text.slice(lead[0].length), isLeadPunctuation).trim();
     if (rest === '')
       return yes ? fail(messages.agreementsRequired) : ok({ type: 'yesNoText', yes });
     return tooLong(question, rest, messages) ?? ok({ type: 'yesNoText', yes, text: rest });
