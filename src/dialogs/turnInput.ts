@@ -92,9 +92,20 @@ const commandWords: Record<Command, string[]> = {
   ],
 };
 
-/** A typed message as commands are compared: lower case, single spaces, no closing `.` or `!`. */
+/**
+ * The most characters of a typed message that can be a command. The longest command, with the
+ * part to change (`wijzig wie heb ik ontmoet`), is about 30; the rest is room for spaces and
+ * punctuation. A longer message is never a command, and is not compared or searched.
+ */
+export const COMMAND_TEXT_LIMIT = 100;
+
+/**
+ * A typed message as commands are compared: lower case, single spaces, no closing `.` or `!`;
+ * empty for a message too long to be a command.
+ */
 export function normalizedCommand(text: string | undefined): string {
   const trimmed = (text ?? '').trim();
+  if (trimmed.length > COMMAND_TEXT_LIMIT) return '';
   const unpunctuated = trimEndWhile(
     trimmed.toLowerCase(),
     (character) => character === '.' || character === '!',
@@ -121,6 +132,7 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
  */
 export function editCommandOf(text: string | undefined): { part?: Question } | undefined {
   const trimmed = (text ?? '').trim();
+  if (trimmed.length > COMMAND_TEXT_LIMIT) return undefined;
   const word = EDIT_WORD.exec(trimmed);
   if (!word) return undefined;
   const rest = trimmed.slice(word[0].length);
@@ -135,6 +147,7 @@ export function editCommandOf(text: string | undefined): { part?: Question } | u
  */
 export function isConfirmation(text: string | undefined): boolean {
   const trimmed = (text ?? '').trim();
+  if (trimmed.length > COMMAND_TEXT_LIMIT) return false;
   const command = commandOf(trimmed);
   return command === 'continue' || command === 'post' || CONFIRM_WORD.test(trimmed);
 }
