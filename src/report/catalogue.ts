@@ -4,7 +4,7 @@ import questionsFile from './questions.json';
 const localizedSchema = z.object({ nl: z.string().min(1), en: z.string().min(1) });
 
 const questionSchema = z.object({
-  key: z.string().regex(/^[a-zA-Z]+$/),
+  key: z.string().regex(/^[a-z]+$/i),
   section: z.enum(['trip', 'form']),
   type: z.enum(['shortText', 'longText', 'number', 'dateRange', 'people', 'yesNoText']),
   required: z.boolean(),

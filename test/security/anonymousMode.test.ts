@@ -144,7 +144,7 @@ describe('security: without an app id the bot is for this machine only', functio
       COSMOS_DATABASE: `security-${process.pid}-production`,
     });
     assert.equal(code, 1, output);
-    assert.match(output, /^\s*- MicrosoftAppId: /m, output);
+    assert.match(output, /^[ \t]*- MicrosoftAppId: /m, output);
     assert.doesNotMatch(output, /listens/, 'it never listened');
   });
 
@@ -156,7 +156,7 @@ describe('security: without an app id the bot is for this machine only', functio
       COSMOS_DATABASE: `security-${process.pid}-port`,
     });
     assert.equal(code, 1, output);
-    assert.match(output, /^\s*- PORT: /m, output);
+    assert.match(output, /^[ \t]*- PORT: /m, output);
     assert.doesNotMatch(output, /listens/, 'it never listened');
   });
 });
