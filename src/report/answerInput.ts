@@ -282,15 +282,15 @@ function parseCardYesNo(
   messages: Messages,
 ): ParseResult {
   const text = field(fields, 'answer').trim();
+  const choice = readChoice(readField(fields, 'choice'));
+  // A "no" ignores text left in the agreements box from an earlier "yes", however long.
+  if (choice === 'no') return ok({ type: 'yesNoText', yes: false });
   const overLong = beyondInputLimit(question, text, messages);
   if (overLong) return overLong;
-  const choice = readChoice(readField(fields, 'choice'));
   // Without a choice the agreements text alone is read as if it was typed in the chat.
   if (choice === undefined) {
     return text === '' ? fail(messages.yesNoRequired) : parseTypedYesNo(question, text, messages);
   }
-  // A "no" ignores text left in the agreements box from an earlier "yes".
-  if (choice === 'no') return ok({ type: 'yesNoText', yes: false });
   if (text === '') return fail(messages.agreementsRequired);
   return tooLong(question, text, messages) ?? ok({ type: 'yesNoText', yes: true, text });
 }

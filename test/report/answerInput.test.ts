@@ -703,6 +703,11 @@ describe('answerInput', () => {
         refused(card('followUp', { choice: 'yes', answer: 'x'.repeat(4001) })),
         tooLong(4001, 4000),
       );
+      // A "no" does not read the agreements box at all.
+      assert.deepEqual(accepted(card('followUp', { choice: 'no', answer: 'x'.repeat(30_000) })), {
+        type: 'yesNoText',
+        yes: false,
+      });
     });
 
     it('lets "ja, " precede agreements of the full 4,000 characters, but not a page of spaces', () => {
