@@ -243,7 +243,7 @@ export function checkDist(fresh: boolean): void {
   const entry = join(PROJECT_ROOT, 'dist', 'index.js');
   if (!existsSync(entry)) throw new Error('dist/index.js is missing: run `npm run build` first.');
   if (!fresh) return;
-  const source = newestMtime(join(PROJECT_ROOT, 'src'), (file) => /\.(ts|json)$/.test(file));
+  const source = newestMtime(join(PROJECT_ROOT, 'src'), (file) => /\.(?:ts|json)$/.test(file));
   if (source > statSync(entry).mtimeMs) {
     throw new Error('dist/ is older than src/: run `npm run build` first (npm run bench does).');
   }

@@ -57,7 +57,11 @@ function isTrue(req: IncomingMessage, header: string): boolean {
 /** Classifies a request as the compatible server's router does, and counts it. */
 function count(req: IncomingMessage, res: ServerResponse): void {
   // @azure/cosmos sometimes sends a double slash; the server strips it, so does this.
-  const path = (req.url ?? '/').split('?')[0]?.replace(/^\/\//, '/').replace(/\/+$/, '') ?? '';
+  const path =
+    (req.url ?? '/')
+      .split('?')[0]
+      ?.replace(/^\/\//, '/')
+      .replace(/(?<!\/)\/+$/, '') ?? '';
   const [, dbs, db, colls, container, docs, docId] = path.split('/').map(decodeURIComponent);
   const database = dbs === 'dbs' && db ? db : '-';
   const containerName = colls === 'colls' && container ? container : '-';

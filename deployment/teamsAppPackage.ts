@@ -47,8 +47,8 @@ export class PackageError extends Error {
   override name = 'PackageError';
 }
 
-const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
-const VERSION = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
+const GUID = /^[\da-f]{8}-(?:[\da-f]{4}-){3}[\da-f]{12}$/i;
+const VERSION = /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)$/;
 
 /** Namespace of the derived Teams app ids (name-based UUID, RFC 9562 version 5). */
 const TEAMS_APP_ID_NAMESPACE = '5f0c3a4e-8d1b-4c39-9e57-2a6b1d7e4f90';
@@ -192,7 +192,7 @@ export function manifestValues(
 
 /** The manifest template with every `${{NAME}}` replaced, as JSON; throws on an unknown name. */
 export function fillManifest(template: string, values: ManifestValues): Record<string, unknown> {
-  const filled = template.replace(/\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_match, name) => {
+  const filled = template.replace(/\$\{\{\s*([a-z_]\w*)\s*\}\}/gi, (_match, name) => {
     const value = (values as unknown as Record<string, string | undefined>)[name as string];
     if (value === undefined) {
       throw new PackageError(`manifest.json has a placeholder \${{${name}}} that nothing fills.`);

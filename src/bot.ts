@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
+import { threadRootOf } from './channel/deepLink';
 import type { OpenPersonalChat } from './channel/personalChat';
 import {
   behindReports,
@@ -233,7 +234,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
       return;
     }
     const edit = editCommandOf(text);
-    const threadRoot = /;messageid=(.+)$/.exec(context.activity.conversation.id)?.[1];
+    const threadRoot = threadRootOf(context.activity.conversation.id);
     if (edit && threadRoot && (await this.editFromThread(context, threadRoot, edit.part?.key))) {
       return;
     }

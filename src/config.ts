@@ -21,7 +21,7 @@ const tenantIdList = z
       z
         .string()
         .regex(
-          /^[0-9a-fA-F-]{36}$/,
+          /^[\da-f-]{36}$/i,
           'each tenant id must be an Entra tenant GUID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47',
         ),
     ),
@@ -79,7 +79,7 @@ const environmentVariables = z.object({
   COSMOS_DATABASE: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{1,255}$/, 'use letters, digits, - and _ only')
+    .regex(/^[\w-]{1,255}$/, 'use letters, digits, - and _ only')
     .default('reisverslag'),
   REPORT_CHANNEL_ID: optionalText,
   ALLOWED_TENANT_IDS: tenantIdList,

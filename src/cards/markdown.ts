@@ -9,8 +9,10 @@ export function literal(text: string): string {
       .replace(/[\\`*_[\]<>~]/g, '\\$&')
       // A single line break is no break in markdown; a blank line is, in every renderer.
       .replace(/\r?\n/g, '\n\n')
+      // Indentation within the line only: whitespace across line breaks would let every empty
+      // line of a long run rescan the rest of it.
       .replace(
-        /^(\s*)([#+\-=>]|\d+[.)])/gm,
+        /^([^\S\n\r\u2028\u2029]*)([#+\-=>]|\d+[.)])/gm,
         (_match, indent: string, marker: string) =>
           `${indent}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`,
       )

@@ -1,7 +1,7 @@
 import { questions, type Question } from '../report/catalogue';
 import type { Locale } from '../report/locale';
 import type { Report } from '../report/report';
-import { answerToFields } from '../report/answerInput';
+import { answerLimit, answerToFields } from '../report/answerInput';
 import { textsFor } from '../texts';
 import { cardTemplate } from './template';
 
@@ -22,7 +22,8 @@ export interface QuestionCardData {
   rangeMessage: string;
   min: number | null;
   max: number | null;
-  maxLength: number | null;
+  /** The most characters of a text answer (Input.Text), as answerLimit reads them. */
+  maxLength: number;
   numberValue: number | null;
   today: string;
   fields: { answer: string; departure: string; return: string; choice: string };
@@ -80,7 +81,7 @@ export function questionCardData(
         : texts.fillIn(label),
     min: question.min ?? null,
     max: question.max ?? null,
-    maxLength: question.maxLength ?? null,
+    maxLength: answerLimit(question),
     numberValue: fields.answer !== '' && Number.isFinite(number) ? number : null,
     today,
     fields,

@@ -3,6 +3,7 @@ import type { Locale } from '../report/locale';
 import { titleOf, type Report } from '../report/report';
 import { formatDate, todayIn } from '../report/dates';
 import { formatAnswer } from '../report/formatAnswer';
+import { trimEndWhile } from '../report/plainText';
 import { textsFor } from '../texts';
 import { literal } from './markdown';
 import { cardTemplate, type AdaptiveCard } from './template';
@@ -83,7 +84,7 @@ export function renderChannelCard(report: Report, maxBytes = MAX_CARD_BYTES): Ad
       const characters = Array.from(longest.answer);
       // Cut between characters, never inside an escape of literal().
       const kept = characters.slice(0, Math.floor(characters.length / 2)).join('');
-      longest.answer = `${kept.replace(/\\+$/, '')}… ${note}`;
+      longest.answer = `${trimEndWhile(kept, (character) => character === '\\')}… ${note}`;
     }
     card = renderReportCard(data);
   }

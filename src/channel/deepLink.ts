@@ -18,3 +18,16 @@ export function postDeepLink(post: ChannelPost | undefined, tenantId: string | u
     `${encodeURIComponent(post.activityId)}?${query.toString()}`
   );
 }
+
+const MESSAGE_ID_MARK = ';messageid=';
+
+/**
+ * The id of the post a channel thread hangs under, from the thread's conversation id
+ * `<channel id>;messageid=<activity id>`; undefined for a conversation that is no thread.
+ */
+export function threadRootOf(conversationId: string | undefined): string | undefined {
+  const at = conversationId?.indexOf(MESSAGE_ID_MARK) ?? -1;
+  if (conversationId === undefined || at < 0) return undefined;
+  const root = conversationId.slice(at + MESSAGE_ID_MARK.length);
+  return root === '' || /[\n\r\u2028\u2029]/.test(root) ? undefined : root;
+}

@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/template';
 import type { ChannelPost } from '../report/report';
+import { threadRootOf } from './deepLink';
 import { statusOf, withTeamsRetry, type RetryPolicy } from './teamsRetry';
 
 /** Where to post: a Teams channel, reached through the connector at `serviceUrl`. */
@@ -82,7 +83,7 @@ export class TeamsChannelPublisher implements ReportPublisher {
         ),
       this.retry,
     );
-    const activityId = conversationId?.match(/;messageid=(.+)$/)?.[1];
+    const activityId = threadRootOf(conversationId);
     if (!conversationId || !activityId) {
       throw new Error(
         `Teams did not return a thread id for the post in channel ${target.channelId} ` +

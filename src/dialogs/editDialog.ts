@@ -16,7 +16,7 @@ import { DialogIds } from './dialogIds';
 import type { InterviewOptions, InterviewResult } from './interviewDialog';
 import type { DialogServices } from './services';
 import { ownPostedReport, postedReportsOf, sendReportChoice } from './postedReports';
-import { CardActions, cardActionOf, commandOf } from './turnInput';
+import { CardActions, cardActionOf, isConfirmation } from './turnInput';
 
 /** What to edit, as far as known: a report and a part, or neither (then the bot asks). */
 export interface EditOptions {
@@ -175,8 +175,7 @@ export class EditDialog extends ComponentDialog {
       ? action.action === CardActions.confirmEdit &&
         action.reportId === reportId &&
         action.questionKey === question.key
-      : ['continue', 'post'].includes(commandOf(context.activity.text) ?? '') ||
-        /^\s*(ja|yes|bevestig|bevestigen|confirm)\b/i.test(context.activity.text ?? '');
+      : isConfirmation(context.activity.text);
     const traveller = travellerOf(context);
     const editId = values.editId as string;
     if (!confirmed) {

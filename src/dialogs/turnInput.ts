@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { questionNamed, type Question } from '../report/catalogue';
+import { collapseWhitespace, trimEndWhile } from '../report/plainText';
 
 /** The card actions the bot's cards send, with their ids; anything else is rejected. */
 export const CardActions = {
@@ -91,13 +92,25 @@ const commandWords: Record<Command, string[]> = {
   ],
 };
 
-/** A typed message as commands are compared: lower case, single spaces, no closing `.` or `!`. */
+/**
+ * The most characters of a typed message that can be a command. The longest command, with the
+ * part to change (`wijzig wie heb ik ontmoet`), is about 30; the rest is room for spaces and
+ * punctuation. A longer message is never a command, and is not compared or searched.
+ */
+export const COMMAND_TEXT_LIMIT = 100;
+
+/**
+ * A typed message as commands are compared: lower case, single spaces, no closing `.` or `!`;
+ * empty for a message too long to be a command.
+ */
 export function normalizedCommand(text: string | undefined): string {
-  return (text ?? '')
-    .trim()
-    .toLowerCase()
-    .replace(/[.!]+$/, '')
-    .replace(/\s+/g, ' ');
+  const trimmed = (text ?? '').trim();
+  if (trimmed.length > COMMAND_TEXT_LIMIT) return '';
+  const unpunctuated = trimEndWhile(
+    trimmed.toLowerCase(),
+    (character) => character === '.' || character === '!',
+  );
+  return collapseWhitespace(unpunctuated);
 }
 
 /** The command a typed message is, ignoring case, spaces and closing punctuation. */
@@ -109,13 +122,32 @@ export function commandOf(text: string | undefined): Command | undefined {
   );
 }
 
+const EDIT_WORD = /^(?:wijzig|wijzigen|verander|aanpassen|change|edit)\b/i;
+const CONFIRM_WORD = /^(?:ja|yes|bevestig|bevestigen|confirm)\b/i;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
 /**
- * A typed `wijzig` (or `wijzig <onderdeel>`, `change <part>`): undefined when the text is no
- * edit command; `part` when the traveller named one in their own words.
+ * A typed `wijzig` (or `wijzig <onderdeel>`, `change <part>`) on one line: undefined when the
+ * text is no edit command; `part` when the traveller named one in their own words.
  */
 export function editCommandOf(text: string | undefined): { part?: Question } | undefined {
-  const match = /^\s*(?:wijzig|wijzigen|verander|aanpassen|change|edit)\b(.*)$/i.exec(text ?? '');
-  if (!match) return undefined;
-  const part = questionNamed(match[1] ?? '');
+  const trimmed = (text ?? '').trim();
+  if (trimmed.length > COMMAND_TEXT_LIMIT) return undefined;
+  const word = EDIT_WORD.exec(trimmed);
+  if (!word) return undefined;
+  const rest = trimmed.slice(word[0].length);
+  if (LINE_BREAK.test(rest)) return undefined;
+  const part = questionNamed(rest);
   return part ? { part } : {};
+}
+
+/**
+ * A typed yes to a question such as "is this change right?": `ja`, `yes`, `bevestig`, `confirm`,
+ * or one of them followed by more (`ja, klopt`), and the commands `verder` and `plaatsen`.
+ */
+export function isConfirmation(text: string | undefined): boolean {
+  const trimmed = (text ?? '').trim();
+  if (trimmed.length > COMMAND_TEXT_LIMIT) return false;
+  const command = commandOf(trimmed);
+  return command === 'continue' || command === 'post' || CONFIRM_WORD.test(trimmed);
 }

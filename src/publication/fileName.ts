@@ -1,3 +1,4 @@
+import { trimEndWhile, trimStartWhile } from '../report/plainText';
 import { titleOf, type Report } from '../report/report';
 import { tripDate } from './tripDate';
 
@@ -19,12 +20,14 @@ export function reportFileName(report: Report, extension: 'docx' | 'md'): string
 
 /** Lower-case ASCII letters and digits joined by `-`; accents dropped, other scripts left out. */
 export function slug(text: string): string {
-  return text
+  const dashed = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/-+$/, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  return trimEndWhile(trimStartWhile(dashed, isDash).slice(0, MAX_SLUG_LENGTH), isDash);
+}
+
+function isDash(character: string): boolean {
+  return character === '-';
 }

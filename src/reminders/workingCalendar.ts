@@ -33,6 +33,9 @@ const dayNumbers: Record<string, number> = {
   sa: 6,
 };
 
+// Day names, ranges and lists: `ma-vr`, `ma,wo,vr`.
+const DAYS = /^[a-z,\s-]+$/i;
+const HOURS = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/;
 const WINDOW_EXAMPLE = 'e.g. "ma-vr 09:00-17:00" or "ma-zo 00:00-24:00"';
 
 /**
@@ -40,13 +43,18 @@ const WINDOW_EXAMPLE = 'e.g. "ma-vr 09:00-17:00" or "ma-zo 00:00-24:00"';
  * (Dutch or English day abbreviations; `24:00` allowed); throws an Error saying what is wrong.
  */
 export function parseWorkingWindow(text: string): WorkingWindow {
-  const match = /^\s*([a-z,\s-]+?)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$/i.exec(text);
-  if (!match) {
+  // The days, then whitespace, then the hours from the first digit on.
+  const trimmed = text.trim();
+  const hoursAt = trimmed.search(/\d/);
+  const beforeHours = trimmed.slice(0, Math.max(hoursAt, 0));
+  const dayText = beforeHours.trimEnd();
+  const hours = HOURS.exec(trimmed.slice(hoursAt));
+  if (!hours || dayText === beforeHours || !DAYS.test(dayText)) {
     throw new Error(`"${text}" is not a window of days and hours; write it ${WINDOW_EXAMPLE}.`);
   }
-  const [, dayText, startHour, startMinute, endHour, endMinute] = match as unknown as string[];
+  const [, startHour, startMinute, endHour, endMinute] = hours as unknown as string[];
   const days = new Set<number>();
-  for (const piece of (dayText as string).toLowerCase().split(',')) {
+  for (const piece of dayText.toLowerCase().split(',')) {
     const [from, to, ...rest] = piece.split('-').map((day) => day.trim());
     const first = dayNumbers[from ?? ''];
     const last = to === undefined ? first : dayNumbers[to];

@@ -1,9 +1,16 @@
 import type { Question } from './catalogue';
-import { looksLikeDate, parseDate, parseDateBefore } from './dates';
+import { looksLikeDate, parseDate, parseDateBefore, splitDateRange } from './dates';
 import { durationOf, nightsFit, readDurationText } from './duration';
 import type { Locale } from './locale';
 import { messagesFor, type Messages } from './messages';
 import { formatPerson, parsePeople } from './people';
+import {
+  characterCount,
+  collapseWhitespace,
+  isWhitespace,
+  trimEndWhile,
+  trimStartWhile,
+} from './plainText';
 import type { Answer } from './report';
 
 /** An answer read from the traveller's input, or one sentence in their language saying what to fix. */
@@ -13,13 +20,20 @@ export type ParseResult = { ok: true; answer: Answer } | { ok: false; error: str
 const DEFAULT_MIN = 0;
 const DEFAULT_MAX = 1_000_000;
 
+// The most characters a number or a date is read from: far more than any way of writing one.
+const SHORT_INPUT_LIMIT = 200;
+// The limits of text answers whose catalogue entry sets no maxLength.
+const DEFAULT_SHORT_TEXT_LIMIT = 200;
+const DEFAULT_LONG_TEXT_LIMIT = 4000;
+// A typed yes/no answer may put "ja, " or "nee: " before its text, which has the question's limit.
+const YES_NO_LEAD_ROOM = 20;
+
 // "3", "3 personen", "3 people".
 const WHOLE_NUMBER = /^(\d+)(?:\s+\p{L}+)?\.?$/u;
-// Two dates joined by t/m, tot (en met), to, until or a dash; "van"/"from" in front is optional.
-const DATE_RANGE =
-  /^(?:(?:van|from)\s+)?(.+?)(?:\s+(?:t\/m|tot en met|tot|to|until|till|through|-)\s+|\s*[–—]\s*)(.+)$/i;
 // "ja, …", "ja: …", "yes - …", "nee, maar …": the word, then the rest as the answer's text.
-const LEADING_YES_NO = /^(ja|yes|nee|no)(?=$|[\s,.:;!–—-])[\s,.:;!–—-]*([\s\S]*)$/i;
+const LEADING_YES_NO = /^(?:ja|yes|nee|no)(?=$|[\s,.:;!–—-])/i;
+const isLeadPunctuation = (character: string) =>
+  isWhitespace(character) || ',.:;!–—-'.includes(character);
 const NO_PHRASES = new Set([
   'nee',
   'no',
@@ -38,8 +52,26 @@ const NO_PHRASES = new Set([
 const YES_WORDS = new Set(['ja', 'yes', 'jazeker', 'yep']);
 
 /**
+ * The most characters an answer to this question may have: the catalogue's `maxLength` for text
+ * and people (200 and 4,000 when it sets none), 200 for a number or dates. Longer input is
+ * refused before any pattern reads it.
+ */
+export function answerLimit(question: Question): number {
+  switch (question.type) {
+    case 'number':
+    case 'dateRange':
+      return SHORT_INPUT_LIMIT;
+    case 'shortText':
+      return question.maxLength ?? DEFAULT_SHORT_TEXT_LIMIT;
+    default:
+      return question.maxLength ?? DEFAULT_LONG_TEXT_LIMIT;
+  }
+}
+
+/**
  * Reads text typed in the chat as the answer to a question (phone users type rather than fill in
- * the card). `today` is the traveller's ISO date, for refusing dates in the future.
+ * the card). `today` is the traveller's ISO date, for refusing dates in the future. Text longer
+ * than the question's limit is refused unread, with the count and the limit.
  */
 export function parseTypedAnswer(
   question: Question,
@@ -49,6 +81,8 @@ export function parseTypedAnswer(
 ): ParseResult {
   const messages = messagesFor(locale);
   const trimmed = typeof text === 'string' ? text.trim() : '';
+  const overLong = beyondInputLimit(question, trimmed, messages);
+  if (overLong) return overLong;
   switch (question.type) {
     case 'shortText':
     case 'longText':
@@ -78,8 +112,15 @@ export function parseCardAnswer(
 ): ParseResult {
   const messages = messagesFor(locale);
   switch (question.type) {
-    case 'dateRange':
-      return parseCardDates(field(fields, 'departure'), field(fields, 'return'), today, messages);
+    case 'dateRange': {
+      const departure = field(fields, 'departure');
+      const returnDate = field(fields, 'return');
+      return (
+        beyond(departure.trim(), SHORT_INPUT_LIMIT, SHORT_INPUT_LIMIT, messages) ??
+        beyond(returnDate.trim(), SHORT_INPUT_LIMIT, SHORT_INPUT_LIMIT, messages) ??
+        parseCardDates(departure, returnDate, today, messages)
+      );
+    }
     case 'yesNoText':
       return parseCardYesNo(question, fields, messages);
     default:
@@ -123,7 +164,7 @@ function parseText(
   messages: Messages,
 ): ParseResult {
   if (text === '' && question.required) return fail(messages.textRequired);
-  return tooLong(question, text, messages) ?? ok({ type, text });
+  return ok({ type, text });
 }
 
 function parseNumber(question: Question, text: string, messages: Messages): ParseResult {
@@ -142,12 +183,13 @@ function parseTypedDates(text: string, today: string, messages: Messages): Parse
   if (duration) return durationAnswer(duration.days, duration.nights, messages);
   // A full stop after the last date ends the sentence; it is not part of the date.
   const sentence = text.replace(/(\d)\.$/, '$1');
-  const range = DATE_RANGE.exec(sentence);
+  const range = splitDateRange(sentence);
   if (range) {
-    const returnDate = parseDate(range[2]);
-    if (!returnDate) return fail(messages.dateInvalid('return', range[2]));
-    const departure = parseDateBefore(range[1], returnDate);
-    if (!departure) return fail(messages.dateInvalid('departure', range[1]));
+    const [first, second] = range;
+    const returnDate = parseDate(second);
+    if (!returnDate) return fail(messages.dateInvalid('return', second));
+    const departure = parseDateBefore(first, returnDate);
+    if (!departure) return fail(messages.dateInvalid('departure', first));
     return datesAnswer(departure, returnDate, today, messages);
   }
   // A single date is a day trip.
@@ -202,8 +244,6 @@ function durationAnswer(
 
 function parsePeopleAnswer(question: Question, text: string, messages: Messages): ParseResult {
   if (text === '' && !question.required) return ok({ type: 'people', people: [] });
-  const lengthError = tooLong(question, text, messages);
-  if (lengthError) return lengthError;
   const parsed = parsePeople(text);
   if (!parsed.ok) return fail(messages.personWithoutRole(parsed.line));
   // Only an intro line ("Ik sprak met:") names nobody either.
@@ -216,16 +256,17 @@ function parsePeopleAnswer(question: Question, text: string, messages: Messages)
 
 function parseTypedYesNo(question: Question, text: string, messages: Messages): ParseResult {
   if (text === '') return fail(messages.yesNoRequired);
-  const plain = text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[\s.!]+$/, '');
+  const plain = trimEndWhile(
+    collapseWhitespace(text.toLowerCase()),
+    (character) => isWhitespace(character) || character === '.' || character === '!',
+  );
   if (NO_PHRASES.has(plain)) return ok({ type: 'yesNoText', yes: false });
   if (YES_WORDS.has(plain)) return fail(messages.agreementsRequired);
   const lead = LEADING_YES_NO.exec(text);
   if (lead) {
-    const yes = /^(ja|yes)$/i.test(lead[1]);
-    const rest = lead[2].trim();
+    const word = lead[0].toLowerCase();
+    const yes = word === 'ja' || word === 'yes';
+    const rest = trimStartWhile(text.slice(lead[0].length), isLeadPunctuation).trim();
     if (rest === '')
       return yes ? fail(messages.agreementsRequired) : ok({ type: 'yesNoText', yes });
     return tooLong(question, rest, messages) ?? ok({ type: 'yesNoText', yes, text: rest });
@@ -242,12 +283,14 @@ function parseCardYesNo(
 ): ParseResult {
   const text = field(fields, 'answer').trim();
   const choice = readChoice(readField(fields, 'choice'));
+  // A "no" ignores text left in the agreements box from an earlier "yes", however long.
+  if (choice === 'no') return ok({ type: 'yesNoText', yes: false });
+  const overLong = beyondInputLimit(question, text, messages);
+  if (overLong) return overLong;
   // Without a choice the agreements text alone is read as if it was typed in the chat.
   if (choice === undefined) {
     return text === '' ? fail(messages.yesNoRequired) : parseTypedYesNo(question, text, messages);
   }
-  // A "no" ignores text left in the agreements box from an earlier "yes".
-  if (choice === 'no') return ok({ type: 'yesNoText', yes: false });
   if (text === '') return fail(messages.agreementsRequired);
   return tooLong(question, text, messages) ?? ok({ type: 'yesNoText', yes: true, text });
 }
@@ -269,13 +312,35 @@ function readChoice(value: unknown): 'yes' | 'no' | undefined {
   return undefined;
 }
 
+// An answer's own text over the question's limit, e.g. the agreements after "ja, ".
 function tooLong(question: Question, text: string, messages: Messages): ParseResult | undefined {
+  const limit = answerLimit(question);
+  return beyond(text, limit, limit, messages);
+}
+
+// Typed input over what is read for the question: refused before any pattern sees it.
+function beyondInputLimit(
+  question: Question,
+  text: string,
+  messages: Messages,
+): ParseResult | undefined {
+  const limit = answerLimit(question);
+  const room = question.type === 'yesNoText' ? YES_NO_LEAD_ROOM : 0;
+  return beyond(text, limit + room, limit, messages);
+}
+
+// A text of more than `most` characters, said with the `limit` the traveller should keep to.
+function beyond(
+  text: string,
+  most: number,
+  limit: number,
+  messages: Messages,
+): ParseResult | undefined {
+  // UTF-16 units are never fewer than characters: most texts need no counting.
+  if (text.length <= most) return undefined;
   // Count characters as people see them, not UTF-16 units (an emoji is one).
-  const typed = [...text].length;
-  const limit = question.maxLength;
-  return limit !== undefined && typed > limit
-    ? fail(messages.textTooLong(typed, limit))
-    : undefined;
+  const typed = characterCount(text);
+  return typed > most ? fail(messages.textTooLong(typed, limit)) : undefined;
 }
 
 // A card value as text: strings as they are, finite numbers written out, anything else empty.

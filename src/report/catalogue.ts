@@ -4,7 +4,7 @@ import questionsFile from './questions.json';
 const localizedSchema = z.object({ nl: z.string().min(1), en: z.string().min(1) });
 
 const questionSchema = z.object({
-  key: z.string().regex(/^[a-zA-Z]+$/),
+  key: z.string().regex(/^[a-z]+$/i),
   section: z.enum(['trip', 'form']),
   type: z.enum(['shortText', 'longText', 'number', 'dateRange', 'people', 'yesNoText']),
   required: z.boolean(),
@@ -63,11 +63,16 @@ export function findQuestion(key: string): Question | undefined {
   return questions.find((question) => question.key === key);
 }
 
+// The most characters of a typed text that questionNamed reads.
+const PART_NAME_TEXT_LIMIT = 100;
+
 /**
  * The question a traveller means by a part's name in their own words (`doel`, `de datums`,
  * `wie heb ik ontmoet`): the longest catalogue name found as whole words in the text.
  */
 export function questionNamed(text: string): Question | undefined {
+  // A part's name is a few words; a long text names none and is not searched.
+  if (text.trim().length > PART_NAME_TEXT_LIMIT) return undefined;
   const words = ` ${normalizeName(text)} `;
   let best: { question: Question; length: number } | undefined;
   for (const question of questions) {

@@ -1,4 +1,5 @@
 import type { Locale } from './locale';
+import { collapseWhitespace } from './plainText';
 import { wallTimeOf } from './zonedTime';
 
 // Month names and abbreviations in Dutch and English; travellers mix the two.
@@ -64,6 +65,10 @@ const MONTH_NAME_DAY_YEAR = /^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})$/u;
 // The first half of a range such as "19 t/m 20 juni 2023" or "30-06 t/m 02-07-2023".
 const DAY_ONLY = /^(\d{1,2})$/;
 const DAY_MONTH = /^(\d{1,2})(?:[-/.](\d{1,2})|\s+(\p{L}+)\.?)$/u;
+// Between the two dates of a range, in text whose whitespace is single spaces: t/m, tot (en met),
+// to, until, till, through or a hyphen with a space on either side, or an en or em dash.
+const RANGE_SEPARATOR = / (?:t\/m|tot en met|tot|to|until|till|through|-) | ?[–—] ?/i;
+const RANGE_INTRO = /^(?:van|from) /i;
 
 /** The ISO date for this year, month and day, or undefined when that day does not exist. */
 export function isoDate(year: number, month: number, day: number): string | undefined {
@@ -122,6 +127,27 @@ export function parseDateBefore(text: string, end: string): string | undefined {
   if (dayMonth[2]) return isoDate(year, Number(dayMonth[2]), Number(dayMonth[1]));
   const named = withMonthName(year, dayMonth[3], Number(dayMonth[1]));
   return named && isoDate(named.year, named.month, named.day);
+}
+
+/**
+ * The two halves of a typed range, `19-06-2023 t/m 20-06-2023`, `van 19 tot 20 juni 2023`,
+ * `June 19 – June 20, 2023`: split at the first separator with text on both sides, after an
+ * optional `van` or `from`. Whitespace in the halves is single spaces. Undefined without one.
+ */
+export function splitDateRange(text: string): [string, string] | undefined {
+  const spaced = collapseWhitespace(text.trim());
+  const intro = RANGE_INTRO.exec(spaced);
+  return (intro && splitAtSeparator(spaced.slice(intro[0].length))) || splitAtSeparator(spaced);
+}
+
+function splitAtSeparator(text: string): [string, string] | undefined {
+  // The first half has at least one character, so the search starts after it.
+  const found = RANGE_SEPARATOR.exec(text.slice(1));
+  if (!found) return undefined;
+  const end = 1 + found.index + found[0].length;
+  // Only a separator at the very end leaves no second half; none can follow it.
+  if (end >= text.length) return undefined;
+  return [text.slice(0, 1 + found.index), text.slice(end)];
 }
 
 /** Shows an ISO date as people write it: nl `19-06-2023`, en `19 June 2023`. */

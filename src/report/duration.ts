@@ -22,8 +22,10 @@ export function durationOf(departureIso: string, returnIso: string): Duration {
 }
 
 // "2 dagen (1 nacht)", "2 dagen", "3 days (2 nights)", also "2 dagen en 1 nacht" or "2 dagen, 1 nacht".
+// Each optional part starts with its own whitespace and then something that is not whitespace, so
+// no two quantifiers can share a run of spaces: the match is linear in the length of the text.
 const DURATION =
-  /^(\d{1,5})\s*(?:dagen|dag|days|day)\s*(?:[(,/]|en\b|and\b)?\s*(?:(\d{1,5})\s*(?:nachten|nacht|nights|night)\s*\)?)?\s*\.?$/i;
+  /^(\d{1,5})\s*(?:dagen|dag|days|day)(?:\s*(?:[(,/]|en\b|and\b))?(?:\s*(\d{1,5})\s*(?:nachten|nacht|nights|night)(?:\s*\))?)?\s*\.?$/i;
 
 /**
  * Reads the shape of a typed duration without judging it: days, and nights when given. Undefined

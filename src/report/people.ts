@@ -1,3 +1,4 @@
+import { isWhitespace } from './plainText';
 import type { Person } from './report';
 
 /** The people read from a list, or the first line that names no role. */
@@ -5,9 +6,6 @@ export type PeopleParse = { ok: true; people: Person[] } | { ok: false; line: st
 
 // A list marker that people type or paste before a name: "-", "•", "*", "1." or "1)".
 const BULLET = /^(?:[-•*·◦▪‣]\s*|\d{1,3}[.)]\s+)/;
-// The separators between name and role other than parentheses: " - ", "–", "—", ",".
-const SEPARATOR = /\s+-\s+|\s*[–—]\s*|\s*,\s*/;
-const PARENTHESES = /^(.+?)\s*\((.+)\)$/;
 
 /**
  * Reads one person a line (or a `;` between people, for chat apps that send on Enter), as
@@ -16,7 +14,7 @@ const PARENTHESES = /^(.+?)\s*\((.+)\)$/;
  */
 export function parsePeople(text: string): PeopleParse {
   const people: Person[] = [];
-  for (const rawLine of text.split(/\r\n|\r|\n|;/)) {
+  for (const rawLine of text.split(/\r\n|[\r\n;]/)) {
     const line = rawLine.trim().replace(BULLET, '').trim();
     if (line === '' || line.endsWith(':')) continue;
     const person = splitPerson(line);
@@ -32,16 +30,35 @@ export function formatPerson(person: Person): string {
 }
 
 // The earliest marker decides the form, so that a comma inside "(…, …)" stays in the role and
-// "Jan Jansen, wethouder (VVD)" keeps "(VVD)" in the role.
+// "Jan Jansen, wethouder (VVD)" keeps "(VVD)" in the role. String code rather than patterns: a
+// pattern with whitespace around the marker backtracks on long runs of spaces.
 function splitPerson(line: string): Person | undefined {
   const parenthesis = line.indexOf('(');
-  const separator = SEPARATOR.exec(line);
-  if (parenthesis > 0 && (!separator || parenthesis < separator.index)) {
-    const match = PARENTHESES.exec(line);
-    return match ? person(match[1], match[2]) : undefined;
+  const separator = separatorIndex(line);
+  if (parenthesis > 0 && (separator < 0 || parenthesis < separator)) {
+    // `Naam (functie)`: the role runs from the first "(" to a ")" that ends the line.
+    if (!line.endsWith(')')) return undefined;
+    return person(line.slice(0, parenthesis), line.slice(parenthesis + 1, -1));
   }
-  if (!separator) return undefined;
-  return person(line.slice(0, separator.index), line.slice(separator.index + separator[0].length));
+  if (separator < 0) return undefined;
+  return person(line.slice(0, separator), line.slice(separator + 1));
+}
+
+// Where the first separator between name and role other than parentheses is: "–", "—", "," or
+// a hyphen with whitespace on both sides (a hyphen alone belongs to a name: "Anne-Marie"); -1 for none.
+function separatorIndex(line: string): number {
+  for (let at = 0; at < line.length; at += 1) {
+    const character = line.charAt(at);
+    if (character === '–' || character === '—' || character === ',') return at;
+    if (
+      character === '-' &&
+      isWhitespace(line.charAt(at - 1)) &&
+      isWhitespace(line.charAt(at + 1))
+    ) {
+      return at;
+    }
+  }
+  return -1;
 }
 
 function person(name: string, role: string): Person | undefined {

@@ -115,7 +115,7 @@ export class PlaygroundServers {
       .output()
       .slice(from)
       .split('\n')
-      .filter((line) => /"level":(50|60)\b/.test(line));
+      .filter((line) => /"level":(?:50|60)\b/.test(line));
   }
 
   /** Stops both and writes their output to `logDir`: bot.log, playground.log. */

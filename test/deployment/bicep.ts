@@ -102,7 +102,7 @@ class Parser {
   }
 
   private identifier(): string {
-    const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.source.slice(this.pos));
+    const match = /^[a-z_]\w*/i.exec(this.source.slice(this.pos));
     if (!match) this.fail(`expected a name at '${this.source.slice(this.pos, this.pos + 20)}'`);
     this.pos += match[0].length;
     return match[0];

@@ -326,7 +326,7 @@ describe('deployment: the Teams app package', () => {
       const refused = run([], {});
       assert.equal(refused.status, 1, refused.stderr);
       assert.match(refused.stderr, /No bot id\. Set BOT_ID/);
-      assert.doesNotMatch(refused.stderr, /\n\s+at /, 'a message, not a stack trace');
+      assert.doesNotMatch(refused.stderr, /\n[ \t]+at /, 'a message, not a stack trace');
 
       const outFile = join(folder, 'teams.zip');
       const written = run(['--out', outFile], { BOT_ID });

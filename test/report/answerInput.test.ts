@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {
+  answerLimit,
   answerToFields,
   parseCardAnswer,
   parseTypedAnswer,
@@ -204,7 +205,8 @@ describe('answerInput', () => {
     });
 
     it('quotes only the start of a long unreadable text', () => {
-      const error = refused(typed('duration', 'x'.repeat(300)));
+      // 190 characters: under the 200 a date is read from, over the 60 a message quotes.
+      const error = refused(typed('duration', 'x'.repeat(190)));
       assert.ok(error.length < 250, error);
       assert.match(error, /x…’/);
     });
@@ -624,6 +626,98 @@ describe('answerInput', () => {
       assert.deepEqual(answerToFields(question('persons'), { type: 'longText', text: 'x' }), {
         answer: '',
       });
+    });
+  });
+
+  describe('length limits, before any pattern reads the answer', () => {
+    const tooLong = (count: number, limit: number) =>
+      `Je antwoord telt ${count.toLocaleString('nl')} tekens; kort het in tot hoogstens ${limit.toLocaleString('nl')} tekens.`;
+
+    it('reads a number or dates from at most 200 characters, text up to its maxLength', () => {
+      const limits = Object.fromEntries(questions.map((q) => [q.key, answerLimit(q)]));
+      assert.deepEqual(limits, {
+        title: 200,
+        destination: 200,
+        persons: 200,
+        duration: 200,
+        purpose: 4000,
+        locations: 4000,
+        peopleMet: 4000,
+        outcome: 4000,
+        followUp: 4000,
+      });
+    });
+
+    it('gives text without a maxLength in the catalogue 200 (short) or 4,000 characters (long)', () => {
+      const { maxLength: _short, ...shortText } = question('title');
+      const { maxLength: _long, ...longText } = question('purpose');
+      assert.equal(answerLimit(shortText), 200);
+      assert.equal(answerLimit(longText), 4000);
+      assert.equal(
+        refused(parseTypedAnswer(shortText, 'T'.repeat(201), 'nl', TODAY)),
+        tooLong(201, 200),
+      );
+    });
+
+    it('reads a number of 200 characters, and refuses 201 with the count and the limit', () => {
+      const padded = (length: number) => `3${' '.repeat(length - 'personen'.length - 1)}personen`;
+      assert.deepEqual(accepted(typed('persons', padded(200))), { type: 'number', value: 3 });
+      assert.equal(refused(typed('persons', padded(201))), tooLong(201, 200));
+      assert.equal(
+        refused(typed('persons', padded(30_000), 'en')),
+        'Your answer has 30,000 characters; shorten it to at most 200 characters.',
+      );
+    });
+
+    it('reads typed dates of 200 characters, and refuses 201', () => {
+      const dates = (length: number) =>
+        `12-03-2024${' '.repeat(length - '12-03-2024'.length - ' t/m 14-03-2024'.length)} t/m 14-03-2024`;
+      assert.equal(dates(200).length, 200);
+      assert.deepEqual(accepted(typed('duration', dates(200))), {
+        type: 'dateRange',
+        departure: '2024-03-12',
+        return: '2024-03-14',
+        days: 3,
+        nights: 2,
+      });
+      assert.equal(refused(typed('duration', dates(201))), tooLong(201, 200));
+      // The shape that once kept the bot busy for 40 seconds.
+      assert.equal(refused(typed('duration', `1 dag${' '.repeat(6000)}x`)), tooLong(6006, 200));
+    });
+
+    it('refuses a date field of a card over 200 characters', () => {
+      assert.equal(
+        refused(card('duration', { departure: '2024-03-12', return: '1'.repeat(201) })),
+        tooLong(201, 200),
+      );
+      assert.equal(
+        refused(card('duration', { departure: `${'('.repeat(500)}x`, return: '2024-03-14' })),
+        tooLong(501, 200),
+      );
+    });
+
+    it('refuses a text field of a card over its limit, as typed text', () => {
+      assert.equal(refused(card('title', { answer: 'T'.repeat(201) })), tooLong(201, 200));
+      assert.equal(refused(card('peopleMet', { answer: 'a ('.repeat(2000) })), tooLong(6000, 4000));
+      assert.equal(
+        refused(card('followUp', { choice: 'yes', answer: 'x'.repeat(4001) })),
+        tooLong(4001, 4000),
+      );
+      // A "no" does not read the agreements box at all.
+      assert.deepEqual(accepted(card('followUp', { choice: 'no', answer: 'x'.repeat(30_000) })), {
+        type: 'yesNoText',
+        yes: false,
+      });
+    });
+
+    it('lets "ja, " precede agreements of the full 4,000 characters, but not a page of spaces', () => {
+      const agreements = 'a'.repeat(4000);
+      assert.deepEqual(accepted(typed('followUp', `ja, ${agreements}`)), {
+        type: 'yesNoText',
+        yes: true,
+        text: agreements,
+      });
+      assert.equal(refused(typed('followUp', `ja${' '.repeat(5000)}x`)), tooLong(5003, 4000));
     });
   });
 });

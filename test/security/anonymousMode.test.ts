@@ -144,7 +144,7 @@ describe('security: without an app id the bot is for this machine only', functio
       COSMOS_DATABASE: `security-${process.pid}-production`,
     });
     assert.equal(code, 1, output);
-    assert.match(output, /^\s*- MicrosoftAppId: /m, output);
+    assert.match(output, /^[ \t]*- MicrosoftAppId: /m, output);
     assert.doesNotMatch(output, /listens/, 'it never listened');
   });
 
@@ -158,7 +158,7 @@ describe('security: without an app id the bot is for this machine only', functio
       COSMOS_ENDPOINT: '',
     });
     assert.equal(code, 1, output);
-    assert.match(output, /^\s*- COSMOS_ENDPOINT: is required when NODE_ENV=production/m, output);
+    assert.match(output, /^[ \t]*- COSMOS_ENDPOINT: is required when NODE_ENV=production/m, output);
     assert.doesNotMatch(output, /embedded|listens/, 'it never opened a store or listened');
   });
 
@@ -172,9 +172,9 @@ describe('security: without an app id the bot is for this machine only', functio
       COSMOS_KEY: cosmos.key,
     });
     assert.equal(code, 1, output);
-    assert.match(output, /^\s*- MicrosoftAppTenantId: /m, output);
-    assert.match(output, /^\s*- MicrosoftAppPassword: must be empty/m, output);
-    assert.doesNotMatch(output, /^\s+at /m, 'no stack trace');
+    assert.match(output, /^[ \t]*- MicrosoftAppTenantId: /m, output);
+    assert.match(output, /^[ \t]*- MicrosoftAppPassword: must be empty/m, output);
+    assert.doesNotMatch(output, /^[ \t]+at /m, 'no stack trace');
   });
 
   it('refuses to start with a bad variable (PORT=abc): exit code 1, naming PORT', async () => {
@@ -185,7 +185,7 @@ describe('security: without an app id the bot is for this machine only', functio
       COSMOS_DATABASE: `security-${process.pid}-port`,
     });
     assert.equal(code, 1, output);
-    assert.match(output, /^\s*- PORT: /m, output);
+    assert.match(output, /^[ \t]*- PORT: /m, output);
     assert.doesNotMatch(output, /listens/, 'it never listened');
   });
 });

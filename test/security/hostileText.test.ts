@@ -149,7 +149,7 @@ function liveMarkdown(raw: string): string[] {
     }
   }
   for (const line of raw.split('\n')) {
-    if (/^\s*([#+\-=>]|\d+[.)])(\s|$)/.test(line))
+    if (/^\s*(?:[#+\-=>]|\d+[.)])(?:\s|$)/.test(line))
       live.push(`a block marker: ${line.slice(0, 20)}`);
   }
   return live;

@@ -130,7 +130,7 @@ describe('security: answer text and names of people never in the logs (LOG_LEVEL
   function logLines(output: string): LogLine[] {
     const lines = output
       .split('\n')
-      .filter((line) => line.trim() !== '' && !/^\((node:\d+\)|Use `node --trace)/.test(line));
+      .filter((line) => line.trim() !== '' && !/^\((?:node:\d+\)|Use `node --trace)/.test(line));
     const notJson: string[] = [];
     const parsed: LogLine[] = [];
     for (const line of lines) {

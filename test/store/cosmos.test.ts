@@ -62,7 +62,7 @@ describe('openCosmos on the Cosmos DB–compatible server', () => {
         databaseName: 'nowhere',
         createIfMissing: false,
       }),
-      /database 'nowhere' does not exist at http:\/\/127\.0\.0\.1:\d+.*Bicep/,
+      /database 'nowhere' does not exist at http:\/\/127\.0\.0\.1:\d.*Bicep/,
     );
   });
 

@@ -110,7 +110,7 @@ const MESSAGE_ID = ';messageid=';
 
 /** True for a Teams team channel id (`@thread.tacv2` / `@thread.skype`), not a group chat. */
 export function isChannelConversation(conversationId: string): boolean {
-  return /^19:.*@thread\.(tacv2|skype)(;messageid=\d+)?$/.test(conversationId);
+  return /^19:.*@thread\.(?:tacv2|skype)(?:;messageid=\d+)?$/.test(conversationId);
 }
 
 function channelOf(conversationId: string): string {
@@ -146,7 +146,7 @@ export class FakeConnector {
   private nextId = Date.now() + 1_000_000_000;
 
   constructor(options: FakeConnectorOptions = {}) {
-    this.pathPrefix = (options.pathPrefix ?? 'teams').replace(/^\/+|\/+$/g, '');
+    this.pathPrefix = (options.pathPrefix ?? 'teams').replace(/^\/+|(?<!\/)\/+$/g, '');
     this.maxActivityBytes = options.maxActivityBytes ?? 100 * 1024;
   }
 

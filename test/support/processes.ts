@@ -332,7 +332,7 @@ export async function postActivity(
   activity: object,
   headers: Record<string, string> = {},
 ): Promise<number> {
-  const base = botUrl.replace(/\/+$/, '').replace(/\/api\/messages$/, '');
+  const base = botUrl.replace(/(?<!\/)\/+$/, '').replace(/\/api\/messages$/, '');
   const res = await fetch(`${base}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
