@@ -22,7 +22,7 @@ import type { MainDialog } from './dialogs/mainDialog';
 import { ownPostedReport } from './dialogs/postedReports';
 import { commandOf, editCommandOf, normalizedCommand } from './dialogs/turnInput';
 import { fileInfoCard } from './cards/fileCards';
-import { uploadToOneDrive } from './channel/fileUpload';
+import { uploadToOneDrive, type UploadPolicy } from './channel/fileUpload';
 import { reportWordFile } from './publication/reportFile';
 import type { ChannelStore } from './store/channelStore';
 import type { ReportStore } from './store/reportStore';
@@ -42,6 +42,8 @@ export interface BotParts {
   sync: ReportSync;
   /** Entra tenants allowed to use the bot; empty means all. */
   allowedTenantIds: readonly string[];
+  /** Where a Word file may be uploaded (UPLOAD_HOST_SUFFIXES; http on loopback when anonymous). */
+  upload: UploadPolicy;
   log: Logger;
 }
 
@@ -180,7 +182,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
     try {
       if (!upload?.uploadUrl) throw new Error('Teams gave no upload URL with the consent.');
       const file = await reportWordFile(report);
-      await uploadToOneDrive(upload.uploadUrl, file.bytes);
+      await uploadToOneDrive(upload.uploadUrl, file.bytes, this.parts.upload);
     } catch (error) {
       log.warn({ err: error, reportId: report.id }, 'Word file not uploaded');
       await context.sendActivity(texts.downloadFailed);

@@ -58,6 +58,8 @@ async function main(): Promise<void> {
     openPersonalChat,
     sync,
     allowedTenantIds: config.allowedTenantIds,
+    // Plain http to loopback is for local development and tests, which run without an app id.
+    upload: { hostSuffixes: config.uploadHostSuffixes, allowLoopbackHttp: !config.bot },
     log,
   });
   const server = createServer({ adapter, bot, checkHealth: store.ping, log });

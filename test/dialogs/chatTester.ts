@@ -133,6 +133,7 @@ export class ChatTester {
       },
       sync,
       allowedTenantIds: [],
+      upload: { hostSuffixes: ['.sharepoint.com'], allowLoopbackHttp: false },
       log,
     });
     const template: Partial<ConversationReference> = {
