@@ -10,20 +10,12 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { OpenPersonalChat } from './channel/personalChat';
-import {
-  behindReports,
-  localeOf,
-  noteReport,
-  reportOfTurn,
-  travellerOf,
-} from './dialogs/conversation';
+import { behindReports, localeOf, reportOfTurn, travellerOf } from './dialogs/conversation';
+import { FileConsents, type OfferedFile } from './dialogs/fileConsent';
 import type { ReportSync } from './channel/reportSync';
 import type { MainDialog } from './dialogs/mainDialog';
-import { ownPostedReport } from './dialogs/postedReports';
 import { commandOf, editCommandOf, normalizedCommand } from './dialogs/turnInput';
-import { fileInfoCard } from './cards/fileCards';
-import { uploadToOneDrive, type UploadPolicy } from './channel/fileUpload';
-import { reportWordFile } from './publication/reportFile';
+import type { UploadPolicy } from './channel/fileUpload';
 import type { ChannelStore } from './store/channelStore';
 import type { ReportStore } from './store/reportStore';
 import { textsFor } from './texts';
@@ -52,16 +44,25 @@ export class ReisverslagBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   /** Reports of this chat whose channel post is behind: retried at the chat's next turn. */
   private readonly behind: StatePropertyAccessor<string[]>;
+  /** The Word file consent cards of a chat and their answers. */
+  private readonly fileConsents: FileConsents;
 
   constructor(private readonly parts: BotParts) {
     super();
     this.dialogState = parts.conversationState.createProperty<DialogState>('dialogState');
     this.behind = parts.conversationState.createProperty<string[]>('behindReports');
+    this.fileConsents = new FileConsents({
+      reports: parts.reports,
+      upload: parts.upload,
+      offers: parts.conversationState.createProperty<OfferedFile[]>('offeredFiles'),
+      log: parts.log,
+    });
 
     this.onMessage(async (context, next) => {
       if (context.activity.conversation.conversationType === 'personal') {
         await this.retryBehind(context);
         await parts.mainDialog.run(context, this.dialogState);
+        await this.fileConsents.remember(context);
         const behind = behindReports(context);
         if (behind.length > 0) {
           const earlier = await this.behind.get(context, []);
@@ -155,45 +156,17 @@ export class ReisverslagBot extends TeamsActivityHandler {
     return { status: 400, body: { error: `This bot does not handle the invoke "${name}".` } };
   }
 
-  /**
-   * The author allowed the Word file in their OneDrive: the report is read again in the ACTING
-   * user's partition (Teams' context only names it), built, uploaded to the URL Teams gave, and
-   * shown with a file info card. Another user's report, or a failed upload, gets one sentence.
-   */
+  /** The author allowed the Word file in their OneDrive: see FileConsents.accept. */
   protected override async handleTeamsFileConsentAccept(
     context: TurnContext,
     response: FileConsentCardResponse,
   ): Promise<void> {
-    const { reports, log } = this.parts;
-    const texts = textsFor(localeOf(context));
-    const acting = travellerOf(context);
-    const reportId = (response.context as { reportId?: unknown } | undefined)?.reportId;
-    const report =
-      typeof reportId === 'string' && reportId.length <= 100
-        ? await ownPostedReport(context, reports, reportId)
-        : undefined;
-    if (!report || context.activity.conversation.conversationType !== 'personal') {
-      log.warn({ actingUserId: acting.id, reportId }, 'download refused: not the author');
-      await context.sendActivity(texts.downloadNotYours);
-      return;
-    }
-    noteReport(context, report.id);
-    const upload = response.uploadInfo;
-    try {
-      if (!upload?.uploadUrl) throw new Error('Teams gave no upload URL with the consent.');
-      const file = await reportWordFile(report);
-      await uploadToOneDrive(upload.uploadUrl, file.bytes, this.parts.upload);
-    } catch (error) {
-      log.warn({ err: error, reportId: report.id }, 'Word file not uploaded');
-      await context.sendActivity(texts.downloadFailed);
-      return;
-    }
-    await context.sendActivity({ attachments: [fileInfoCard(upload)] });
+    await this.fileConsents.accept(context, response);
   }
 
-  /** The user declined the file: said in one sentence; nothing is uploaded. */
+  /** The user declined the file: nothing is uploaded; see FileConsents.decline. */
   protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
-    await context.sendActivity(textsFor(localeOf(context)).downloadDeclined);
+    await this.fileConsents.decline(context);
   }
 
   /** Tries again to update the channel posts an earlier turn of this chat left behind. */

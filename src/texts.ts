@@ -17,6 +17,12 @@ const texts = {
       'Het opslaan van het Word-bestand in je OneDrive is niet gelukt; je verslag is onveranderd. Typ **exporteer** om het opnieuw te proberen.',
     exportInPersonalChat:
       'Een Word-bestand van je verslag krijg je in je persoonlijke chat met mij: typ daar **exporteer**.',
+    wordFile: 'Word-bestand',
+    fileConsentSaved: 'Opgeslagen in je OneDrive.',
+    fileConsentFailed: 'Niet opgeslagen: het opslaan in je OneDrive is mislukt.',
+    fileConsentDeclined: 'Niet opgeslagen: je hebt het geweigerd.',
+    fileConsentAlreadyAnswered:
+      'Deze vraag om het Word-bestand op te slaan heb je al beantwoord; typ **exporteer** als je het bestand opnieuw wilt.',
     edit: 'Bewerken',
     confirm: 'Bevestigen',
     cancel: 'Annuleren',
@@ -157,6 +163,12 @@ const texts = {
       'Saving the Word file in your OneDrive did not work; your report is unchanged. Type **export** to try again.',
     exportInPersonalChat:
       'You get a Word file of your report in your personal chat with me: type **export** there.',
+    wordFile: 'Word file',
+    fileConsentSaved: 'Saved in your OneDrive.',
+    fileConsentFailed: 'Not saved: saving in your OneDrive failed.',
+    fileConsentDeclined: 'Not saved: you declined.',
+    fileConsentAlreadyAnswered:
+      'You already answered this request to save the Word file; type **export** if you want the file again.',
     edit: 'Edit',
     confirm: 'Confirm',
     cancel: 'Cancel',
