@@ -1,6 +1,5 @@
 import {
   TeamsActivityHandler,
-  TeamsInfo,
   TurnContext,
   type ConversationState,
   type FileConsentCardResponse,
@@ -16,6 +15,8 @@ import type { ReportSync } from './channel/reportSync';
 import type { MainDialog } from './dialogs/mainDialog';
 import { commandOf, editCommandOf, normalizedCommand } from './dialogs/turnInput';
 import type { UploadPolicy } from './channel/fileUpload';
+import { TeamReportChannels } from './channel/reportChannels';
+import type { TeamMembershipCheck } from './channel/teamMembership';
 import type { ChannelStore } from './store/channelStore';
 import type { ReportStore } from './store/reportStore';
 import { textsFor } from './texts';
@@ -34,6 +35,8 @@ export interface BotParts {
   sync: ReportSync;
   /** Entra tenants allowed to use the bot; empty means all. */
   allowedTenantIds: readonly string[];
+  /** Which teams a user belongs to, and in what role (Teams' `userRole`). */
+  membership: TeamMembershipCheck;
   /** Where a Word file may be uploaded (UPLOAD_HOST_SUFFIXES; http on loopback when anonymous). */
   upload: UploadPolicy;
   log: Logger;
@@ -46,6 +49,8 @@ export class ReisverslagBot extends TeamsActivityHandler {
   private readonly behind: StatePropertyAccessor<string[]>;
   /** The Word file consent cards of a chat and their answers. */
   private readonly fileConsents: FileConsents;
+  /** Each team's report channel: remembered, moved, forgotten. */
+  private readonly reportChannels: TeamReportChannels;
 
   constructor(private readonly parts: BotParts) {
     super();
@@ -56,6 +61,12 @@ export class ReisverslagBot extends TeamsActivityHandler {
       upload: parts.upload,
       offers: parts.conversationState.createProperty<OfferedFile[]>('offeredFiles'),
       log: parts.log,
+    });
+    this.reportChannels = new TeamReportChannels({
+      channels: parts.channels,
+      membership: parts.membership,
+      log: parts.log,
+      now: () => new Date(),
     });
 
     this.onMessage(async (context, next) => {
@@ -86,7 +97,26 @@ export class ReisverslagBot extends TeamsActivityHandler {
 
     this.onInstallationUpdateAdd(async (context, next) => {
       if (context.activity.channelData?.team) {
-        await this.rememberReportChannel(context);
+        await this.reportChannels.installed(context);
+      }
+      await next();
+    });
+
+    // The app leaves a team: its report channel is forgotten (its reports stay).
+    this.onInstallationUpdateRemove(async (context, next) => {
+      if (context.activity.action === 'remove' && context.activity.channelData?.team) {
+        await this.reportChannels.removed(context, 'uninstalled');
+      }
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      const removed = context.activity.membersRemoved;
+      const botLeft =
+        Array.isArray(removed) &&
+        removed.some((member) => member?.id === context.activity.recipient.id);
+      if (botLeft && context.activity.channelData?.team) {
+        await this.reportChannels.removed(context, 'bot removed from the team');
       }
       await next();
     });
@@ -203,8 +233,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
       return;
     }
     if (useThisChannelCommands.includes(command) && context.activity.channelData?.team) {
-      const channel = await this.rememberReportChannel(context);
-      await context.sendActivity(texts.channelRegistered(channel ?? texts.unknownChannel));
+      await this.reportChannels.move(context);
       return;
     }
     const edit = editCommandOf(text);
@@ -253,49 +282,5 @@ export class ReisverslagBot extends TeamsActivityHandler {
     }
     await context.sendActivity(texts.editInPersonalChat);
     return true;
-  }
-
-  /** Stores this team's channel as its report channel and returns the channel's name. */
-  private async rememberReportChannel(context: TurnContext): Promise<string | undefined> {
-    const { channelData, serviceUrl } = context.activity;
-    const team = channelData.team as { id: string; name?: string; aadGroupId?: string };
-    // Teams omits the channel on some installs; a team's General channel has the team's id.
-    const channelId = (channelData.channel as { id: string } | undefined)?.id ?? team.id;
-    const channelName = await this.channelName(context, team.id, channelId);
-    await this.parts.channels.save({
-      tenantId: travellerOf(context).tenantId ?? '',
-      teamId: team.id,
-      ...(team.name ? { teamName: team.name } : {}),
-      ...(team.aadGroupId ? { teamAadGroupId: team.aadGroupId } : {}),
-      channelId,
-      ...(channelName ? { channelName } : {}),
-      serviceUrl,
-      updatedAt: new Date().toISOString(),
-    });
-    this.parts.log.info({ teamId: team.id, channelId }, 'report channel remembered');
-    return channelName;
-  }
-
-  /**
-   * The channel's display name, for the traveller's confirmation: Teams sends it in some
-   * activities only, so it is looked up in the team's channel list otherwise.
-   */
-  private async channelName(
-    context: TurnContext,
-    teamId: string,
-    channelId: string,
-  ): Promise<string | undefined> {
-    const { channelData, conversation } = context.activity;
-    const sent = (channelData.channel as { name?: string } | undefined)?.name ?? conversation.name;
-    if (sent) return sent;
-    try {
-      const listed = await TeamsInfo.getTeamChannels(context, teamId);
-      const found = listed.find((channel) => channel.id === channelId);
-      if (found?.name) return found.name;
-    } catch (error) {
-      this.parts.log.debug({ err: error, teamId }, 'could not list the team channels');
-    }
-    // The General channel has no name of its own in Teams' API.
-    return channelId === teamId ? 'General' : undefined;
   }
 }

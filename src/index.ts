@@ -6,6 +6,7 @@ import { personalChatOpener } from './channel/personalChat';
 import { TeamsChannelPublisher } from './channel/reportPublisher';
 import { reminderSender } from './channel/reminderSender';
 import { ReportSync } from './channel/reportSync';
+import { TeamMembership } from './channel/teamMembership';
 import { ConfigError, readConfig } from './config';
 import { MainDialog } from './dialogs/mainDialog';
 import { createLogger } from './logger';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     calendar: { window: config.reminders.window, skipHolidays: config.reminders.skipHolidays },
   };
   const openPersonalChat = personalChatOpener(adapter, appId);
+  const membership = new TeamMembership();
   const mainDialog = new MainDialog({
     reports: store.reports,
     channels: store.channels,
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     reminderPolicy,
     publisher,
     sync,
+    membership,
     log,
     ...(config.reportChannelId ? { reportChannelId: config.reportChannelId } : {}),
     timeZone: 'Europe/Amsterdam',
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     openPersonalChat,
     sync,
     allowedTenantIds: config.allowedTenantIds,
+    membership,
     // Plain http to loopback is for local development and tests, which run without an app id.
     upload: { hostSuffixes: config.uploadHostSuffixes, allowLoopbackHttp: !config.bot },
     log,

@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -39,18 +40,27 @@ export class PostReportDialog extends ComponentDialog {
     this.initialDialogId = POST_STEPS;
   }
 
-  /** One known channel is used at once; several get a choice card; none get directions. */
+  /**
+   * The traveller's teams that have a report channel: one is used at once; several get a choice
+   * card (only their own teams, so no other team's name shows); none get one sentence saying why
+   * and what to do. The draft stays in every case.
+   */
   private async chooseTeamStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { reportId } = step.options as PostReportOptions;
     const locale = localeOf(step.context);
-    const channels = await this.knownChannels(step);
+    const texts = textsFor(locale);
+    const { channels, problem } = await this.usableChannels(step.context);
     (step.values as { channels?: ReportChannel[] }).channels = channels;
-    if (channels.length === 0) {
-      await step.context.sendActivity(textsFor(locale).noChannel);
+    if (problem) {
+      const said = {
+        noChannel: texts.noChannel,
+        notMember: texts.notInAnyTeam,
+        unknown: texts.teamsUnreachable,
+      };
+      await step.context.sendActivity(said[problem]);
       return step.endDialog({ posted: false } satisfies PostReportResult);
     }
     if (channels.length === 1) return step.next(channels[0]);
-    const texts = textsFor(locale);
     await sendCard(
       step.context,
       renderChoiceCard({
@@ -80,6 +90,10 @@ export class PostReportDialog extends ComponentDialog {
       );
     if (!chosen) {
       await context.sendActivity(texts.chooseTeam);
+      return step.replaceDialog(POST_STEPS, step.options);
+    }
+    // A choice card can be pressed days later: the traveller must still be in the chosen team.
+    if (!this.services.reportChannelId && !(await this.isMember(context, chosen.teamId))) {
       return step.replaceDialog(POST_STEPS, step.options);
     }
     const traveller = travellerOf(context);
@@ -127,22 +141,47 @@ export class PostReportDialog extends ComponentDialog {
     return step.endDialog({ posted: true } satisfies PostReportResult);
   }
 
-  /** The configured channel (REPORT_CHANNEL_ID) if any, else every team's report channel. */
-  private async knownChannels(step: WaterfallStepContext): Promise<ReportChannel[]> {
-    const { context } = step;
+  /**
+   * The configured channel (REPORT_CHANNEL_ID, one for everyone, set by the administrator: no
+   * membership check) if any; else the report channels of the teams the traveller belongs to,
+   * asked of Teams. `problem` says why there is none.
+   */
+  private async usableChannels(
+    context: TurnContext,
+  ): Promise<{ channels: ReportChannel[]; problem?: 'noChannel' | 'notMember' | 'unknown' }> {
     const tenantId = travellerOf(context).tenantId ?? '';
-    const channels = await this.services.channels.listByTenant(tenantId);
+    const all = await this.services.channels.listByTenant(tenantId);
     const configured = this.services.reportChannelId;
-    if (!configured) return channels;
-    const known = channels.find((channel) => channel.channelId === configured);
-    return [
-      known ?? {
-        tenantId,
-        teamId: configured,
-        channelId: configured,
-        serviceUrl: context.activity.serviceUrl,
-        updatedAt: this.services.now().toISOString(),
-      },
-    ];
+    if (configured) {
+      const known = all.find((channel) => channel.channelId === configured);
+      return {
+        channels: [
+          known ?? {
+            tenantId,
+            teamId: configured,
+            channelId: configured,
+            serviceUrl: context.activity.serviceUrl,
+            updatedAt: this.services.now().toISOString(),
+          },
+        ],
+      };
+    }
+    if (all.length === 0) return { channels: [], problem: 'noChannel' };
+    const answers = await Promise.all(
+      all.map((channel) => this.isMember(context, channel.teamId).catch(() => undefined)),
+    );
+    const channels = all.filter((_channel, index) => answers[index] === true);
+    if (channels.length > 0) return { channels };
+    return { channels: [], problem: answers.includes(undefined) ? 'unknown' : 'notMember' };
+  }
+
+  /** Whether the traveller belongs to the team; throws (logged) when Teams cannot tell. */
+  private async isMember(context: TurnContext, teamId: string): Promise<boolean> {
+    try {
+      return (await this.services.membership.memberOf(context, teamId)) !== undefined;
+    } catch (error) {
+      this.services.log.warn({ err: error, teamId }, 'could not ask Teams about team membership');
+      throw error;
+    }
   }
 }
