@@ -106,6 +106,7 @@ const texts = {
     noChannel:
       'Ik weet nog niet in welk kanaal ik het verslag moet plaatsen. Vraag de eigenaar van je team om de app Reisverslag aan het team toe te voegen (in Teams: Apps > Reisverslag > Toevoegen aan een team), of typ in het gewenste kanaal **@Reisverslag gebruik dit kanaal**. Je verslag blijft als concept bewaard; typ daarna **nieuw verslag** om het te plaatsen.',
     chooseTeam: 'In welk team wil je het verslag plaatsen?',
+    teamLeft: 'Je bent geen lid meer van dat team; kies een van je eigen teams.',
     notInAnyTeam:
       'Je bent geen lid van een team waarin de app Reisverslag staat, dus ik kan je verslag nog nergens plaatsen: vraag de eigenaar van je team om Reisverslag aan het team toe te voegen (je verslag blijft als concept bewaard).',
     teamsUnreachable:
@@ -259,6 +260,7 @@ const texts = {
     noChannel:
       "I don't know yet in which channel to post the report. Ask your team's owner to add the Reisverslag app to the team (in Teams: Apps > Reisverslag > Add to a team), or type **@Reisverslag gebruik dit kanaal** in the channel you want. Your report is kept as a draft; type **new report** afterwards to post it.",
     chooseTeam: 'In which team do you want to post the report?',
+    teamLeft: 'You are no longer a member of that team; choose one of your own teams.',
     notInAnyTeam:
       "You are not a member of any team that has the Reisverslag app, so I cannot post your report anywhere yet: ask your team's owner to add Reisverslag to the team (your report is kept as a draft).",
     teamsUnreachable:

@@ -21,6 +21,8 @@ import { CardActions, cardActionOf } from './turnInput';
 /** Which report to post. */
 export interface PostReportOptions {
   reportId: string;
+  /** The team chosen before is no longer the traveller's: say so, and let them choose. */
+  chosenTeamLeft?: boolean;
 }
 
 /** Whether the report reached the channel. */
@@ -46,7 +48,7 @@ export class PostReportDialog extends ComponentDialog {
    * and what to do. The draft stays in every case.
    */
   private async chooseTeamStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { reportId } = step.options as PostReportOptions;
+    const { reportId, chosenTeamLeft } = step.options as PostReportOptions;
     const locale = localeOf(step.context);
     const texts = textsFor(locale);
     const { channels, problem } = await this.usableChannels(step.context);
@@ -60,7 +62,11 @@ export class PostReportDialog extends ComponentDialog {
       await step.context.sendActivity(said[problem]);
       return step.endDialog({ posted: false } satisfies PostReportResult);
     }
-    if (channels.length === 1) return step.next(channels[0]);
+    if (chosenTeamLeft) {
+      await step.context.sendActivity(texts.teamLeft);
+    } else if (channels.length === 1) {
+      return step.next(channels[0]);
+    }
     await sendCard(
       step.context,
       renderChoiceCard({
@@ -90,11 +96,23 @@ export class PostReportDialog extends ComponentDialog {
       );
     if (!chosen) {
       await context.sendActivity(texts.chooseTeam);
-      return step.replaceDialog(POST_STEPS, step.options);
+      return step.replaceDialog(POST_STEPS, { reportId } satisfies PostReportOptions);
     }
     // A choice card can be pressed days later: the traveller must still be in the chosen team.
-    if (!this.services.reportChannelId && !(await this.isMember(context, chosen.teamId))) {
-      return step.replaceDialog(POST_STEPS, step.options);
+    if (!this.services.reportChannelId) {
+      let member: boolean;
+      try {
+        member = await this.isMember(context, chosen.teamId);
+      } catch {
+        await context.sendActivity(texts.teamsUnreachable);
+        return step.endDialog({ posted: false } satisfies PostReportResult);
+      }
+      if (!member) {
+        return step.replaceDialog(POST_STEPS, {
+          reportId,
+          chosenTeamLeft: true,
+        } satisfies PostReportOptions);
+      }
     }
     const traveller = travellerOf(context);
     const report = await this.services.reports.get(traveller.id, reportId);
