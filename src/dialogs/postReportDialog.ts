@@ -32,6 +32,9 @@ export interface PostReportResult {
 
 const POST_STEPS = 'postReportSteps';
 
+/** How many teams' membership is asked of Teams at once (each answer is kept five minutes). */
+const MEMBERSHIP_CHECKS_AT_ONCE = 8;
+
 /** Finds the team's report channel (asking which team when there are several) and posts there. */
 export class PostReportDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
@@ -185,9 +188,16 @@ export class PostReportDialog extends ComponentDialog {
       };
     }
     if (all.length === 0) return { channels: [], problem: 'noChannel' };
-    const answers = await Promise.all(
-      all.map((channel) => this.isMember(context, channel.teamId).catch(() => undefined)),
-    );
+    // A few questions to Teams at a time: a tenant may have many teams with the app.
+    const answers: (boolean | undefined)[] = [];
+    for (let start = 0; start < all.length; start += MEMBERSHIP_CHECKS_AT_ONCE) {
+      const batch = all.slice(start, start + MEMBERSHIP_CHECKS_AT_ONCE);
+      answers.push(
+        ...(await Promise.all(
+          batch.map((channel) => this.isMember(context, channel.teamId).catch(() => undefined)),
+        )),
+      );
+    }
     const channels = all.filter((_channel, index) => answers[index] === true);
     if (channels.length > 0) return { channels };
     return { channels: [], problem: answers.includes(undefined) ? 'unknown' : 'notMember' };

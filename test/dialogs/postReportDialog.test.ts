@@ -127,4 +127,35 @@ describe("PostReportDialog: only the traveller's own teams", function () {
     assert.equal(chat.publisher.posts.length, 0);
     assert.equal(await status(), 'draft');
   });
+
+  it("finds the traveller's one team among many, asking Teams about a few at a time", async () => {
+    const teams = Array.from({ length: 12 }, (_, n) => ({
+      ...reisverslagenChannel,
+      teamId: `team-${String(n).padStart(2, '0')}`,
+      teamName: `Afdeling ${String(n).padStart(2, '0')}`,
+      channelId: `19:afdeling-${n}@thread.tacv2`,
+    }));
+    for (const team of teams) await stores.channels.save(team);
+    let asking = 0;
+    let most = 0;
+    const asked: string[] = [];
+    const membership: TeamMembershipCheck = {
+      memberOf: async (_context, teamId) => {
+        asked.push(teamId);
+        most = Math.max(most, ++asking);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        asking -= 1;
+        return teamId === 'team-11' ? { userRole: 'user' } : undefined;
+      },
+    };
+    const chat = stores.newChat({ membership });
+    const replies = await post(chat);
+    assert.match(visibleText(replies[0]!), /van het team Afdeling 11/);
+    assert.deepEqual(
+      chat.publisher.posts.map((posted) => posted.target.teamId),
+      ['team-11'],
+    );
+    assert.deepEqual(new Set(asked).size, 12, 'every team was asked about');
+    assert.ok(most <= 8, `at most 8 questions at once, not ${most}`);
+  });
 });
