@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConversationState } from 'botbuilder';
 import { createAdapter } from './adapter';
 import { ReisverslagBot } from './bot';
+import { uploadPolicyOf } from './channel/fileUpload';
 import { personalChatOpener } from './channel/personalChat';
 import { TeamsChannelPublisher } from './channel/reportPublisher';
 import { reminderSender } from './channel/reminderSender';
@@ -62,8 +63,7 @@ async function main(): Promise<void> {
     sync,
     allowedTenantIds: config.allowedTenantIds,
     membership,
-    // Plain http to loopback is for local development and tests, which run without an app id.
-    upload: { hostSuffixes: config.uploadHostSuffixes, allowLoopbackHttp: !config.bot },
+    upload: uploadPolicyOf(config),
     log,
   });
   const server = createServer({ adapter, bot, checkHealth: store.ping, log });

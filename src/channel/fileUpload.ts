@@ -1,3 +1,5 @@
+import type { Config } from '../config';
+
 /** Time limit of an upload to OneDrive; a Teams invoke is answered within 15 s or so. */
 const UPLOAD_TIMEOUT_MS = 10_000;
 
@@ -10,6 +12,14 @@ export interface UploadPolicy {
   hostSuffixes: readonly string[];
   /** Plain http to a loopback address; only in local anonymous mode (no app id), for tests. */
   allowLoopbackHttp: boolean;
+}
+
+/**
+ * The policy of a configuration: UPLOAD_HOST_SUFFIXES, and plain http to loopback only in local
+ * anonymous mode (no app id), where the tests and `npm run dev` run.
+ */
+export function uploadPolicyOf(config: Pick<Config, 'bot' | 'uploadHostSuffixes'>): UploadPolicy {
+  return { hostSuffixes: config.uploadHostSuffixes, allowLoopbackHttp: !config.bot };
 }
 
 /** Thrown when an upload URL is not one the policy allows; nothing was sent. */

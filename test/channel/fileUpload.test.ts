@@ -7,9 +7,11 @@ import {
   allowedUploadUrl,
   MAX_UPLOAD_RESPONSE_BYTES,
   uploadToOneDrive,
+  uploadPolicyOf,
   UploadUrlRefusedError,
   type UploadPolicy,
 } from '../../src/channel/fileUpload';
+import { readConfig } from '../../src/config';
 
 const anonymous: UploadPolicy = { hostSuffixes: ['.sharepoint.com'], allowLoopbackHttp: true };
 const production: UploadPolicy = { hostSuffixes: ['.sharepoint.com'], allowLoopbackHttp: false };
@@ -76,6 +78,16 @@ describe('file upload: where a Word file may go', () => {
     const sovereign: UploadPolicy = { hostSuffixes: ['.sharepoint.us'], allowLoopbackHttp: false };
     assert.ok(allowedUploadUrl('https://agency-my.sharepoint.us/u', sovereign));
     assert.throws(() => allowedUploadUrl(ok, sovereign), /add its domain to UPLOAD_HOST_SUFFIXES/);
+  });
+
+  it('takes the policy from the configuration: http to loopback only without an app id', () => {
+    assert.deepEqual(uploadPolicyOf(readConfig({})), anonymous);
+    assert.deepEqual(
+      uploadPolicyOf(
+        readConfig({ MicrosoftAppId: 'a1b2', UPLOAD_HOST_SUFFIXES: '.sharepoint.us' }),
+      ),
+      { hostSuffixes: ['.sharepoint.us'], allowLoopbackHttp: false },
+    );
   });
 
   it('sends plain http only to loopback and only in local anonymous mode', async () => {
