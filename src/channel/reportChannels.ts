@@ -61,9 +61,11 @@ export class TeamReportChannels {
     const acting = travellerOf(context);
     const tenantId = acting.tenantId ?? '';
     const channelId = channelIdOf(context, team.id);
-    let role: string | undefined;
+    let role: string;
     try {
-      role = (await membership.memberOf(context, team.id))?.userRole ?? 'none';
+      const member = await membership.memberOf(context, team.id);
+      // Not a member: 'none'; a member whose role Teams does not say is refused too.
+      role = member ? (member.userRole ?? 'unknown') : 'none';
     } catch (error) {
       log.warn({ err: error, teamId: team.id }, 'could not ask Teams who moves the report channel');
       await context.sendActivity(texts.moveUnknown);

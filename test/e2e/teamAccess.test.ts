@@ -315,6 +315,21 @@ describe('e2e: who may do what in a team', function () {
       assert.equal(connector.channelPosts(next.id).length, 1);
     });
 
+    it('moves nothing when Teams cannot say who is asking, and says so', async () => {
+      const { tenantId, team, old, next } = await teamWithTwoChannels();
+      const member = makeUser('Joris Bakker');
+      connector.addTeamMember(team.id, member);
+      connector.failNext(20, 503, {
+        when: (call) => call.kind === 'getConversationMember' && call.conversationId === team.id,
+      });
+      const said = await useThisChannel(tenantId, team, next, member);
+      assert.deepEqual(said, [
+        'Ik kon Teams nu niet vragen of je lid bent van dit team, dus het verslagenkanaal is niet verplaatst; probeer het over een paar minuten opnieuw.',
+      ]);
+      assert.equal(await keptChannel(tenantId, team), old.id, 'the report channel stays');
+      assert.deepEqual(connector.channelPosts(old.id), []);
+    });
+
     const refused: { who: string; role?: TeamsUserRole }[] = [
       { who: 'a guest', role: 'guest' },
       { who: 'an anonymous user', role: 'anonymous' },
