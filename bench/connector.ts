@@ -1,5 +1,6 @@
 // A lean fake Bot Connector service for load, run as its own process: it answers the calls a bot
-// makes in Teams (send, reply, update, create a channel thread) the way Teams does, but keeps only
+// makes in Teams (send, reply, update, create a channel thread, ask whether a user is in a team)
+// the way Teams does (every user is a member of every team here), but keeps only
 // counters, the last card of each conversation (for the simulated traveller to press) and the
 // channel posts. test/support/fakeConnector.ts records every call in full, which is right for
 // the end-to-end tests and too heavy for thousands of turns.
@@ -20,6 +21,7 @@ export type ConnectorCallKind =
   | 'replyToActivity'
   | 'updateActivity'
   | 'deleteActivity'
+  | 'getConversationMember'
   | 'unknown';
 
 /** Calls and request-body bytes, by kind. */
@@ -147,6 +149,11 @@ function connectorCall(
     const conversationId = `${channelId}${MESSAGE_ID}${activityId}`;
     touch(conversationId, 'createConversation', at);
     return [201, JSON.stringify({ id: conversationId, activityId })];
+  }
+  if (id !== undefined && sub === 'members' && subId !== undefined && method === 'GET') {
+    // Before posting, the bot asks whether the traveller is in the team: every one is.
+    count('getConversationMember', raw.length);
+    return [200, JSON.stringify({ id: subId, name: 'Reiziger', userRole: 'user' })];
   }
   if (id !== undefined && sub === 'activities') {
     const kind: ConnectorCallKind | undefined =

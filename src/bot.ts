@@ -1,6 +1,5 @@
 import {
   TeamsActivityHandler,
-  TeamsInfo,
   TurnContext,
   type ConversationState,
   type FileConsentCardResponse,
@@ -11,20 +10,14 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import { threadRootOf } from './channel/deepLink';
 import type { OpenPersonalChat } from './channel/personalChat';
-import {
-  behindReports,
-  localeOf,
-  noteReport,
-  reportOfTurn,
-  travellerOf,
-} from './dialogs/conversation';
+import { behindReports, localeOf, reportOfTurn, travellerOf } from './dialogs/conversation';
+import { FileConsents, type OfferedFile } from './dialogs/fileConsent';
 import type { ReportSync } from './channel/reportSync';
 import type { MainDialog } from './dialogs/mainDialog';
-import { ownPostedReport } from './dialogs/postedReports';
 import { commandOf, editCommandOf, normalizedCommand } from './dialogs/turnInput';
-import { fileInfoCard } from './cards/fileCards';
-import { uploadToOneDrive } from './channel/fileUpload';
-import { reportWordFile } from './publication/reportFile';
+import type { UploadPolicy } from './channel/fileUpload';
+import { TeamReportChannels } from './channel/reportChannels';
+import type { TeamMembershipCheck } from './channel/teamMembership';
 import type { ChannelStore } from './store/channelStore';
 import type { ReportStore } from './store/reportStore';
 import { textsFor } from './texts';
@@ -43,6 +36,10 @@ export interface BotParts {
   sync: ReportSync;
   /** Entra tenants allowed to use the bot; empty means all. */
   allowedTenantIds: readonly string[];
+  /** Which teams a user belongs to, and in what role (Teams' `userRole`). */
+  membership: TeamMembershipCheck;
+  /** Where a Word file may be uploaded (UPLOAD_HOST_SUFFIXES; http on loopback when anonymous). */
+  upload: UploadPolicy;
   log: Logger;
 }
 
@@ -51,16 +48,33 @@ export class ReisverslagBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   /** Reports of this chat whose channel post is behind: retried at the chat's next turn. */
   private readonly behind: StatePropertyAccessor<string[]>;
+  /** The Word file consent cards of a chat and their answers. */
+  private readonly fileConsents: FileConsents;
+  /** Each team's report channel: remembered, moved, forgotten. */
+  private readonly reportChannels: TeamReportChannels;
 
   constructor(private readonly parts: BotParts) {
     super();
     this.dialogState = parts.conversationState.createProperty<DialogState>('dialogState');
     this.behind = parts.conversationState.createProperty<string[]>('behindReports');
+    this.fileConsents = new FileConsents({
+      reports: parts.reports,
+      upload: parts.upload,
+      offers: parts.conversationState.createProperty<OfferedFile[]>('offeredFiles'),
+      log: parts.log,
+    });
+    this.reportChannels = new TeamReportChannels({
+      channels: parts.channels,
+      membership: parts.membership,
+      log: parts.log,
+      now: () => new Date(),
+    });
 
     this.onMessage(async (context, next) => {
       if (context.activity.conversation.conversationType === 'personal') {
         await this.retryBehind(context);
         await parts.mainDialog.run(context, this.dialogState);
+        await this.fileConsents.remember(context);
         const behind = behindReports(context);
         if (behind.length > 0) {
           const earlier = await this.behind.get(context, []);
@@ -84,7 +98,26 @@ export class ReisverslagBot extends TeamsActivityHandler {
 
     this.onInstallationUpdateAdd(async (context, next) => {
       if (context.activity.channelData?.team) {
-        await this.rememberReportChannel(context);
+        await this.reportChannels.installed(context);
+      }
+      await next();
+    });
+
+    // The app leaves a team: its report channel is forgotten (its reports stay).
+    this.onInstallationUpdateRemove(async (context, next) => {
+      if (context.activity.action === 'remove' && context.activity.channelData?.team) {
+        await this.reportChannels.removed(context, 'uninstalled');
+      }
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      const removed = context.activity.membersRemoved;
+      const botLeft =
+        Array.isArray(removed) &&
+        removed.some((member) => member?.id === context.activity.recipient.id);
+      if (botLeft && context.activity.channelData?.team) {
+        await this.reportChannels.removed(context, 'bot removed from the team');
       }
       await next();
     });
@@ -154,45 +187,17 @@ export class ReisverslagBot extends TeamsActivityHandler {
     return { status: 400, body: { error: `This bot does not handle the invoke "${name}".` } };
   }
 
-  /**
-   * The author allowed the Word file in their OneDrive: the report is read again in the ACTING
-   * user's partition (Teams' context only names it), built, uploaded to the URL Teams gave, and
-   * shown with a file info card. Another user's report, or a failed upload, gets one sentence.
-   */
+  /** The author allowed the Word file in their OneDrive: see FileConsents.accept. */
   protected override async handleTeamsFileConsentAccept(
     context: TurnContext,
     response: FileConsentCardResponse,
   ): Promise<void> {
-    const { reports, log } = this.parts;
-    const texts = textsFor(localeOf(context));
-    const acting = travellerOf(context);
-    const reportId = (response.context as { reportId?: unknown } | undefined)?.reportId;
-    const report =
-      typeof reportId === 'string' && reportId.length <= 100
-        ? await ownPostedReport(context, reports, reportId)
-        : undefined;
-    if (!report || context.activity.conversation.conversationType !== 'personal') {
-      log.warn({ actingUserId: acting.id, reportId }, 'download refused: not the author');
-      await context.sendActivity(texts.downloadNotYours);
-      return;
-    }
-    noteReport(context, report.id);
-    const upload = response.uploadInfo;
-    try {
-      if (!upload?.uploadUrl) throw new Error('Teams gave no upload URL with the consent.');
-      const file = await reportWordFile(report);
-      await uploadToOneDrive(upload.uploadUrl, file.bytes);
-    } catch (error) {
-      log.warn({ err: error, reportId: report.id }, 'Word file not uploaded');
-      await context.sendActivity(texts.downloadFailed);
-      return;
-    }
-    await context.sendActivity({ attachments: [fileInfoCard(upload)] });
+    await this.fileConsents.accept(context, response);
   }
 
-  /** The user declined the file: said in one sentence; nothing is uploaded. */
+  /** The user declined the file: nothing is uploaded; see FileConsents.decline. */
   protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
-    await context.sendActivity(textsFor(localeOf(context)).downloadDeclined);
+    await this.fileConsents.decline(context);
   }
 
   /** Tries again to update the channel posts an earlier turn of this chat left behind. */
@@ -229,8 +234,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
       return;
     }
     if (useThisChannelCommands.includes(command) && context.activity.channelData?.team) {
-      const channel = await this.rememberReportChannel(context);
-      await context.sendActivity(texts.channelRegistered(channel ?? texts.unknownChannel));
+      await this.reportChannels.move(context);
       return;
     }
     const edit = editCommandOf(text);
@@ -279,49 +283,5 @@ export class ReisverslagBot extends TeamsActivityHandler {
     }
     await context.sendActivity(texts.editInPersonalChat);
     return true;
-  }
-
-  /** Stores this team's channel as its report channel and returns the channel's name. */
-  private async rememberReportChannel(context: TurnContext): Promise<string | undefined> {
-    const { channelData, serviceUrl } = context.activity;
-    const team = channelData.team as { id: string; name?: string; aadGroupId?: string };
-    // Teams omits the channel on some installs; a team's General channel has the team's id.
-    const channelId = (channelData.channel as { id: string } | undefined)?.id ?? team.id;
-    const channelName = await this.channelName(context, team.id, channelId);
-    await this.parts.channels.save({
-      tenantId: travellerOf(context).tenantId ?? '',
-      teamId: team.id,
-      ...(team.name ? { teamName: team.name } : {}),
-      ...(team.aadGroupId ? { teamAadGroupId: team.aadGroupId } : {}),
-      channelId,
-      ...(channelName ? { channelName } : {}),
-      serviceUrl,
-      updatedAt: new Date().toISOString(),
-    });
-    this.parts.log.info({ teamId: team.id, channelId }, 'report channel remembered');
-    return channelName;
-  }
-
-  /**
-   * The channel's display name, for the traveller's confirmation: Teams sends it in some
-   * activities only, so it is looked up in the team's channel list otherwise.
-   */
-  private async channelName(
-    context: TurnContext,
-    teamId: string,
-    channelId: string,
-  ): Promise<string | undefined> {
-    const { channelData, conversation } = context.activity;
-    const sent = (channelData.channel as { name?: string } | undefined)?.name ?? conversation.name;
-    if (sent) return sent;
-    try {
-      const listed = await TeamsInfo.getTeamChannels(context, teamId);
-      const found = listed.find((channel) => channel.id === channelId);
-      if (found?.name) return found.name;
-    } catch (error) {
-      this.parts.log.debug({ err: error, teamId }, 'could not list the team channels');
-    }
-    // The General channel has no name of its own in Teams' API.
-    return channelId === teamId ? 'General' : undefined;
   }
 }

@@ -54,6 +54,28 @@ const workingWindow = z
     }
   });
 
+/** Host name suffixes of upload URLs (UPLOAD_HOST_SUFFIXES): each starts with a dot. */
+const hostSuffixList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((suffix) => suffix.trim().toLowerCase())
+      .filter((suffix) => suffix !== ''),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?){2,}$/,
+          'each suffix must start with a dot and name a domain, e.g. .sharepoint.com',
+        ),
+    ),
+  )
+  .transform((suffixes) => (suffixes.length > 0 ? suffixes : ['.sharepoint.com']));
+
 const flag = (defaultValue: boolean) =>
   z
     .string()
@@ -91,6 +113,7 @@ const environmentVariables = z.object({
   REMINDER_WINDOW: workingWindow,
   REMINDER_SKIP_HOLIDAYS: flag(true),
   REMINDER_SWEEP_MINUTES: decimal(15),
+  UPLOAD_HOST_SUFFIXES: hostSuffixList,
 });
 
 /** Host names that never leave this machine: plain http to Cosmos DB is fine only there. */
@@ -202,6 +225,8 @@ export interface Config {
     /** Minutes between sweeps; 0 switches the sweep off. */
     sweepMinutes: number;
   };
+  /** Host name suffixes a Word file may be uploaded to (UPLOAD_HOST_SUFFIXES), e.g. `.sharepoint.com`. */
+  uploadHostSuffixes: string[];
   /** botbuilder's own settings (auth endpoints for sovereign clouds), passed through as named. */
   botFrameworkAuthentication: Record<string, string | undefined>;
 }
@@ -288,6 +313,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       skipHolidays: parsed.REMINDER_SKIP_HOLIDAYS,
       sweepMinutes: parsed.REMINDER_SWEEP_MINUTES,
     },
+    uploadHostSuffixes: parsed.UPLOAD_HOST_SUFFIXES,
     botFrameworkAuthentication,
   };
 }

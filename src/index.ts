@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { ConversationState } from 'botbuilder';
 import { createAdapter } from './adapter';
 import { ReisverslagBot } from './bot';
+import { uploadPolicyOf } from './channel/fileUpload';
 import { personalChatOpener } from './channel/personalChat';
 import { TeamsChannelPublisher } from './channel/reportPublisher';
 import { reminderSender } from './channel/reminderSender';
 import { ReportSync } from './channel/reportSync';
+import { TeamMembership } from './channel/teamMembership';
 import { ConfigError, readConfig } from './config';
 import { MainDialog } from './dialogs/mainDialog';
 import { createLogger } from './logger';
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     calendar: { window: config.reminders.window, skipHolidays: config.reminders.skipHolidays },
   };
   const openPersonalChat = personalChatOpener(adapter, appId);
+  const membership = new TeamMembership();
   const mainDialog = new MainDialog({
     reports: store.reports,
     channels: store.channels,
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     reminderPolicy,
     publisher,
     sync,
+    membership,
     log,
     ...(config.reportChannelId ? { reportChannelId: config.reportChannelId } : {}),
     timeZone: 'Europe/Amsterdam',
@@ -58,6 +62,8 @@ async function main(): Promise<void> {
     openPersonalChat,
     sync,
     allowedTenantIds: config.allowedTenantIds,
+    membership,
+    upload: uploadPolicyOf(config),
     log,
   });
   const server = createServer({ adapter, bot, checkHealth: store.ping, log });

@@ -17,6 +17,12 @@ const texts = {
       'Het opslaan van het Word-bestand in je OneDrive is niet gelukt; je verslag is onveranderd. Typ **exporteer** om het opnieuw te proberen.',
     exportInPersonalChat:
       'Een Word-bestand van je verslag krijg je in je persoonlijke chat met mij: typ daar **exporteer**.',
+    wordFile: 'Word-bestand',
+    fileConsentSaved: 'Opgeslagen in je OneDrive.',
+    fileConsentFailed: 'Niet opgeslagen: het opslaan in je OneDrive is mislukt.',
+    fileConsentDeclined: 'Niet opgeslagen: je hebt het geweigerd.',
+    fileConsentAlreadyAnswered:
+      'Deze vraag om het Word-bestand op te slaan heb je al beantwoord; typ **exporteer** als je het bestand opnieuw wilt.',
     edit: 'Bewerken',
     confirm: 'Bevestigen',
     cancel: 'Annuleren',
@@ -100,14 +106,26 @@ const texts = {
     noChannel:
       'Ik weet nog niet in welk kanaal ik het verslag moet plaatsen. Vraag de eigenaar van je team om de app Reisverslag aan het team toe te voegen (in Teams: Apps > Reisverslag > Toevoegen aan een team), of typ in het gewenste kanaal **@Reisverslag gebruik dit kanaal**. Je verslag blijft als concept bewaard; typ daarna **nieuw verslag** om het te plaatsen.',
     chooseTeam: 'In welk team wil je het verslag plaatsen?',
+    teamLeft: 'Je bent geen lid meer van dat team; kies een van je eigen teams.',
+    notInAnyTeam:
+      'Je bent geen lid van een team waarin de app Reisverslag staat, dus ik kan je verslag nog nergens plaatsen: vraag de eigenaar van je team om Reisverslag aan het team toe te voegen (je verslag blijft als concept bewaard).',
+    teamsUnreachable:
+      'Ik kon Teams nu niet vragen in welke teams je zit; je verslag blijft als concept bewaard, dus probeer het over een paar minuten opnieuw met **nieuw verslag**.',
     posted: (team: string, channel: string) =>
       `Je verslag is geplaatst in het kanaal ${channel} van het team ${team}. Bedankt!`,
     postFailed:
       'Het plaatsen in het kanaal is niet gelukt. Je verslag is bewaard als concept; probeer het later opnieuw met **nieuw verslag**.',
     unknownTeam: 'onbekend team',
     unknownChannel: 'het verslagenkanaal',
-    channelRegistered: (channel: string) =>
-      `Reisverslagen van dit team worden voortaan geplaatst in het kanaal ${channel}.`,
+    channelMovedHere: (who: string, channel: string) =>
+      `${who} heeft het kanaal ${channel} gekozen: reisverslagen van dit team worden voortaan hier geplaatst.`,
+    channelMovedAway: (who: string, channel: string) =>
+      `${who} heeft het verslagenkanaal van dit team verplaatst naar het kanaal ${channel}; nieuwe reisverslagen verschijnen voortaan daar.`,
+    moveRefused:
+      'Alleen leden van dit team kunnen het verslagenkanaal verplaatsen, gasten en anonieme deelnemers niet; er is niets veranderd.',
+    moveUnknown:
+      'Ik kon Teams nu niet vragen of je lid bent van dit team, dus het verslagenkanaal is niet verplaatst; probeer het over een paar minuten opnieuw.',
+    someone: 'Iemand',
     channelHelp:
       'Ik plaats hier de reisverslagen van dit team. Een verslag maak je in een persoonlijke chat met mij; typ daar **nieuw verslag**. Typ hier **@Reisverslag gebruik dit kanaal** om de verslagen in dit kanaal te laten verschijnen.',
     unsupportedAction:
@@ -157,6 +175,12 @@ const texts = {
       'Saving the Word file in your OneDrive did not work; your report is unchanged. Type **export** to try again.',
     exportInPersonalChat:
       'You get a Word file of your report in your personal chat with me: type **export** there.',
+    wordFile: 'Word file',
+    fileConsentSaved: 'Saved in your OneDrive.',
+    fileConsentFailed: 'Not saved: saving in your OneDrive failed.',
+    fileConsentDeclined: 'Not saved: you declined.',
+    fileConsentAlreadyAnswered:
+      'You already answered this request to save the Word file; type **export** if you want the file again.',
     edit: 'Edit',
     confirm: 'Confirm',
     cancel: 'Cancel',
@@ -236,14 +260,26 @@ const texts = {
     noChannel:
       "I don't know yet in which channel to post the report. Ask your team's owner to add the Reisverslag app to the team (in Teams: Apps > Reisverslag > Add to a team), or type **@Reisverslag gebruik dit kanaal** in the channel you want. Your report is kept as a draft; type **new report** afterwards to post it.",
     chooseTeam: 'In which team do you want to post the report?',
+    teamLeft: 'You are no longer a member of that team; choose one of your own teams.',
+    notInAnyTeam:
+      "You are not a member of any team that has the Reisverslag app, so I cannot post your report anywhere yet: ask your team's owner to add Reisverslag to the team (your report is kept as a draft).",
+    teamsUnreachable:
+      'I could not ask Teams which teams you are in just now; your report is kept as a draft, so try again in a few minutes with **new report**.',
     posted: (team: string, channel: string) =>
       `Your report has been posted in the channel ${channel} of the team ${team}. Thank you!`,
     postFailed:
       'Posting in the channel did not work. Your report is kept as a draft; try again later with **new report**.',
     unknownTeam: 'unknown team',
     unknownChannel: 'the reports channel',
-    channelRegistered: (channel: string) =>
-      `Travel reports of this team will be posted in the channel ${channel} from now on.`,
+    channelMovedHere: (who: string, channel: string) =>
+      `${who} chose the channel ${channel}: travel reports of this team will be posted here from now on.`,
+    channelMovedAway: (who: string, channel: string) =>
+      `${who} moved this team's reports channel to the channel ${channel}; new travel reports will appear there from now on.`,
+    moveRefused:
+      'Only members of this team can move the reports channel, not guests or anonymous users; nothing was changed.',
+    moveUnknown:
+      'I could not ask Teams just now whether you are a member of this team, so the reports channel was not moved; try again in a few minutes.',
+    someone: 'Someone',
     channelHelp:
       'I post the travel reports of this team here. You write a report in a personal chat with me; type **new report** there. Type **@Reisverslag gebruik dit kanaal** here to have the reports appear in this channel.',
     unsupportedAction:

@@ -32,6 +32,32 @@ describe('config', () => {
     assert.equal(readConfig({ REMINDER_SWEEP_MINUTES: '0' }).reminders.sweepMinutes, 0);
   });
 
+  it('reads UPLOAD_HOST_SUFFIXES: .sharepoint.com by default, a comma-separated list of domain suffixes', () => {
+    assert.deepEqual(readConfig({}).uploadHostSuffixes, ['.sharepoint.com']);
+    assert.deepEqual(readConfig({ UPLOAD_HOST_SUFFIXES: ' ' }).uploadHostSuffixes, [
+      '.sharepoint.com',
+    ]);
+    assert.deepEqual(
+      readConfig({ UPLOAD_HOST_SUFFIXES: '.SharePoint.com, .sharepoint.us' }).uploadHostSuffixes,
+      ['.sharepoint.com', '.sharepoint.us'],
+    );
+    // A suffix without its dot would let evilsharepoint.com through; a bare TLD, every host.
+    for (const value of [
+      'sharepoint.com',
+      '.com',
+      '.sharepoint.com,https://x.example',
+      '*.sharepoint.com',
+    ]) {
+      assert.throws(
+        () => readConfig({ UPLOAD_HOST_SUFFIXES: value }),
+        (error: Error) =>
+          error instanceof ConfigError &&
+          /UPLOAD_HOST_SUFFIXES: each suffix must start with a dot/.test(error.message),
+        value,
+      );
+    }
+  });
+
   it('reads the bot identity, Cosmos DB, tenants and botbuilder settings', () => {
     const config = readConfig({
       PORT: '8080',

@@ -1,5 +1,5 @@
 // Cosmos DB for NoSQL: one account without keys (Entra ID only), the bot's database and containers,
-// and the bot identity's data-plane role.
+// and the bot identity's data-plane role on that database.
 
 param accountName string
 param location string
@@ -103,13 +103,21 @@ resource containerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/
   }
 ]
 
+// The role holds on the bot's database only (its containers and items), not on the account: another
+// database in the same account stays out of the identity's reach. Cosmos DB's data-plane scope of a
+// database is `<account id>/dbs/<database name>`.
+var dataContributorScope = '${account.id}/dbs/${databaseName}'
+
 resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
   parent: account
-  name: guid(account.id, dataContributorPrincipalId, dataContributorRoleId)
+  name: guid(dataContributorScope, dataContributorPrincipalId, dataContributorRoleId)
+  dependsOn: [
+    database
+  ]
   properties: {
     roleDefinitionId: '${account.id}/sqlRoleDefinitions/${dataContributorRoleId}'
     principalId: dataContributorPrincipalId
-    scope: account.id
+    scope: dataContributorScope
   }
 }
 

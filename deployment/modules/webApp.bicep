@@ -57,6 +57,8 @@ var botSettings = {
   REMINDER_WINDOW: 'ma-vr 09:00-17:00'
   REMINDER_SKIP_HOLIDAYS: 'true'
   REMINDER_SWEEP_MINUTES: '15'
+  // Where Word files may be uploaded: the OneDrive upload URLs Teams hands out (README, configuration).
+  UPLOAD_HOST_SUFFIXES: '.sharepoint.com'
 }
 
 // Platform settings the bot's code does not read; the allowlist documented in deployment/README.md.

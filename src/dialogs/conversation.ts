@@ -75,3 +75,22 @@ export function noteReport(context: TurnContext, reportId: string): void {
 export function reportOfTurn(context: TurnContext): string | undefined {
   return context.turnState.get(TURN_REPORT) as string | undefined;
 }
+
+/** A file consent card the bot sent: the message's id, and the report and file it offers. */
+export interface SentFileConsent {
+  activityId: string;
+  reportId: string;
+  fileName: string;
+}
+
+const FILE_CONSENTS = 'reisverslag.fileConsents';
+
+/** Notes that this turn sent a file consent card, for the bot to remember it in the chat. */
+export function noteFileConsent(context: TurnContext, consent: SentFileConsent): void {
+  context.turnState.set(FILE_CONSENTS, [...fileConsentsOfTurn(context), consent]);
+}
+
+/** The file consent cards this turn sent. */
+export function fileConsentsOfTurn(context: TurnContext): SentFileConsent[] {
+  return (context.turnState.get(FILE_CONSENTS) as SentFileConsent[] | undefined) ?? [];
+}

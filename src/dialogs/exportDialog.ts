@@ -8,7 +8,7 @@ import { fileConsentCard } from '../cards/fileCards';
 import { titleOf, type Report } from '../report/report';
 import { reportWordFile } from '../publication/reportFile';
 import { textsFor } from '../texts';
-import { localeOf, noteReport, travellerOf } from './conversation';
+import { localeOf, noteFileConsent, noteReport, travellerOf } from './conversation';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
 import { ownPostedReport, postedReportsOf, sendReportChoice } from './postedReports';
@@ -65,7 +65,7 @@ export class ExportDialog extends ComponentDialog {
     noteReport(step.context, report.id);
     const file = await reportWordFile(report);
     const texts = textsFor(localeOf(step.context));
-    await step.context.sendActivity({
+    const sent = await step.context.sendActivity({
       attachments: [
         fileConsentCard(
           file.name,
@@ -75,5 +75,13 @@ export class ExportDialog extends ComponentDialog {
         ),
       ],
     });
+    // Remembered in the chat, so that the answer replaces this card and is taken only once.
+    if (sent?.id) {
+      noteFileConsent(step.context, {
+        activityId: sent.id,
+        reportId: report.id,
+        fileName: file.name,
+      });
+    }
   }
 }

@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -20,6 +21,8 @@ import { CardActions, cardActionOf } from './turnInput';
 /** Which report to post. */
 export interface PostReportOptions {
   reportId: string;
+  /** The team chosen before is no longer the traveller's: say so, and let them choose. */
+  chosenTeamLeft?: boolean;
 }
 
 /** Whether the report reached the channel. */
@@ -28,6 +31,9 @@ export interface PostReportResult {
 }
 
 const POST_STEPS = 'postReportSteps';
+
+/** How many teams' membership is asked of Teams at once (each answer is kept five minutes). */
+const MEMBERSHIP_CHECKS_AT_ONCE = 8;
 
 /** Finds the team's report channel (asking which team when there are several) and posts there. */
 export class PostReportDialog extends ComponentDialog {
@@ -39,18 +45,31 @@ export class PostReportDialog extends ComponentDialog {
     this.initialDialogId = POST_STEPS;
   }
 
-  /** One known channel is used at once; several get a choice card; none get directions. */
+  /**
+   * The traveller's teams that have a report channel: one is used at once; several get a choice
+   * card (only their own teams, so no other team's name shows); none get one sentence saying why
+   * and what to do. The draft stays in every case.
+   */
   private async chooseTeamStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { reportId } = step.options as PostReportOptions;
+    const { reportId, chosenTeamLeft } = step.options as PostReportOptions;
     const locale = localeOf(step.context);
-    const channels = await this.knownChannels(step);
+    const texts = textsFor(locale);
+    const { channels, problem } = await this.usableChannels(step.context);
     (step.values as { channels?: ReportChannel[] }).channels = channels;
-    if (channels.length === 0) {
-      await step.context.sendActivity(textsFor(locale).noChannel);
+    if (problem) {
+      const said = {
+        noChannel: texts.noChannel,
+        notMember: texts.notInAnyTeam,
+        unknown: texts.teamsUnreachable,
+      };
+      await step.context.sendActivity(said[problem]);
       return step.endDialog({ posted: false } satisfies PostReportResult);
     }
-    if (channels.length === 1) return step.next(channels[0]);
-    const texts = textsFor(locale);
+    if (chosenTeamLeft) {
+      await step.context.sendActivity(texts.teamLeft);
+    } else if (channels.length === 1) {
+      return step.next(channels[0]);
+    }
     await sendCard(
       step.context,
       renderChoiceCard({
@@ -80,7 +99,23 @@ export class PostReportDialog extends ComponentDialog {
       );
     if (!chosen) {
       await context.sendActivity(texts.chooseTeam);
-      return step.replaceDialog(POST_STEPS, step.options);
+      return step.replaceDialog(POST_STEPS, { reportId } satisfies PostReportOptions);
+    }
+    // A choice card can be pressed days later: the traveller must still be in the chosen team.
+    if (!this.services.reportChannelId) {
+      let member: boolean;
+      try {
+        member = await this.isMember(context, chosen.teamId);
+      } catch {
+        await context.sendActivity(texts.teamsUnreachable);
+        return step.endDialog({ posted: false } satisfies PostReportResult);
+      }
+      if (!member) {
+        return step.replaceDialog(POST_STEPS, {
+          reportId,
+          chosenTeamLeft: true,
+        } satisfies PostReportOptions);
+      }
     }
     const traveller = travellerOf(context);
     const report = await this.services.reports.get(traveller.id, reportId);
@@ -127,22 +162,54 @@ export class PostReportDialog extends ComponentDialog {
     return step.endDialog({ posted: true } satisfies PostReportResult);
   }
 
-  /** The configured channel (REPORT_CHANNEL_ID) if any, else every team's report channel. */
-  private async knownChannels(step: WaterfallStepContext): Promise<ReportChannel[]> {
-    const { context } = step;
+  /**
+   * The configured channel (REPORT_CHANNEL_ID, one for everyone, set by the administrator: no
+   * membership check) if any; else the report channels of the teams the traveller belongs to,
+   * asked of Teams. `problem` says why there is none.
+   */
+  private async usableChannels(
+    context: TurnContext,
+  ): Promise<{ channels: ReportChannel[]; problem?: 'noChannel' | 'notMember' | 'unknown' }> {
     const tenantId = travellerOf(context).tenantId ?? '';
-    const channels = await this.services.channels.listByTenant(tenantId);
+    const all = await this.services.channels.listByTenant(tenantId);
     const configured = this.services.reportChannelId;
-    if (!configured) return channels;
-    const known = channels.find((channel) => channel.channelId === configured);
-    return [
-      known ?? {
-        tenantId,
-        teamId: configured,
-        channelId: configured,
-        serviceUrl: context.activity.serviceUrl,
-        updatedAt: this.services.now().toISOString(),
-      },
-    ];
+    if (configured) {
+      const known = all.find((channel) => channel.channelId === configured);
+      return {
+        channels: [
+          known ?? {
+            tenantId,
+            teamId: configured,
+            channelId: configured,
+            serviceUrl: context.activity.serviceUrl,
+            updatedAt: this.services.now().toISOString(),
+          },
+        ],
+      };
+    }
+    if (all.length === 0) return { channels: [], problem: 'noChannel' };
+    // A few questions to Teams at a time: a tenant may have many teams with the app.
+    const answers: (boolean | undefined)[] = [];
+    for (let start = 0; start < all.length; start += MEMBERSHIP_CHECKS_AT_ONCE) {
+      const batch = all.slice(start, start + MEMBERSHIP_CHECKS_AT_ONCE);
+      answers.push(
+        ...(await Promise.all(
+          batch.map((channel) => this.isMember(context, channel.teamId).catch(() => undefined)),
+        )),
+      );
+    }
+    const channels = all.filter((_channel, index) => answers[index] === true);
+    if (channels.length > 0) return { channels };
+    return { channels: [], problem: answers.includes(undefined) ? 'unknown' : 'notMember' };
+  }
+
+  /** Whether the traveller belongs to the team; throws (logged) when Teams cannot tell. */
+  private async isMember(context: TurnContext, teamId: string): Promise<boolean> {
+    try {
+      return (await this.services.membership.memberOf(context, teamId)) !== undefined;
+    } catch (error) {
+      this.services.log.warn({ err: error, teamId }, 'could not ask Teams about team membership');
+      throw error;
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ReportPublisher } from '../channel/reportPublisher';
 import type { ReportSync } from '../channel/reportSync';
+import type { TeamMembershipCheck } from '../channel/teamMembership';
 import type { ReminderPolicy } from '../reminders/reminderSchedule';
 import type { ChannelStore } from '../store/channelStore';
 import type { PreferenceStore } from '../store/preferenceStore';
@@ -18,6 +19,8 @@ export interface DialogServices {
   /** Brings a changed report's channel card up to date. */
   sync: ReportSync;
   log: Logger;
+  /** Which teams the traveller belongs to: only those are offered for posting. */
+  membership: TeamMembershipCheck;
   /** A configured report channel that overrides the per-team ones (REPORT_CHANNEL_ID). */
   reportChannelId?: string;
   /** The time zone in which "not in the future" is judged. */

@@ -23,6 +23,11 @@ export class CachedChannelStore implements ChannelStore {
     this.lists.delete(channel.tenantId);
   }
 
+  /** Always read from the store: a move must start from the channel as it is now. */
+  get(tenantId: string, teamId: string): Promise<ReportChannel | undefined> {
+    return this.store.get(tenantId, teamId);
+  }
+
   async listByTenant(tenantId: string): Promise<ReportChannel[]> {
     const kept = this.lists.get(tenantId);
     if (kept && kept.until > this.clock()) return kept.channels.map((channel) => ({ ...channel }));

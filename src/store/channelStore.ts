@@ -24,6 +24,8 @@ export interface PostReference {
 export interface ChannelStore {
   /** Remembers (or moves) the team's report channel. */
   save(channel: ReportChannel): Promise<void>;
+  /** The team's report channel, or undefined when the team has none (read from the store). */
+  get(tenantId: string, teamId: string): Promise<ReportChannel | undefined>;
   /** The report channels of every team in the tenant that has the app, by team name. */
   listByTenant(tenantId: string): Promise<ReportChannel[]>;
   /** Forgets the team's report channel (the app was removed from the team). */

@@ -20,6 +20,20 @@ export class CosmosChannelStore implements ChannelStore {
     }
   }
 
+  async get(tenantId: string, teamId: string): Promise<ReportChannel | undefined> {
+    if (!tenantId || !teamId) return undefined;
+    try {
+      const { resource } = await this.container
+        .item(encodeCosmosId(teamId), tenantId)
+        .read<ItemDefinition>();
+      if (!resource || resource.kind !== undefined) return undefined;
+      return withoutSystemProperties(resource, ['id']) as unknown as ReportChannel;
+    } catch (error) {
+      if (cosmosStatus(error) === 404) return undefined;
+      throw storeError(`reading the report channel of team ${teamId}`, error);
+    }
+  }
+
   async listByTenant(tenantId: string): Promise<ReportChannel[]> {
     let resources: ItemDefinition[];
     try {

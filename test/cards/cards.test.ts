@@ -6,6 +6,10 @@ import draft6MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
 import { answeredCardData, renderAnsweredCard } from '../../src/cards/answeredCard';
 import { renderChoiceCard } from '../../src/cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../../src/cards/editConfirmCard';
+import {
+  fileConsentAnsweredCardData,
+  renderFileConsentAnsweredCard,
+} from '../../src/cards/fileConsentAnsweredCard';
 import { myReportsCardData, renderMyReportsCard } from '../../src/cards/myReportsCard';
 import { postedCardData, renderPostedCard } from '../../src/cards/postedCard';
 import { questionCardData, renderQuestionCard } from '../../src/cards/questionCard';
@@ -172,6 +176,14 @@ function everyCard(): { name: string; card: AdaptiveCard }[] {
       name: `my reports (${locale})`,
       card: renderMyReportsCard(myReportsCardData([posted, report(['title'])], locale)),
     });
+    for (const outcome of ['saved', 'failed', 'declined'] as const) {
+      cards.push({
+        name: `file consent answered: ${outcome} (${locale})`,
+        card: renderFileConsentAnsweredCard(
+          fileConsentAnsweredCardData('2026-10-12-eurocities-${1+1}-*forum*.docx', outcome, locale),
+        ),
+      });
+    }
   }
   return cards;
 }

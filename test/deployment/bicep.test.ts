@@ -309,6 +309,8 @@ describe('deployment: the Azure resources (Bicep)', () => {
     assert.deepEqual(config.cosmos, { endpoint: deploymentValues.cosmosEndpoint });
     assert.equal(config.botFrameworkAuthentication.MicrosoftAppPassword, undefined);
     assert.deepEqual(config.allowedTenantIds, [deploymentValues.allowedTenantIds]);
+    // Word files go only to SharePoint Online (OneDrive for Business), never over plain http.
+    assert.deepEqual(config.uploadHostSuffixes, ['.sharepoint.com']);
   });
 
   it('creates a serverless Cosmos DB without key auth, with the containers and partition keys of the code', () => {
@@ -361,7 +363,7 @@ describe('deployment: the Azure resources (Bicep)', () => {
     assert.equal(parameters.cosmosDatabaseName.value, defaultDatabase);
   });
 
-  it('grants the identity Cosmos DB Built-in Data Contributor on the account', () => {
+  it("grants the identity Cosmos DB Built-in Data Contributor on the bot's database, not the account", () => {
     const assignment = body(
       theResource('Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments'),
     );
@@ -377,7 +379,21 @@ describe('deployment: the Azure resources (Bicep)', () => {
       find('var', 'dataContributorRoleId', 'cosmos.bicep').value,
       COSMOS_DATA_CONTRIBUTOR,
     );
-    assert.equal(expression(at(assignment, 'properties.scope')), 'account.id');
+    // Cosmos DB's data-plane scope of one database: `<account id>/dbs/<database name>`.
+    const scope = expression(at(assignment, 'properties.scope'));
+    assert.notEqual(scope, 'account.id', 'not the whole account');
+    assert.equal(scope, 'dataContributorScope');
+    assert.equal(
+      find('var', 'dataContributorScope', 'cosmos.bicep').value,
+      '${account.id}/dbs/${databaseName}',
+    );
+    const database = theResource('Microsoft.DocumentDB/databaseAccounts/sqlDatabases');
+    assert.equal(expression(at(body(database), 'properties.resource.id')), 'databaseName');
+    assert.equal(expression(moduleParams('cosmos.bicep').databaseName), 'cosmosDatabaseName');
+    // The database exists before the role is granted on it.
+    assert.deepEqual(assignment.dependsOn, [new Expression(database.name)]);
+    // No other data-plane role assignment, e.g. a leftover on the account.
+    assert.equal(resourcesOf('Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments').length, 1);
   });
 
   it('sends telemetry to Application Insights and logs to Log Analytics', () => {

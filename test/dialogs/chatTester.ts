@@ -12,6 +12,7 @@ import pino from 'pino';
 import { ReisverslagBot } from '../../src/bot';
 import type { PublishTarget, ReportPublisher } from '../../src/channel/reportPublisher';
 import { ReportSync } from '../../src/channel/reportSync';
+import type { TeamMembershipCheck } from '../../src/channel/teamMembership';
 import type { AdaptiveCard } from '../../src/cards/template';
 import { MainDialog } from '../../src/dialogs/mainDialog';
 import type { ChannelPost } from '../../src/report/report';
@@ -82,6 +83,8 @@ export interface ChatTesterOptions {
   user?: { id: string; name: string; aadObjectId: string };
   tenantId?: string;
   reportChannelId?: string;
+  /** Teams' answer about team membership; default: the traveller is in every team. */
+  membership?: TeamMembershipCheck;
 }
 
 /** A personal chat with the bot: say or submit something, get back what the bot answered. */
@@ -105,6 +108,8 @@ export class ChatTester {
     const conversationState = new ConversationState(new MemoryStorage());
     const log = pino({ level: 'silent' });
     const sync = new ReportSync(options.reports, options.channels, this.publisher, log);
+    // The HTTP tests play Teams' real answers (200 or 404) through the fake Bot Connector.
+    const membership = options.membership ?? { memberOf: async () => ({ userRole: 'user' }) };
     const dialog = new MainDialog({
       reports: options.reports,
       channels: options.channels,
@@ -115,6 +120,7 @@ export class ChatTester {
       },
       publisher: this.publisher,
       sync,
+      membership,
       log,
       ...(options.reportChannelId ? { reportChannelId: options.reportChannelId } : {}),
       timeZone: 'Europe/Amsterdam',
@@ -133,6 +139,8 @@ export class ChatTester {
       },
       sync,
       allowedTenantIds: [],
+      membership,
+      upload: { hostSuffixes: ['.sharepoint.com'], allowLoopbackHttp: false },
       log,
     });
     const template: Partial<ConversationReference> = {

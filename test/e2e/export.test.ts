@@ -11,6 +11,7 @@ import {
   DEFAULT_TENANT_ID,
   fileConsentInvoke,
   makeUser,
+  personalMessage,
   type TeamsUser,
 } from '../support/activities';
 import type { ActivityBody } from '../support/fakeConnector';
@@ -50,7 +51,9 @@ interface ConsentCard {
 describe('e2e: an author gets their report as a Word file in Teams', function () {
   this.timeout(60_000);
   const oneDrive = new FakeOneDrive();
-  const teams = useBotInTeams({ alongside: [oneDrive] });
+  /** Where a hostile upload URL redirects to: it must never receive anything. */
+  const elsewhere = new FakeOneDrive();
+  const teams = useBotInTeams({ alongside: [oneDrive, elsewhere] });
   const { connector } = teams;
 
   /** A user whose posted reports (and maybe a draft) are in the store. */
@@ -90,6 +93,36 @@ describe('e2e: an author gets their report as a Word file in Teams', function ()
             content: attachment.content as ConsentCard['content'],
           })),
       );
+  }
+
+  /** The message of a consent card as the chat shows it now: the card after any update. */
+  function shownNow(card: ConsentCard): ActivityBody {
+    const posted = connector.activity(card.activityId);
+    assert.ok(posted, 'the consent card is in the chat');
+    return posted.activity;
+  }
+
+  /** The texts of the Adaptive Card that replaced a consent card; fails if it was not replaced. */
+  function replacementTexts(card: ConsentCard): string[] {
+    const now = shownNow(card);
+    const attachments = now.attachments ?? [];
+    assert.ok(
+      attachments.every((attachment) => attachment.contentType !== FILE_CONSENT),
+      'no consent card, so no Allow or Decline to press any more',
+    );
+    const adaptive = attachments.find(
+      (attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive',
+    );
+    assert.ok(
+      adaptive,
+      `the consent card was replaced by an Adaptive Card: ${JSON.stringify(now)}`,
+    );
+    const texts: string[] = [];
+    JSON.stringify(adaptive.content, (key, value: unknown) => {
+      if (key === 'text' && typeof value === 'string') texts.push(value);
+      return value;
+    });
+    return texts;
   }
 
   /** Presses Allow or Decline on a consent card; resolves with the invoke's HTTP status. */
@@ -265,6 +298,114 @@ describe('e2e: an author gets their report as a Word file in Teams', function ()
       stored.resources.map((r: { _etag?: string }) => r._etag),
     );
   });
+
+  it('replaces the consent card after Allow, so it cannot be pressed twice: a second Allow uploads nothing', async () => {
+    const traveller = await author('Iris Willems', barcelonaReport());
+    await traveller.say('exporteer');
+    const [card] = consentCards(traveller);
+    assert.ok(card);
+    const uploadsBefore = oneDrive.uploads.length;
+    await answerConsent(traveller, card, 'accept', oneDrive.uploadInfo(card.name));
+    assert.equal(oneDrive.uploads.length, uploadsBefore + 1, 'uploaded once');
+    assert.equal(connector.updatesOf(card.activityId).length, 1, 'the card was updated in place');
+    assert.deepEqual(replacementTexts(card), [
+      'Word-bestand',
+      card.name,
+      'Opgeslagen in je OneDrive.',
+    ]);
+
+    // Teams redelivers the press, or the old card is replayed: nothing is uploaded again.
+    const { status, replies } = await answerConsent(
+      traveller,
+      card,
+      'accept',
+      oneDrive.uploadInfo(card.name),
+    );
+    assert.equal(status, 200);
+    assert.equal(oneDrive.uploads.length, uploadsBefore + 1, 'no second upload');
+    assert.deepEqual(
+      replies.map((reply) => reply.text),
+      [
+        'Deze vraag om het Word-bestand op te slaan heb je al beantwoord; typ **exporteer** als je het bestand opnieuw wilt.',
+      ],
+    );
+    // A Decline after the Allow changes nothing either.
+    const declined = await answerConsent(traveller, card, 'decline');
+    assert.deepEqual(
+      declined.replies.map((reply) => reply.text),
+      [
+        'Deze vraag om het Word-bestand op te slaan heb je al beantwoord; typ **exporteer** als je het bestand opnieuw wilt.',
+      ],
+    );
+    assert.equal(connector.updatesOf(card.activityId).length, 1, 'the card was replaced once');
+  });
+
+  it('replaces the consent card after Decline, in English for an en-US client', async () => {
+    const traveller = await author('Pieter Claes', osakaReport());
+    await traveller.send(
+      personalMessage({
+        serviceUrl: connector.url,
+        tenantId: DEFAULT_TENANT_ID,
+        locale: 'en-US',
+        user: traveller.user,
+        text: 'export',
+      }),
+    );
+    const [card] = consentCards(traveller);
+    assert.ok(card);
+    const before = connector.activitiesIn(traveller.chatId).length;
+    const status = await postActivity(
+      teams.bot.url,
+      fileConsentInvoke({
+        serviceUrl: connector.url,
+        tenantId: DEFAULT_TENANT_ID,
+        locale: 'en-US',
+        user: traveller.user,
+        action: 'decline',
+        context: card.content.declineContext,
+        replyToId: card.activityId,
+      }),
+    );
+    assert.equal(status, 200);
+    const replies = connector.activitiesIn(traveller.chatId).slice(before);
+    assert.deepEqual(
+      replies.map((reply) => reply.activity.text),
+      ['Fine, I saved nothing. Type **export** if you want the file later.'],
+    );
+    assert.deepEqual(replacementTexts(card), ['Word file', card.name, 'Not saved: you declined.']);
+  });
+
+  for (const redirect of [303, 307]) {
+    it(`follows no ${redirect} redirect of the upload URL: the server it points at receives nothing, and the traveller hears it failed`, async () => {
+      const traveller = await author(`Kees Redirect ${redirect}`, barcelonaReport());
+      await traveller.say('exporteer');
+      const [card] = consentCards(traveller);
+      assert.ok(card);
+      const uploadsBefore = oneDrive.uploads.length;
+      oneDrive.redirectNextUpload(redirect, `${elsewhere.url}/stolen/${card.name}`);
+      const { status, replies } = await answerConsent(
+        traveller,
+        card,
+        'accept',
+        oneDrive.uploadInfo(card.name),
+      );
+      assert.equal(status, 200);
+      assert.equal(oneDrive.requests.at(-1)?.status, redirect, 'the upload URL answered with it');
+      assert.deepEqual(elsewhere.requests, [], 'the redirect target received nothing');
+      assert.equal(oneDrive.uploads.length, uploadsBefore, 'nothing uploaded');
+      assert.deepEqual(
+        replies.map((reply) => reply.text),
+        [
+          'Het opslaan van het Word-bestand in je OneDrive is niet gelukt; je verslag is onveranderd. Typ **exporteer** om het opnieuw te proberen.',
+        ],
+      );
+      assert.deepEqual(replacementTexts(card), [
+        'Word-bestand',
+        card.name,
+        'Niet opgeslagen: het opslaan in je OneDrive is mislukt.',
+      ]);
+    });
+  }
 
   it('offers the file from Download als Word on the confirmation of a report just posted by chat', async () => {
     const place = await installInTeam(teams.bot.url, connector);

@@ -54,6 +54,8 @@ describe('CachedChannelStore over the Cosmos channel store', () => {
     await elsewhere.save(moved);
     clock += 30_000;
     assert.deepEqual(await cached.listByTenant(tenant), [first], 'kept for a minute');
+    // One team's channel is read as it is now: a move starts from there.
+    assert.deepEqual(await cached.get(tenant, '19:a@thread.tacv2'), moved);
     clock += 30_001;
     assert.deepEqual(await cached.listByTenant(tenant), [moved]);
   });

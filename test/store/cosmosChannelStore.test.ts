@@ -66,6 +66,16 @@ describe('CosmosChannelStore on the Cosmos DB–compatible server', () => {
     assert.deepEqual(await store.listByTenant(tenant), [kept]);
   });
 
+  it('reads one team’s report channel by tenant and team, and nothing for another team or tenant', async () => {
+    const saved = channel(tenant, '19:team-a@thread.tacv2');
+    await store.save(saved);
+    assert.deepEqual(await store.get(tenant, '19:team-a@thread.tacv2'), saved);
+    assert.equal(await store.get(tenant, '19:team-b@thread.tacv2'), undefined);
+    assert.equal(await store.get(randomUUID(), '19:team-a@thread.tacv2'), undefined);
+    await store.remove(tenant, '19:team-a@thread.tacv2');
+    assert.equal(await store.get(tenant, '19:team-a@thread.tacv2'), undefined);
+  });
+
   it('refuses a channel without tenant or team id', async () => {
     await assert.rejects(store.save(channel('', '19:x@thread.tacv2')), /tenant id and a team id/);
   });

@@ -56,6 +56,7 @@ export interface TeamsActivity {
   action?: string;
   replyToId?: string;
   membersAdded?: { id: string; aadObjectId?: string }[];
+  membersRemoved?: { id: string; aadObjectId?: string }[];
   attachments?: { contentType: string; content?: unknown }[];
   entities?: Record<string, unknown>[];
   channelData: Record<string, unknown>;
@@ -293,6 +294,28 @@ export function teamInstallationUpdate(
       team: { aadGroupId: team.aadGroupId, name: team.name, id: team.id },
       tenant: { id: tenantId },
       source: { name: 'message' },
+    },
+  };
+}
+
+/**
+ * `conversationUpdate` when someone is removed from a team's members; `removed` is the bot's
+ * account when the bot itself was taken out of the team (the app uninstalled that way).
+ */
+export function teamMembersRemoved(
+  env: TeamsEnv & { user: TeamsUser; team: TeamsTeam; removed: { id: string }[] },
+): TeamsActivity {
+  const { user, team } = env;
+  const { tenantId, ...base } = common(env, 'conversationUpdate', 'f:');
+  return {
+    ...base,
+    from: { id: user.id, aadObjectId: user.aadObjectId },
+    conversation: { isGroup: true, conversationType: 'channel', tenantId, id: team.id },
+    membersRemoved: env.removed,
+    channelData: {
+      team: { aadGroupId: team.aadGroupId, name: team.name, id: team.id },
+      eventType: 'teamMemberRemoved',
+      tenant: { id: tenantId },
     },
   };
 }

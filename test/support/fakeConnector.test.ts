@@ -8,6 +8,7 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import { DEFAULT_BOT, makeTeam, makeUser, personalConversationId } from './activities';
+import { askTeams } from '../../src/channel/teamMembership';
 import { FakeConnector } from './fakeConnector';
 
 describe('FakeConnector', () => {
@@ -214,6 +215,56 @@ describe('FakeConnector', () => {
         }),
       );
       assert.equal(connector.activity(post.id)?.deleted, true);
+    });
+
+    it('answers team membership as Teams does: the member with their userRole, or 404 MemberNotFoundInConversation', async () => {
+      const economie = makeTeam('Economie');
+      const guest = makeUser('Gast Gerda');
+      const outsider = makeUser('Buiten Bert');
+      connector.addTeamMember(economie.id, user);
+      connector.addTeamMember(economie.id, guest, 'guest');
+      const reference: Partial<ConversationReference> = {
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        bot: DEFAULT_BOT,
+        conversation: { id: economie.id, isGroup: true, conversationType: 'channel', name: '' },
+      };
+      await adapter.continueConversationAsync('', reference, async (context) => {
+        const member = await TeamsInfo.getTeamMember(context, economie.id, user.id);
+        assert.equal(member.name, 'Jan Jansen');
+        assert.equal(member.userRole, 'user');
+        assert.equal(
+          (await TeamsInfo.getTeamMember(context, economie.id, guest.id)).userRole,
+          'guest',
+        );
+        const refused = await TeamsInfo.getTeamMember(context, economie.id, outsider.id).then(
+          () => undefined,
+          (error: unknown) =>
+            error as { statusCode?: number; details?: { error?: { code?: string } } },
+        );
+        assert.equal(refused?.statusCode, 404);
+        assert.equal(refused?.details?.error?.code, 'MemberNotFoundInConversation');
+        // What the bot makes of it.
+        assert.deepEqual(await askTeams(context, economie.id, guest.id), { userRole: 'guest' });
+        assert.equal(await askTeams(context, economie.id, outsider.id), undefined);
+        // Another team without a roster takes every Teams user for a member.
+        assert.deepEqual(await askTeams(context, makeTeam('Open').id, outsider.id), {
+          userRole: 'user',
+        });
+      });
+      assert.deepEqual(
+        connector
+          .callsOf('getConversationMember')
+          .map((call) => [call.conversationId, call.status]),
+        [
+          [economie.id, 200],
+          [economie.id, 200],
+          [economie.id, 404],
+          [economie.id, 200],
+          [economie.id, 404],
+          [connector.callsOf('getConversationMember').at(-1)?.conversationId, 200],
+        ],
+      );
     });
   });
 });

@@ -18,6 +18,9 @@ export type ConnectorCallKind =
   | 'getTeamChannels'
   | 'unknown';
 
+/** A member's role in a team, as Teams gives it in `userRole`. */
+export type TeamsUserRole = 'user' | 'guest' | 'anonymous';
+
 /** One HTTP request the fake received and how it answered it. */
 export interface ConnectorCall {
   seq: number;
@@ -138,6 +141,11 @@ export class FakeConnector {
   private readonly faults: Fault[] = [];
   private readonly members = new Map<string, TeamsUser>();
   private readonly teams = new Map<string, TeamsTeam>();
+  /** Members of conversations (teams) that have a roster, by conversation id, then user id. */
+  private readonly rosters = new Map<
+    string,
+    Map<string, { user: TeamsUser; userRole: TeamsUserRole }>
+  >();
   private readonly pathPrefix: string;
   private readonly maxActivityBytes: number;
   private server: Server | undefined;
@@ -200,6 +208,27 @@ export class FakeConnector {
   /** Registers a user so `GET …/members/:id` returns their Teams channel account. */
   addMember(user: TeamsUser): void {
     this.members.set(user.id, user);
+  }
+
+  /**
+   * Makes `user` a member of the team (or any conversation) with this id, as Teams knows its
+   * members: once a conversation has a member, `GET /v3/conversations/{id}/members/{userId}`
+   * answers 200 with the member (and their `userRole`) for its members only, and 404 with the
+   * error code `MemberNotFoundInConversation` for anyone else. A conversation without members
+   * takes every Teams user (a `29:` id) for one, so tests that do not care need no roster.
+   */
+  addTeamMember(teamId: string, user: TeamsUser, userRole: TeamsUserRole = 'user'): void {
+    let roster = this.rosters.get(teamId);
+    if (!roster) {
+      roster = new Map();
+      this.rosters.set(teamId, roster);
+    }
+    roster.set(user.id, { user, userRole });
+  }
+
+  /** Takes `user` out of the team's members (they left, or were removed). */
+  removeTeamMember(teamId: string, userId: string): void {
+    this.rosters.get(teamId)?.delete(userId);
   }
 
   /** Registers a team for `GET /v3/teams/:teamId` and its channel list. */
@@ -436,6 +465,17 @@ export class FakeConnector {
       }
       case 'getConversationMember': {
         const memberId = route.memberId ?? '';
+        const roster = this.rosters.get(route.conversationId ?? '');
+        if (roster) {
+          const found = roster.get(memberId);
+          if (!found) {
+            return {
+              status: 404,
+              body: teamsError('MemberNotFoundInConversation', 'Member not found in conversation'),
+            };
+          }
+          return { status: 200, body: channelAccount(found.user, found.userRole) };
+        }
         const user = this.members.get(memberId);
         if (!user && !memberId.startsWith('29:')) {
           return {
@@ -446,9 +486,9 @@ export class FakeConnector {
         return { status: 200, body: channelAccount(user ?? synthesizedUser(memberId)) };
       }
       case 'getConversationMembers':
-        return { status: 200, body: [...this.members.values()].map(channelAccount) };
+        return { status: 200, body: this.membersOf(route.conversationId ?? '') };
       case 'getConversationPagedMembers':
-        return { status: 200, body: { members: [...this.members.values()].map(channelAccount) } };
+        return { status: 200, body: { members: this.membersOf(route.conversationId ?? '') } };
       case 'getTeamDetails': {
         const team = this.teams.get(route.teamId ?? '');
         if (!team) return notFound('Team not found');
@@ -472,6 +512,15 @@ export class FakeConnector {
       case 'unknown':
         return notFound('No such operation in the fake connector');
     }
+  }
+
+  /** The members of a conversation with a roster, else every registered user. */
+  private membersOf(conversationId: string): Record<string, unknown>[] {
+    const roster = this.rosters.get(conversationId);
+    if (roster) {
+      return [...roster.values()].map(({ user, userRole }) => channelAccount(user, userRole));
+    }
+    return [...this.members.values()].map((user) => channelAccount(user));
   }
 
   private createConversation(params: Record<string, unknown>): Answer {
@@ -562,7 +611,10 @@ function synthesizedUser(id: string): TeamsUser {
   return { id, name: 'Teams-gebruiker', aadObjectId: '00000000-0000-0000-0000-000000000000' };
 }
 
-function channelAccount(user: TeamsUser): Record<string, unknown> {
+function channelAccount(
+  user: TeamsUser,
+  userRole: TeamsUserRole = 'user',
+): Record<string, unknown> {
   const [givenName, ...rest] = user.name.split(' ');
   const email = user.email ?? `${user.name.toLowerCase().replace(/\s+/g, '.')}@example.org`;
   return {
@@ -573,7 +625,7 @@ function channelAccount(user: TeamsUser): Record<string, unknown> {
     surname: rest.join(' ') || undefined,
     email,
     userPrincipalName: email,
-    userRole: 'user',
+    userRole,
   };
 }
 

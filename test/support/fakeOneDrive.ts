@@ -1,5 +1,6 @@
 // OneDrive as a bot sees it in Teams' file consent flow: an upload URL that takes one PUT of the
-// file. Records every upload; can refuse the next one, as an expired upload session would.
+// file. Records every upload; can refuse the next one, as an expired upload session would, or
+// answer it with a redirect elsewhere, as a hostile upload URL would.
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,13 +20,28 @@ export class FakeOneDrive implements Diagnosable {
   private server: Server | undefined;
   private port = 0;
   private refuseNext: number | undefined;
+  private redirectNext: { status: number; location: string } | undefined;
+  /** Every request that reached this server, uploads or not. */
+  readonly requests: { method: string; path: string; bytes: number; status: number }[] = [];
 
   async start(): Promise<void> {
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const request = { method: req.method ?? '', path: req.url ?? '/', bytes: body.length };
+        this.requests.push({ ...request, status: 201 });
+        const answered = this.requests.at(-1)!;
+        if (this.redirectNext !== undefined) {
+          const { status, location } = this.redirectNext;
+          this.redirectNext = undefined;
+          answered.status = status;
+          res.writeHead(status, { location }).end();
+          return;
+        }
         if (this.refuseNext !== undefined) {
+          answered.status = this.refuseNext;
           res.writeHead(this.refuseNext).end();
           this.refuseNext = undefined;
           return;
@@ -33,7 +49,7 @@ export class FakeOneDrive implements Diagnosable {
         this.uploads.push({
           path: req.url ?? '/',
           headers: req.headers,
-          body: Buffer.concat(chunks),
+          body,
         });
         res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"uploaded"}');
       });
@@ -55,21 +71,31 @@ export class FakeOneDrive implements Diagnosable {
     this.refuseNext = status;
   }
 
+  /** Answers the next upload with a redirect (`status`, e.g. 303 or 307) to `location`. */
+  redirectNextUpload(status: number, location: string): void {
+    this.redirectNext = { status, location };
+  }
+
+  /** The base URL of this server, e.g. to redirect another one here. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
   /** The `uploadInfo` Teams sends with an accept, for a file of this name. */
   uploadInfo(fileName: string): Record<string, string> {
     const uniqueId = randomUUID();
     return {
       contentUrl: `https://contoso-my.sharepoint.com/personal/u/Documents/Applications/Reisverslag/${fileName}`,
       name: fileName,
-      uploadUrl: `http://127.0.0.1:${this.port}/upload/${uniqueId}`,
+      uploadUrl: `${this.url}/upload/${uniqueId}`,
       uniqueId,
       fileType: 'docx',
     };
   }
 
   output(): string {
-    return this.uploads
-      .map((upload) => `PUT ${upload.path} ${upload.body.length} bytes`)
+    return this.requests
+      .map((r) => `${r.method} ${r.path} ${r.bytes} bytes -> ${r.status}`)
       .join('\n');
   }
 }

@@ -28,12 +28,17 @@ export interface TeamPlace {
 
 /**
  * A new tenant whose team "Internationale Zaken" installs the app in its channel
- * "Reisverslagen", as Teams announces it to the bot (installationUpdate).
+ * "Reisverslagen", as Teams announces it to the bot (installationUpdate); or, with `options`,
+ * another team, channel or an existing tenant.
  */
-export async function installInTeam(botUrl: string, connector: FakeConnector): Promise<TeamPlace> {
-  const tenantId = randomUUID();
-  const team = makeTeam('Internationale Zaken', ['Reisverslagen']);
-  const channel = team.channels[1];
+export async function installInTeam(
+  botUrl: string,
+  connector: FakeConnector,
+  options: { tenantId?: string; team?: TeamsTeam; channel?: TeamsChannel } = {},
+): Promise<TeamPlace> {
+  const tenantId = options.tenantId ?? randomUUID();
+  const team = options.team ?? makeTeam('Internationale Zaken', ['Reisverslagen']);
+  const channel = options.channel ?? team.channels[1] ?? team.channels[0];
   assert.ok(channel);
   const status = await postActivity(
     botUrl,
@@ -49,11 +54,11 @@ export async function installInTeam(botUrl: string, connector: FakeConnector): P
   return { tenantId, team, channel };
 }
 
-/** The bot's `reports` container, read directly by a test; `dispose` when done. */
+/** The bot's `reports` and `channels` containers, read directly by a test; `dispose` when done. */
 export function reportsOf(
   cosmos: CosmosServer,
   database: string,
-): { reports: Container; dispose: () => void } {
+): { reports: Container; channels: Container; dispose: () => void } {
   const client = new CosmosClient({
     endpoint: cosmos.endpoint,
     key: cosmos.key,
@@ -61,6 +66,7 @@ export function reportsOf(
   });
   return {
     reports: client.database(database).container('reports'),
+    channels: client.database(database).container('channels'),
     dispose: () => client.dispose(),
   };
 }
@@ -73,6 +79,8 @@ export interface BotInTeams {
   bot: BotProcess;
   /** The bot's `reports` container, read directly by the tests. */
   reports: Container;
+  /** The bot's `channels` container (each team's report channel), read directly by the tests. */
+  channels: Container;
 }
 
 /** A server started before the bot and stopped after it, whose log joins a failed test's. */
@@ -114,11 +122,14 @@ export function useBotInTeams(options: BotInTeamsOptions = {}): BotInTeams {
       ...(options.env ? { env: options.env } : {}),
     });
     let reports: Container;
-    ({ reports, dispose: disposeReports } = reportsOf(
-      world.cosmos,
-      world.bot.env.COSMOS_DATABASE ?? '',
-    ));
+    let channels: Container;
+    ({
+      reports,
+      channels,
+      dispose: disposeReports,
+    } = reportsOf(world.cosmos, world.bot.env.COSMOS_DATABASE ?? ''));
     world.reports = reports;
+    world.channels = channels;
   });
   after(async () => {
     disposeReports?.();
