@@ -35,3 +35,20 @@ export interface ChannelStore {
   /** The report shown by the thread whose root is this activity, or undefined. */
   findPost(tenantId: string, activityId: string): Promise<PostReference | undefined>;
 }
+
+/** Orders teams by name (their id when Teams gave none), as a Dutch reader sorts them. */
+export function byTeamName(a: ReportChannel, b: ReportChannel): number {
+  return (a.teamName ?? a.teamId).localeCompare(b.teamName ?? b.teamId, 'nl', {
+    sensitivity: 'base',
+  });
+}
+
+/** Throws, saying where the ids come from, unless both the tenant and the team id are there. */
+export function requireIds(tenantId: string, teamId: string): void {
+  if (!tenantId || !teamId) {
+    throw new Error(
+      "A report channel needs both a tenant id and a team id (from the activity's " +
+        `channelData); got tenant '${tenantId}' and team '${teamId}'.`,
+    );
+  }
+}

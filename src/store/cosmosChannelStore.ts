@@ -1,5 +1,11 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import type { ChannelStore, PostReference, ReportChannel } from './channelStore';
+import {
+  byTeamName,
+  requireIds,
+  type ChannelStore,
+  type PostReference,
+  type ReportChannel,
+} from './channelStore';
 import { cosmosStatus, storeError } from './cosmosErrors';
 import { encodeCosmosId } from './cosmosId';
 import { withoutSystemProperties } from './documents';
@@ -51,7 +57,7 @@ export class CosmosChannelStore implements ChannelStore {
     }
     return resources
       .map((resource) => withoutSystemProperties(resource, ['id']) as unknown as ReportChannel)
-      .sort((a, b) => sortName(a).localeCompare(sortName(b), 'nl', { sensitivity: 'base' }));
+      .sort(byTeamName);
   }
 
   async remove(tenantId: string, teamId: string): Promise<void> {
@@ -95,18 +101,4 @@ export class CosmosChannelStore implements ChannelStore {
 /** The document id of a posted report's thread; `post:` never starts a Teams team id. */
 function postId(activityId: string): string {
   return encodeCosmosId(`post:${activityId}`);
-}
-
-/** A team sorts by its name, or its id when Teams gave no name. */
-function sortName(channel: ReportChannel): string {
-  return channel.teamName ?? channel.teamId;
-}
-
-function requireIds(tenantId: string, teamId: string): void {
-  if (!tenantId || !teamId) {
-    throw new Error(
-      "A report channel needs both a tenant id and a team id (from the activity's " +
-        `channelData); got tenant '${tenantId}' and team '${teamId}'.`,
-    );
-  }
 }

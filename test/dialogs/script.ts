@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import type { ReportChannel } from '../../src/store/channelStore';
-import type { CosmosDatabase } from '../../src/store/cosmos';
-import { openCosmos } from '../store/cosmosFixture';
-import { CosmosChannelStore } from '../../src/store/cosmosChannelStore';
-import { CosmosPreferenceStore } from '../../src/store/cosmosPreferenceStore';
-import { CosmosReportStore } from '../../src/store/cosmosReportStore';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embeddedCosmos';
+import { InMemoryChannelStore } from '../../src/store/memoryChannelStore';
+import { InMemoryPreferenceStore } from '../../src/store/memoryPreferenceStore';
+import { InMemoryReportStore } from '../../src/store/memoryReportStore';
 import { ChatTester, visibleText, type ChatTesterOptions } from './chatTester';
 
 /** One turn of a typed script: what the traveller says or presses, and what the bot must show. */
@@ -85,39 +82,26 @@ export const reisverslagenChannel: ReportChannel = {
   updatedAt: '2026-11-01T00:00:00Z',
 };
 
-/** The stores of one test, on a fresh database of the Cosmos DB–compatible server. */
+/** The stores of one test: in memory, since the dialogs, not the store, are the subject here. */
 export interface DialogStores {
-  reports: CosmosReportStore;
-  channels: CosmosChannelStore;
-  preferences: CosmosPreferenceStore;
+  reports: InMemoryReportStore;
+  channels: InMemoryChannelStore;
+  preferences: InMemoryPreferenceStore;
   /** A personal chat with the bot on these stores. */
   newChat(options?: Partial<ChatTesterOptions>): ChatTester;
 }
 
-/** Registers mocha hooks: one embedded Cosmos DB server for the file, a fresh database a test. */
+/**
+ * Registers a mocha hook that gives each test fresh stores. They pass the same contract tests as
+ * the Cosmos DB stores (test/store/); the e2e and reliability tests keep the real server.
+ */
 export function useDialogStores(): DialogStores {
-  let cosmos: EmbeddedCosmos;
-  let database: CosmosDatabase;
-  let databaseCount = 0;
   const stores = {} as DialogStores;
-  before(async () => {
-    cosmos = await startEmbeddedCosmos();
+  beforeEach(() => {
+    stores.reports = new InMemoryReportStore();
+    stores.channels = new InMemoryChannelStore();
+    stores.preferences = new InMemoryPreferenceStore();
   });
-  after(async () => {
-    await cosmos.stop();
-  });
-  beforeEach(async () => {
-    database = await openCosmos({
-      endpoint: cosmos.endpoint,
-      key: cosmos.key,
-      databaseName: `dialogs-${++databaseCount}`,
-      createIfMissing: true,
-    });
-    stores.reports = new CosmosReportStore(database.reports);
-    stores.channels = new CosmosChannelStore(database.channels);
-    stores.preferences = new CosmosPreferenceStore(database.preferences);
-  });
-  afterEach(() => database.dispose());
   stores.newChat = (options = {}) =>
     new ChatTester({
       reports: stores.reports,

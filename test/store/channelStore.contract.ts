@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { ReportChannel } from '../../src/store/channelStore';
-import { CosmosChannelStore } from '../../src/store/cosmosChannelStore';
-import { useEmbeddedCosmos } from './cosmosFixture';
+import type { ChannelStore, ReportChannel } from '../../src/store/channelStore';
 
 function channel(tenantId: string, teamId: string, overrides: Partial<ReportChannel> = {}) {
   return {
@@ -17,12 +15,12 @@ function channel(tenantId: string, teamId: string, overrides: Partial<ReportChan
   } satisfies ReportChannel;
 }
 
-describe('CosmosChannelStore on the Cosmos DB–compatible server', () => {
-  const cosmos = useEmbeddedCosmos();
-  let store: CosmosChannelStore;
+/** The ChannelStore contract: any implementation must pass these. */
+export function channelStoreContract(makeStore: () => ChannelStore): void {
+  let store: ChannelStore;
   let tenant: string;
   beforeEach(() => {
-    store = new CosmosChannelStore(cosmos().db.channels);
+    store = makeStore();
     tenant = randomUUID();
   });
 
@@ -79,4 +77,12 @@ describe('CosmosChannelStore on the Cosmos DB–compatible server', () => {
   it('refuses a channel without tenant or team id', async () => {
     await assert.rejects(store.save(channel('', '19:x@thread.tacv2')), /tenant id and a team id/);
   });
-});
+  it('finds which report a thread shows, by tenant and root activity only', async () => {
+    const post = { tenantId: tenant, activityId: '1701', travellerId: 'aad-1', reportId: 'r-1' };
+    await store.savePost(post);
+    assert.deepEqual(await store.findPost(tenant, '1701'), post);
+    assert.equal(await store.findPost(tenant, '1702'), undefined);
+    assert.equal(await store.findPost(randomUUID(), '1701'), undefined);
+    assert.deepEqual(await store.listByTenant(tenant), [], 'a thread is no report channel');
+  });
+}
