@@ -84,7 +84,12 @@ describe('file upload: where a Word file may go', () => {
     assert.deepEqual(uploadPolicyOf(readConfig({})), anonymous);
     assert.deepEqual(
       uploadPolicyOf(
-        readConfig({ MicrosoftAppId: 'a1b2', UPLOAD_HOST_SUFFIXES: '.sharepoint.us' }),
+        readConfig({
+          MicrosoftAppId: 'a1b2',
+          MicrosoftAppType: 'UserAssignedMSI',
+          MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+          UPLOAD_HOST_SUFFIXES: '.sharepoint.us',
+        }),
       ),
       { hostSuffixes: ['.sharepoint.us'], allowLoopbackHttp: false },
     );
