@@ -2,7 +2,13 @@ import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { Answer, Report } from '../report/report';
 import { cosmosStatus, storeError } from './cosmosErrors';
 import { withoutSystemProperties } from './documents';
-import { missingReport, notADraft, ReportConflictError, type ReportStore } from './reportStore';
+import {
+  missingReport,
+  notADraft,
+  requireSameReport,
+  ReportConflictError,
+  type ReportStore,
+} from './reportStore';
 
 /** Options of the Cosmos DB report store. */
 export interface CosmosReportStoreOptions {
@@ -59,12 +65,7 @@ export class CosmosReportStore implements ReportStore {
       known = undefined;
       if (!current?.etag) throw missingReport(travellerId, id);
       const changed = change(current);
-      if (changed.id !== id || changed.travellerId !== travellerId) {
-        throw new Error(
-          `The change to report ${id} altered its id or travellerId; a report keeps both for ` +
-            'life: create a new report instead.',
-        );
-      }
+      requireSameReport(changed, travellerId, id);
       try {
         const { resource } = await this.container
           .item(id, travellerId)

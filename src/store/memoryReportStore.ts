@@ -1,5 +1,11 @@
 import { withAnswer, type Answer, type Report } from '../report/report';
-import { missingReport, notADraft, ReportConflictError, type ReportStore } from './reportStore';
+import {
+  missingReport,
+  notADraft,
+  requireSameReport,
+  ReportConflictError,
+  type ReportStore,
+} from './reportStore';
 
 /**
  * Reports in this process's memory, with ETags as Cosmos DB gives them: for tests whose subject
@@ -33,12 +39,7 @@ export class InMemoryReportStore implements ReportStore {
     // The caller's copy serves when it is still current; else the change is reapplied.
     const base = read && read.etag === current.etag ? read : current;
     const changed = change(structuredClone(base));
-    if (changed.id !== id || changed.travellerId !== travellerId) {
-      throw new Error(
-        `The change to report ${id} altered its id or travellerId; a report keeps both for ` +
-          'life: create a new report instead.',
-      );
-    }
+    requireSameReport(changed, travellerId, id);
     if (this.reports.get(keyOf(travellerId, id))?.etag !== current.etag) {
       throw new ReportConflictError(id);
     }

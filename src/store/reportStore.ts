@@ -28,6 +28,16 @@ export function notADraft(travellerId: string, id: string, key: string, cause?: 
   );
 }
 
+/** Throws unless a change kept the report's id and traveller, which it keeps for life. */
+export function requireSameReport(changed: Report, travellerId: string, id: string): void {
+  if (changed.id !== id || changed.travellerId !== travellerId) {
+    throw new Error(
+      `The change to report ${id} altered its id or travellerId; a report keeps both for ` +
+        'life: create a new report instead.',
+    );
+  }
+}
+
 /** Persistence of reports, one document a report, partitioned by traveller. */
 export interface ReportStore {
   /** Writes a new report; fails if its id already exists. Returns it with its ETag. */
