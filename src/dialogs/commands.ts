@@ -8,7 +8,7 @@ import { textsFor, type Texts } from '../texts';
  * English, where it works, its line in `help` and its handler. The personal chat (MainDialog)
  * and the team channel (channel/teamMessages.ts) route typed text through `commandIn`, and
  * `help` is generated from it. To add a command: add an entry below (and its handler's needs to
- * `PersonalChat` or `TeamChannel` when it needs something new).
+ * `ChatCommandContext` or `ChannelCommandContext` when it needs something new).
  */
 
 /**
@@ -18,7 +18,7 @@ import { textsFor, type Texts } from '../texts';
 export type Place = 'idle' | 'interview' | 'channel';
 
 /** What a personal-chat command may do; MainDialog gives it for the turn. */
-export interface PersonalChat {
+export interface ChatCommandContext {
   readonly context: TurnContext;
   readonly texts: Texts;
   readonly locale: Locale;
@@ -38,7 +38,7 @@ export interface PersonalChat {
 }
 
 /** What a channel command may do; channel/teamMessages.ts gives it for the turn. */
-export interface TeamChannel {
+export interface ChannelCommandContext {
   readonly context: TurnContext;
   readonly texts: Texts;
   /** Makes this channel the team's report channel; false outside a team. */
@@ -63,14 +63,17 @@ export interface Command {
   where: readonly Place[];
   /** Its line in `help`, markdown after "- ", naming the word in bold; absent: not in `help`. */
   help?: Readonly<Record<Locale, string>>;
-  /** In the Teams manifest's command list (its description, Dutch), in the personal or team scope. */
-  manifest?: string;
+  /**
+   * In the Teams manifest's command list (deployment/appPackage/manifest.json, Dutch, at most 10
+   * a scope): its scope and description; the title is its first Dutch word.
+   */
+  manifest?: { scope: 'personal' | 'team'; description: string };
   /** For commands that answer a question, not routed: which dialog step reads them. */
   readBy?: string;
   /** Runs the command in the personal chat (`idle`, `interview`). */
-  personal?: (chat: PersonalChat, match: CommandMatch) => Promise<void>;
+  personal?: (chat: ChatCommandContext, match: CommandMatch) => Promise<void>;
   /** Runs the command in a channel; false when it did not apply there (the channel's help follows). */
-  channel?: (channel: TeamChannel, match: CommandMatch) => Promise<boolean>;
+  channel?: (channel: ChannelCommandContext, match: CommandMatch) => Promise<boolean>;
 }
 
 const say = async (turn: { context: TurnContext }, text: string): Promise<boolean> => {
@@ -91,7 +94,10 @@ export const commands = [
       nl: '**nieuw verslag**: begin een verslag (of ga verder met je concept)',
       en: '**new report**: start a report (or continue your draft)',
     },
-    manifest: 'Begin een verslag van je dienstreis, of ga verder met je concept.',
+    manifest: {
+      scope: 'personal',
+      description: 'Begin een verslag van je dienstreis, of ga verder met je concept.',
+    },
     personal: (chat) => chat.startNew(),
   },
   {
@@ -117,7 +123,10 @@ export const commands = [
       nl: '**wijzig** of **wijzig doel**: verander een geplaatst verslag; het bericht in het kanaal wordt bijgewerkt',
       en: '**change** or **change purpose**: correct a posted report; the post in the channel is updated',
     },
-    manifest: 'Wijzig een antwoord van je verslag, bijvoorbeeld: wijzig doel.',
+    manifest: {
+      scope: 'personal',
+      description: 'Wijzig een antwoord van je verslag, bijvoorbeeld: wijzig doel.',
+    },
     personal: (chat, { rest }) => chat.startEdit(rest),
     channel: (channel, { rest }) => channel.editFromThread(rest),
   },
@@ -129,7 +138,10 @@ export const commands = [
       nl: '**mijn verslagen**: je verslagen, met hun status',
       en: '**my reports**: your reports, with their status',
     },
-    manifest: 'Toon je verslagen: concepten en geplaatste verslagen.',
+    manifest: {
+      scope: 'personal',
+      description: 'Toon je verslagen: concepten en geplaatste verslagen.',
+    },
     personal: (chat) => chat.showMyReports(),
   },
   {
@@ -143,7 +155,10 @@ export const commands = [
       nl: '**exporteer**: een geplaatst verslag als Word-bestand, in je OneDrive',
       en: '**export**: a posted report as a Word file, in your OneDrive',
     },
-    manifest: 'Krijg een geplaatst verslag als Word-bestand in je OneDrive.',
+    manifest: {
+      scope: 'personal',
+      description: 'Krijg een geplaatst verslag als Word-bestand in je OneDrive.',
+    },
     personal: (chat) => chat.startExport(),
     // Files reach a user only in their personal chat, and a report only its author.
     channel: (channel) => say(channel, channel.texts.exportInPersonalChat),
@@ -203,7 +218,7 @@ export const commands = [
     words: { nl: ['help', 'hulp', '?', 'uitleg'], en: ['help', '?'] },
     where: ['idle', 'interview'],
     help: { nl: '**help**: deze uitleg', en: '**help**: this explanation' },
-    manifest: 'Wat de bot kan en welke opdrachten er zijn.',
+    manifest: { scope: 'personal', description: 'Wat de bot kan en welke opdrachten er zijn.' },
     personal: async (chat) => {
       await say(chat, helpText(chat.locale));
     },
@@ -224,7 +239,10 @@ export const commands = [
     name: 'useThisChannel',
     words: { nl: ['gebruik dit kanaal'], en: ['use this channel'] },
     where: ['channel'],
-    manifest: 'Plaats de reisverslagen van dit team voortaan in dit kanaal.',
+    manifest: {
+      scope: 'team',
+      description: 'Plaats de reisverslagen van dit team voortaan in dit kanaal.',
+    },
     channel: (channel) => channel.moveReportChannel(),
   },
 ] as const satisfies readonly Command[];

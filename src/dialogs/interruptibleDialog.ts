@@ -4,12 +4,12 @@ import {
   type DialogContext,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import { commandIn, type PersonalChat } from './commands';
+import { commandIn, type ChatCommandContext } from './commands';
 import { cardActionOf, type CardAction } from './turnInput';
 
 /** The personal chat a command works on this turn, and what it did to the dialogs. */
 export interface ChatTurn {
-  chat: PersonalChat;
+  chat: ChatCommandContext;
   /** The dialogs' result when the command ended or started one; undefined when it only answered. */
   result(): DialogTurnResult | undefined;
 }
@@ -32,7 +32,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   ): Promise<DialogTurnResult | undefined>;
 
   /** The personal chat as a command sees it, on this dialog context. */
-  protected abstract chatTurn(dc: DialogContext, place: PersonalChat['place']): ChatTurn;
+  protected abstract chatTurn(dc: DialogContext, place: ChatCommandContext['place']): ChatTurn;
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const action = cardActionOf(innerDc.context.activity);

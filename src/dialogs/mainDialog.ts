@@ -21,7 +21,7 @@ import { PostReportDialog } from './postReportDialog';
 import { ReviewDialog, type ReviewOptions } from './reviewDialog';
 import type { DialogServices } from './services';
 import { CardActions, cardActionOf, commandOf, type CardAction } from './turnInput';
-import { commandIn, type PersonalChat } from './commands';
+import { commandIn, type ChatCommandContext } from './commands';
 import { questionNamed } from '../report/catalogue';
 import { EditDialog, type EditOptions } from './editDialog';
 import { keepReport } from './turnReports';
@@ -54,7 +54,7 @@ export class MainDialog extends InterruptibleDialog {
     this.addDialog(new InterviewDialog(services));
     this.addDialog(new ReviewDialog(services));
     this.addDialog(new PostReportDialog(services));
-    this.addDialog(new EditDialog(services, services.sync));
+    this.addDialog(new EditDialog(services));
     this.exportDialog = new ExportDialog(services);
     this.addDialog(this.exportDialog);
     this.addDialog(
@@ -136,11 +136,11 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /** What the registry's commands may do in the personal chat, on this dialog context. */
-  protected override chatTurn(dc: DialogContext, place: PersonalChat['place']): ChatTurn {
+  protected override chatTurn(dc: DialogContext, place: ChatCommandContext['place']): ChatTurn {
     const { context } = dc;
     const locale = localeOf(context);
     let result: DialogTurnResult | undefined;
-    const chat: PersonalChat = {
+    const chat: ChatCommandContext = {
       context,
       locale,
       texts: textsFor(locale),
