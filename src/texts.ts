@@ -73,17 +73,9 @@ const texts = {
       `Vul een heel getal in van ${min} tot en met ${max}.`,
     welcome:
       'Hallo! Ik help je een verslag te maken van je buitenlandse dienstreis. Ik stel de vragen van het formulier "Verslag buitenlandse dienstreis" één voor één; typ **nieuw verslag** om te beginnen.',
-    help:
-      'Ik stel je de vragen van het formulier "Verslag buitenlandse dienstreis", één per kaart. Antwoord op de kaart of typ je antwoord gewoon in de chat. Elk antwoord wordt meteen bewaard.\n\n' +
-      '- **nieuw verslag**: begin een verslag (of ga verder met je concept)\n' +
-      '- **vorige**: terug naar de vorige vraag\n' +
-      '- **wijzig** of **wijzig doel**: verander een geplaatst verslag; het bericht in het kanaal wordt bijgewerkt\n' +
-      '- **mijn verslagen**: je verslagen, met hun status\n' +
-      '- **exporteer**: een geplaatst verslag als Word-bestand, in je OneDrive\n' +
-      '- **stop**: pauzeer; je concept blijft bewaard\n' +
-      '- **verwijder concept**: gooi je onafgeronde verslag weg (je krijgt eerst een vraag)\n' +
-      '- **geen herinneringen** / **herinneringen aan**: zet mijn herinneringen aan onafgeronde verslagen uit of weer aan\n' +
-      '- **help**: deze uitleg\n\n' +
+    helpIntro:
+      'Ik stel je de vragen van het formulier "Verslag buitenlandse dienstreis", één per kaart. Antwoord op de kaart of typ je antwoord gewoon in de chat. Elk antwoord wordt meteen bewaard.',
+    helpOutro:
       'Aan het eind zie je alle antwoorden en plaats je het verslag met één knop in het kanaal van je team.',
     paused: 'Gepauzeerd. Je concept is bewaard; typ **nieuw verslag** wanneer je verder wilt gaan.',
     nothingToStop: 'Er loopt nu geen verslag. Typ **nieuw verslag** om te beginnen.',
@@ -229,17 +221,9 @@ const texts = {
     numberRange: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
     welcome:
       'Hello! I help you write the report of your foreign business trip. I ask the questions of the form "Verslag buitenlandse dienstreis" one at a time; type **new report** to begin.',
-    help:
-      'I ask you the questions of the form "Verslag buitenlandse dienstreis", one per card. Answer on the card or just type your answer in the chat. Every answer is saved at once.\n\n' +
-      '- **new report**: start a report (or continue your draft)\n' +
-      '- **previous**: back to the previous question\n' +
-      '- **change** or **change purpose**: correct a posted report; the post in the channel is updated\n' +
-      '- **my reports**: your reports, with their status\n' +
-      '- **export**: a posted report as a Word file, in your OneDrive\n' +
-      '- **stop**: pause; your draft is kept\n' +
-      '- **delete draft**: throw away your unfinished report (I ask first)\n' +
-      '- **no reminders** / **reminders on**: switch my reminders about unfinished reports off or back on\n' +
-      '- **help**: this explanation\n\n' +
+    helpIntro:
+      'I ask you the questions of the form "Verslag buitenlandse dienstreis", one per card. Answer on the card or just type your answer in the chat. Every answer is saved at once.',
+    helpOutro:
       "At the end you see all answers and post the report in your team's channel with one button.",
     paused: 'Paused. Your draft is saved; type **new report** when you want to continue.',
     nothingToStop: 'No report is in progress. Type **new report** to begin.',

@@ -7,72 +7,72 @@ import type { Report } from '../report/report';
 import { textsFor } from '../texts';
 import { localeOf, sendCard, travellerOf } from './conversation';
 import type { DialogServices } from './services';
-import { CardActions, cardActionOf, commandOf } from './turnInput';
+import { CardActions, type CardAction } from './turnInput';
 
-/** What a draft command did: nothing (not one), answered, or deleted a draft. */
-export type DraftCommandOutcome = { deleted?: string } | undefined;
+/** What a press on a draft's card did: deleted a draft (its id), or only answered. */
+export type DraftCardOutcome = { deleted?: string };
+
+/** What the draft commands use. */
+export type DraftServices = Pick<
+  DialogServices,
+  'reports' | 'preferences' | 'reminderPolicy' | 'now'
+>;
 
 /**
- * `geen herinneringen`, `herinneringen aan` and `verwijder concept` with its confirmation: each
- * answered with one sentence, whatever dialog is going on, which keeps its question.
+ * `geen herinneringen`, `herinneringen aan` and `verwijder concept` with its confirmation card:
+ * each answered with one sentence, whatever dialog is going on, which keeps its question.
  */
 export class DraftCommands {
-  constructor(private readonly services: DialogServices) {}
+  constructor(private readonly services: DraftServices) {}
 
-  /** Handles the turn when it is one of these commands; `activeReportId` is the dialog's report. */
-  async handle(context: TurnContext, activeReportId?: string): Promise<DraftCommandOutcome> {
+  /** `Ja, verwijderen` or `Nee` on the card of `verwijder concept`; undefined for another card. */
+  async answerCard(
+    context: TurnContext,
+    action: CardAction,
+  ): Promise<DraftCardOutcome | undefined> {
+    if (action.action !== CardActions.deleteDraft && action.action !== CardActions.keepDraft) {
+      return undefined;
+    }
     const texts = textsFor(localeOf(context));
-    const action = cardActionOf(context.activity);
     const traveller = travellerOf(context);
-    if (action?.action === CardActions.deleteDraft || action?.action === CardActions.keepDraft) {
-      const draft = await this.draftOf(traveller.id, action.reportId);
-      if (!draft) {
-        await context.sendActivity(texts.noDraftToDelete);
-        return {};
-      }
-      if (action.action === CardActions.keepDraft) {
-        await context.sendActivity(texts.deleteCancelled);
-        return {};
-      }
-      await this.services.reports.delete(traveller.id, draft.id);
-      await context.sendActivity(texts.draftDeleted(tripTitle(draft)));
-      return { deleted: draft.id };
+    const draft = await this.draftOf(traveller.id, action.reportId);
+    if (!draft) {
+      await context.sendActivity(texts.noDraftToDelete);
+      return {};
     }
-    if (action) return undefined;
-    switch (commandOf(context.activity.text)) {
-      case 'remindersOff':
-      case 'remindersOn': {
-        const on = commandOf(context.activity.text) === 'remindersOn';
-        await setReminders(
-          {
-            reports: this.services.reports,
-            preferences: this.services.preferences,
-            policy: this.services.reminderPolicy,
-          },
-          traveller.id,
-          on,
-          this.services.now(),
-        );
-        await context.sendActivity(on ? texts.remindersOn : texts.remindersOff);
-        return {};
-      }
-      case 'deleteDraft': {
-        const draft =
-          (await this.draftOf(traveller.id, activeReportId)) ??
-          (await this.services.reports.findLatestDraft(traveller.id));
-        if (!draft) {
-          await context.sendActivity(texts.noDraftToDelete);
-          return {};
-        }
-        await sendCard(
-          context,
-          renderDeleteDraftCard(deleteDraftCardData(draft, localeOf(context))),
-        );
-        return {};
-      }
-      default:
-        return undefined;
+    if (action.action === CardActions.keepDraft) {
+      await context.sendActivity(texts.deleteCancelled);
+      return {};
     }
+    await this.services.reports.delete(traveller.id, draft.id);
+    await context.sendActivity(texts.draftDeleted(tripTitle(draft)));
+    return { deleted: draft.id };
+  }
+
+  /** `geen herinneringen` (off) and `herinneringen aan` (on), for all the traveller's drafts. */
+  async setReminders(context: TurnContext, on: boolean): Promise<void> {
+    const { reports, preferences, reminderPolicy, now } = this.services;
+    const texts = textsFor(localeOf(context));
+    await setReminders(
+      { reports, preferences, policy: reminderPolicy },
+      travellerOf(context).id,
+      on,
+      now(),
+    );
+    await context.sendActivity(on ? texts.remindersOn : texts.remindersOff);
+  }
+
+  /** `verwijder concept`: the card asking whether the draft (`activeReportId`'s, else the latest) may go. */
+  async offerDeletion(context: TurnContext, activeReportId?: string): Promise<void> {
+    const travellerId = travellerOf(context).id;
+    const draft =
+      (await this.draftOf(travellerId, activeReportId)) ??
+      (await this.services.reports.findLatestDraft(travellerId));
+    if (!draft) {
+      await context.sendActivity(textsFor(localeOf(context)).noDraftToDelete);
+      return;
+    }
+    await sendCard(context, renderDeleteDraftCard(deleteDraftCardData(draft, localeOf(context))));
   }
 
   /** The traveller's draft with this id; undefined when there is none (or it was posted). */

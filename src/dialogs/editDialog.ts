@@ -5,7 +5,6 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { ReportSync } from '../channel/reportSync';
 import { renderChoiceCard } from '../cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../cards/editConfirmCard';
 import { findQuestion, questionNamed, questions, type Question } from '../report/catalogue';
@@ -36,15 +35,15 @@ interface EditValues {
 
 const EDIT_STEPS = 'editSteps';
 
+/** What the edit uses of the services. */
+export type EditServices = Pick<DialogServices, 'reports' | 'sync' | 'log' | 'now' | 'newId'>;
+
 /**
  * Changes one answer of a posted report: which report, which part, the new answer on the
  * interview's card, old and new to confirm; then version n+1 and the channel card updated.
  */
 export class EditDialog extends ComponentDialog {
-  constructor(
-    private readonly services: DialogServices,
-    private readonly sync: ReportSync,
-  ) {
+  constructor(private readonly services: EditServices) {
     super(DialogIds.edit);
     this.addDialog(
       new WaterfallDialog(EDIT_STEPS, [
@@ -204,7 +203,7 @@ export class EditDialog extends ComponentDialog {
       edited.version,
     );
     try {
-      await this.sync.sync(edited, change);
+      await this.services.sync.sync(edited, change);
       await context.sendActivity(texts.editSaved(edited.version));
     } catch (error) {
       this.services.log.warn({ err: error, reportId }, 'edit saved; channel post not updated yet');

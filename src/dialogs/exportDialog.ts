@@ -21,13 +21,16 @@ export interface ExportOptions {
 
 const EXPORT_STEPS = 'exportSteps';
 
+/** What the export uses of the services. */
+export type ExportServices = Pick<DialogServices, 'reports' | 'log'>;
+
 /**
  * Hands a posted report over as a Word file: Teams' file consent card asks the author to let
  * the bot save it in their OneDrive; the upload follows Teams' answer (see the bot's file
  * consent handlers). With several posted reports, a choice of buttons comes first.
  */
 export class ExportDialog extends ComponentDialog {
-  constructor(private readonly services: DialogServices) {
+  constructor(private readonly services: ExportServices) {
     super(DialogIds.export);
     this.addDialog(new WaterfallDialog(EXPORT_STEPS, [this.offerFileStep.bind(this)]));
     this.initialDialogId = EXPORT_STEPS;

@@ -55,9 +55,15 @@ interface InterviewValues {
   cardActivityId?: string;
 }
 
+/** What the interview uses of the services. */
+export type InterviewServices = Pick<
+  DialogServices,
+  'reports' | 'log' | 'now' | 'reminderPolicy' | 'timeZone'
+>;
+
 /** Asks the questions one card at a time; stores each answer the moment it is given. */
 export class InterviewDialog extends ComponentDialog {
-  constructor(private readonly services: DialogServices) {
+  constructor(private readonly services: InterviewServices) {
     super(DialogIds.interview);
     this.addDialog(
       new WaterfallDialog(INTERVIEW_STEPS, [

@@ -13,14 +13,16 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { renderResumeCard, resumeCardData } from '../cards/resumeCard';
 import { newDraft, type Report } from '../report/report';
 import { textsFor } from '../texts';
-import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { InterruptibleDialog, type ChatTurn } from './interruptibleDialog';
 import { localeOf, sendCard, travellerOf } from './conversation';
 import { DialogIds } from './dialogIds';
 import { InterviewDialog, type InterviewOptions, type InterviewResult } from './interviewDialog';
 import { PostReportDialog } from './postReportDialog';
 import { ReviewDialog, type ReviewOptions } from './reviewDialog';
 import type { DialogServices } from './services';
-import { CardActions, cardActionOf, commandOf, editCommandOf } from './turnInput';
+import { CardActions, cardActionOf, commandOf, type CardAction } from './turnInput';
+import { commandIn, type ChatCommandContext } from './commands';
+import { questionNamed } from '../report/catalogue';
 import { EditDialog, type EditOptions } from './editDialog';
 import { keepReport } from './turnReports';
 import { myReportsCardData, renderMyReportsCard } from '../cards/myReportsCard';
@@ -39,12 +41,10 @@ interface MainStepsOptions {
 /** How the main dialog starts: the interview, or an edit of a posted report. */
 export interface MainOptions {
   edit?: EditOptions;
-  /** Hand over a posted report as a Word file. */
-  export?: ExportOptions;
 }
 
 /** The whole interview: choose or resume a draft, ask the questions, review, post. */
-export class MainDialog extends CancelAndHelpDialog {
+export class MainDialog extends InterruptibleDialog {
   private readonly draftCommands: DraftCommands;
   private readonly exportDialog: ExportDialog;
 
@@ -54,7 +54,7 @@ export class MainDialog extends CancelAndHelpDialog {
     this.addDialog(new InterviewDialog(services));
     this.addDialog(new ReviewDialog(services));
     this.addDialog(new PostReportDialog(services));
-    this.addDialog(new EditDialog(services, services.sync));
+    this.addDialog(new EditDialog(services));
     this.exportDialog = new ExportDialog(services);
     this.addDialog(this.exportDialog);
     this.addDialog(
@@ -91,11 +91,11 @@ export class MainDialog extends CancelAndHelpDialog {
     options?: MainOptions,
   ): Promise<DialogTurnResult> {
     if (options?.edit) return innerDc.beginDialog(DialogIds.edit, options.edit);
-    if (options?.export) return innerDc.beginDialog(DialogIds.export, options.export);
     return super.onBeginDialog(innerDc, options);
   }
 
-  protected override async restart(innerDc: DialogContext): Promise<DialogTurnResult> {
+  /** Ends what is going on and begins again from the first step; `nieuw verslag` mid-interview. */
+  private async restart(innerDc: DialogContext): Promise<DialogTurnResult> {
     // `nieuw` typed in answer to the offer of the draft means: a new report, not the offer again.
     const active = innerDc.activeDialog;
     const answeringOffer =
@@ -104,7 +104,8 @@ export class MainDialog extends CancelAndHelpDialog {
     return innerDc.beginDialog(MAIN_STEPS, { startNew: answeringOffer } satisfies MainStepsOptions);
   }
 
-  protected override async showMyReports(context: TurnContext): Promise<void> {
+  /** Shows the traveller's reports (`mijn verslagen`); the current question stays open. */
+  private async showMyReports(context: TurnContext): Promise<void> {
     const locale = localeOf(context);
     const reports = await this.services.reports.listByTraveller(travellerOf(context).id);
     if (reports.length === 0) {
@@ -114,33 +115,74 @@ export class MainDialog extends CancelAndHelpDialog {
     await sendCard(context, renderMyReportsCard(myReportsCardData(reports, locale)));
   }
 
-  protected override async interruptForDrafts(
+  /** A reminder's `Verder gaan`, the draft's delete card and `Download als Word`, mid-interview. */
+  protected override async interruptForCard(
     innerDc: DialogContext,
+    action: CardAction,
   ): Promise<DialogTurnResult | undefined> {
-    const action = cardActionOf(innerDc.context.activity);
-    if (action?.action === CardActions.resume && action.reportId) {
+    if (action.action === CardActions.resume && action.reportId) {
       // A reminder's (or an offer's) `Verder gaan`: that draft, whatever was going on.
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MAIN_STEPS);
     }
-    const active = activeReportId(innerDc.stack);
-    const outcome = await this.draftCommands.handle(innerDc.context, active);
-    if (!outcome) return undefined;
-    if (outcome.deleted !== undefined && outcome.deleted === active) {
-      return innerDc.cancelAllDialogs();
+    const outcome = await this.draftCommands.answerCard(innerDc.context, action);
+    if (outcome) {
+      const deletedActive =
+        outcome.deleted !== undefined && outcome.deleted === activeReportId(innerDc.stack);
+      return deletedActive ? innerDc.cancelAllDialogs() : { status: DialogTurnStatus.waiting };
     }
-    return { status: DialogTurnStatus.waiting };
+    if (action.action === CardActions.download) return this.startExport(innerDc, action.reportId);
+    return undefined;
   }
 
-  protected override async startExport(
-    innerDc: DialogContext,
+  /** What the registry's commands may do in the personal chat, on this dialog context. */
+  protected override chatTurn(dc: DialogContext, place: ChatCommandContext['place']): ChatTurn {
+    const { context } = dc;
+    const locale = localeOf(context);
+    let result: DialogTurnResult | undefined;
+    const chat: ChatCommandContext = {
+      context,
+      locale,
+      texts: textsFor(locale),
+      place,
+      endAll: async () => {
+        result = await dc.cancelAllDialogs();
+      },
+      startNew: async () => {
+        result = place === 'interview' ? await this.restart(dc) : await dc.beginDialog(this.id);
+      },
+      showMyReports: () => this.showMyReports(context),
+      startExport: async () => {
+        result = await this.startExport(dc, undefined);
+      },
+      startEdit: async (part) => {
+        const questionKey = questionNamed(part)?.key;
+        const edit: EditOptions = questionKey ? { questionKey } : {};
+        result = await dc.beginDialog(this.id, { edit } satisfies MainOptions);
+      },
+      setReminders: (on) => this.draftCommands.setReminders(context, on),
+      offerDraftDeletion: () =>
+        this.draftCommands.offerDeletion(
+          context,
+          place === 'interview' ? activeReportId(dc.stack) : undefined,
+        ),
+    };
+    return { chat, result: () => result };
+  }
+
+  /**
+   * Offers a posted report as a Word file (`exporteer`, `Download als Word`); a question that is
+   * open stays open.
+   */
+  private async startExport(
+    dc: DialogContext,
     reportId: string | undefined,
   ): Promise<DialogTurnResult> {
     // The export ends within this turn. It runs on a stack of its own: ending on the main stack
     // would resume (and so advance) whatever step was waiting there, such as the open question.
     const dialogs = new DialogSet();
     dialogs.add(this.exportDialog);
-    const exportContext = new DialogContext(dialogs, innerDc.context, { dialogStack: [] });
+    const exportContext = new DialogContext(dialogs, dc.context, { dialogStack: [] });
     await exportContext.beginDialog(
       DialogIds.export,
       (reportId ? { reportId } : {}) satisfies ExportOptions,
@@ -157,41 +199,43 @@ export class MainDialog extends CancelAndHelpDialog {
     return dialogSet.createContext(context);
   }
 
-  /** A turn with nothing active: help, stop and stale card presses are answered; the rest starts. */
+  /**
+   * A turn with nothing active: a command of the registry that works here is run, a card's
+   * button answered (a stale one with directions); anything else starts the interview.
+   */
   private async startFromIdle(dialogContext: DialogContext): Promise<void> {
     const { context } = dialogContext;
-    const texts = textsFor(localeOf(context));
     const action = cardActionOf(context.activity);
-    const command = action ? undefined : commandOf(context.activity.text);
-    if (await this.draftCommands.handle(context)) return;
-    if (command === 'help') {
-      await context.sendActivity(texts.help);
+    if (action) {
+      await this.answerCardWhenIdle(dialogContext, action);
       return;
     }
-    if (command === 'stop') {
-      await context.sendActivity(texts.nothingToStop);
+    const match = commandIn(context.activity.text, 'idle');
+    if (match?.command.personal) {
+      await match.command.personal(this.chatTurn(dialogContext, 'idle').chat, match);
       return;
     }
-    if (command === 'myReports') {
-      await this.showMyReports(context);
+    await dialogContext.beginDialog(this.id);
+  }
+
+  /** A card's button pressed with nothing active. */
+  private async answerCardWhenIdle(
+    dialogContext: DialogContext,
+    action: CardAction,
+  ): Promise<void> {
+    const { context } = dialogContext;
+    if (await this.draftCommands.answerCard(context, action)) return;
+    if (action.action === CardActions.download) {
+      await this.startExport(dialogContext, action.reportId);
       return;
     }
-    if (command === 'export' || action?.action === CardActions.download) {
-      const options: ExportOptions = action?.reportId ? { reportId: action.reportId } : {};
-      await dialogContext.beginDialog(this.id, { export: options } satisfies MainOptions);
+    if (action.action === CardActions.edit) {
+      const edit: EditOptions = action.reportId ? { reportId: action.reportId } : {};
+      await dialogContext.beginDialog(this.id, { edit } satisfies MainOptions);
       return;
     }
-    const edit = action ? undefined : editCommandOf(context.activity.text);
-    if (edit || action?.action === CardActions.edit) {
-      const options: EditOptions = {
-        ...(action?.reportId ? { reportId: action.reportId } : {}),
-        ...(edit?.part ? { questionKey: edit.part.key } : {}),
-      };
-      await dialogContext.beginDialog(this.id, { edit: options } satisfies MainOptions);
-      return;
-    }
-    if (action && action.action !== 'resume' && action.action !== 'newReport') {
-      await context.sendActivity(texts.staleCardIdle);
+    if (action.action !== CardActions.resume && action.action !== CardActions.newReport) {
+      await context.sendActivity(textsFor(localeOf(context)).staleCardIdle);
       return;
     }
     await dialogContext.beginDialog(this.id);

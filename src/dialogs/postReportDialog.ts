@@ -35,9 +35,15 @@ const POST_STEPS = 'postReportSteps';
 /** How many teams' membership is asked of Teams at once (each answer is kept five minutes). */
 const MEMBERSHIP_CHECKS_AT_ONCE = 8;
 
+/** What posting uses of the services. */
+export type PostReportServices = Pick<
+  DialogServices,
+  'reports' | 'channels' | 'publisher' | 'membership' | 'reportChannelId' | 'log' | 'now'
+>;
+
 /** Finds the team's report channel (asking which team when there are several) and posts there. */
 export class PostReportDialog extends ComponentDialog {
-  constructor(private readonly services: DialogServices) {
+  constructor(private readonly services: PostReportServices) {
     super(DialogIds.postReport);
     this.addDialog(
       new WaterfallDialog(POST_STEPS, [this.chooseTeamStep.bind(this), this.postStep.bind(this)]),

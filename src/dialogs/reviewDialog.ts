@@ -31,9 +31,12 @@ export interface ReviewResult {
 
 const REVIEW_STEPS = 'reviewSteps';
 
+/** What the review uses of the services. */
+export type ReviewServices = Pick<DialogServices, 'reports' | 'log'>;
+
 /** Shows every answer with `Wijzig` beside each, and posts the report on `Plaatsen in kanaal`. */
 export class ReviewDialog extends ComponentDialog {
-  constructor(private readonly services: DialogServices) {
+  constructor(private readonly services: ReviewServices) {
     super(DialogIds.review);
     this.addDialog(
       new WaterfallDialog(REVIEW_STEPS, [

@@ -1,7 +1,13 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { questionNamed, type Question } from '../report/catalogue';
-import { collapseWhitespace, trimEndWhile } from '../report/plainText';
+import {
+  COMMAND_TEXT_LIMIT,
+  commandMatch,
+  leadingWord,
+  normalizedCommand,
+  type CommandName,
+} from './commands';
 
 /** The card actions the bot's cards send, with their ids; anything else is rejected. */
 export const CardActions = {
@@ -56,90 +62,28 @@ export function cardActionOf(activity: Partial<Activity>): CardAction | undefine
   };
 }
 
-/** Commands a traveller can type, in Dutch and English. */
-export type Command =
-  | 'help'
-  | 'stop'
-  | 'newReport'
-  | 'previous'
-  | 'continue'
-  | 'post'
-  | 'myReports'
-  | 'remindersOff'
-  | 'remindersOn'
-  | 'deleteDraft'
-  | 'export';
+/** Commands a traveller can type, in Dutch and English: the names of the registry's commands. */
+export type Command = CommandName;
 
-const commandWords: Record<Command, string[]> = {
-  help: ['help', 'hulp', '?', 'uitleg'],
-  stop: ['stop', 'pauze', 'pauzeer', 'annuleer', 'cancel', 'pause'],
-  newReport: ['nieuw verslag', 'nieuw', 'new report', 'new', 'start', 'begin'],
-  previous: ['vorige', 'terug', 'previous', 'back'],
-  continue: ['verder', 'verder gaan', 'ga verder', 'ja', 'continue', 'yes'],
-  post: ['plaatsen', 'plaats', 'plaatsen in kanaal', 'post', 'publish'],
-  myReports: ['mijn verslagen', 'my reports'],
-  remindersOff: ['geen herinneringen', 'herinneringen uit', 'no reminders', 'reminders off'],
-  remindersOn: ['herinneringen aan', 'reminders on'],
-  deleteDraft: ['verwijder concept', 'concept verwijderen', 'delete draft'],
-  export: [
-    'exporteer',
-    'exporteren',
-    'export',
-    'download',
-    'downloaden',
-    'download als word',
-    'download as word',
-  ],
-};
-
-/**
- * The most characters of a typed message that can be a command. The longest command, with the
- * part to change (`wijzig wie heb ik ontmoet`), is about 30; the rest is room for spaces and
- * punctuation. A longer message is never a command, and is not compared or searched.
- */
-export const COMMAND_TEXT_LIMIT = 100;
-
-/**
- * A typed message as commands are compared: lower case, single spaces, no closing `.` or `!`;
- * empty for a message too long to be a command.
- */
-export function normalizedCommand(text: string | undefined): string {
-  const trimmed = (text ?? '').trim();
-  if (trimmed.length > COMMAND_TEXT_LIMIT) return '';
-  const unpunctuated = trimEndWhile(
-    trimmed.toLowerCase(),
-    (character) => character === '.' || character === '!',
-  );
-  return collapseWhitespace(unpunctuated);
-}
+export { COMMAND_TEXT_LIMIT, normalizedCommand };
 
 /** The command a typed message is, ignoring case, spaces and closing punctuation. */
 export function commandOf(text: string | undefined): Command | undefined {
-  const normalized = normalizedCommand(text);
-  if (normalized === '') return undefined;
-  return (Object.keys(commandWords) as Command[]).find((command) =>
-    commandWords[command].includes(normalized),
-  );
+  return commandMatch(text)?.command.name as Command | undefined;
 }
-
-const EDIT_WORD = /^(?:wijzig|wijzigen|verander|aanpassen|change|edit)\b/i;
-const CONFIRM_WORD = /^(?:ja|yes|bevestig|bevestigen|confirm)\b/i;
-const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
  * A typed `wijzig` (or `wijzig <onderdeel>`, `change <part>`) on one line: undefined when the
  * text is no edit command; `part` when the traveller named one in their own words.
  */
 export function editCommandOf(text: string | undefined): { part?: Question } | undefined {
-  const trimmed = (text ?? '').trim();
-  if (trimmed.length > COMMAND_TEXT_LIMIT) return undefined;
-  const word = EDIT_WORD.exec(trimmed);
-  if (!word) return undefined;
-  const rest = trimmed.slice(word[0].length);
-  if (LINE_BREAK.test(rest)) return undefined;
-  const part = questionNamed(rest);
+  const match = commandMatch(text);
+  if (match?.command.name !== 'edit') return undefined;
+  const part = questionNamed(match.rest);
   return part ? { part } : {};
 }
+
+const CONFIRM_WORDS = ['ja', 'yes', 'bevestig', 'bevestigen', 'confirm'];
 
 /**
  * A typed yes to a question such as "is this change right?": `ja`, `yes`, `bevestig`, `confirm`,
@@ -149,5 +93,9 @@ export function isConfirmation(text: string | undefined): boolean {
   const trimmed = (text ?? '').trim();
   if (trimmed.length > COMMAND_TEXT_LIMIT) return false;
   const command = commandOf(trimmed);
-  return command === 'continue' || command === 'post' || CONFIRM_WORD.test(trimmed);
+  return (
+    command === 'continue' ||
+    command === 'post' ||
+    leadingWord(trimmed, CONFIRM_WORDS) !== undefined
+  );
 }

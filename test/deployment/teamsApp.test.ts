@@ -8,6 +8,7 @@ import Ajv from 'ajv-draft-04';
 import { PNG } from 'pngjs';
 import yauzl from 'yauzl';
 import { ACCENT_COLOR, renderColorIcon, renderOutlineIcon } from '../../deployment/icons';
+import { commands, type Command } from '../../src/dialogs/commands';
 import {
   APP_PACKAGE_FOLDER,
   BOT_ID_OUTPUT,
@@ -38,7 +39,7 @@ type Manifest = {
   bots: {
     botId: string;
     scopes: string[];
-    commandLists: { scopes: string[]; commands: { title: string }[] }[];
+    commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
   }[];
 };
 const templateManifest = JSON.parse(template) as Manifest;
@@ -164,6 +165,28 @@ describe('deployment: the Teams app package', () => {
         'help',
       ]);
       assert.deepEqual(commands('team'), ['gebruik dit kanaal']);
+    });
+
+    it('lists only commands of the registry, with their Dutch word and description, at most 10 a scope', () => {
+      const [bot] = templateManifest.bots;
+      assert.ok(bot);
+      for (const scope of ['personal', 'team'] as const) {
+        const listed = bot.commandLists
+          .filter((list) => list.scopes.includes(scope))
+          .flatMap((list) => list.commands);
+        assert.ok(listed.length <= 10, `${listed.length} commands in the ${scope} scope`);
+        // A command works where the manifest offers it: the personal chat, or a team's channel.
+        const place = scope === 'personal' ? 'idle' : 'channel';
+        const declared = (commands as readonly Command[])
+          .filter((command) => command.manifest?.scope === scope)
+          .map((command) => {
+            assert.ok(command.where.includes(place), `${command.name} does not work in ${scope}`);
+            return { title: command.words.nl[0], description: command.manifest?.description };
+          });
+        const byTitle = (a: { title?: string }, b: { title?: string }) =>
+          String(a.title).localeCompare(String(b.title));
+        assert.deepEqual([...listed].sort(byTitle), declared.sort(byTitle));
+      }
     });
 
     it('is valid against the Teams v1.29 schema once filled in (the schema @microsoft/app-manifest bundles)', () => {
