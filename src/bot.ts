@@ -18,6 +18,7 @@ import { commandOf, editCommandOf, normalizedCommand } from './dialogs/turnInput
 import type { UploadPolicy } from './channel/fileUpload';
 import { TeamReportChannels } from './channel/reportChannels';
 import type { TeamMembershipCheck } from './channel/teamMembership';
+import type { Catalogue } from './report/catalogue';
 import type { ChannelStore } from './store/channelStore';
 import type { ReportStore } from './store/reportStore';
 import { textsFor } from './texts';
@@ -30,6 +31,8 @@ export interface BotParts {
   mainDialog: MainDialog;
   reports: ReportStore;
   channels: ChannelStore;
+  /** The questions of the form: names of parts to edit, the Word file. */
+  catalogue: Catalogue;
   /** Starts a turn in a traveller's personal chat (an edit asked for in a channel). */
   openPersonalChat: OpenPersonalChat;
   /** Brings channel posts up to date that an earlier turn left behind. */
@@ -59,6 +62,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
     this.behind = parts.conversationState.createProperty<string[]>('behindReports');
     this.fileConsents = new FileConsents({
       reports: parts.reports,
+      catalogue: parts.catalogue,
       upload: parts.upload,
       offers: parts.conversationState.createProperty<OfferedFile[]>('offeredFiles'),
       log: parts.log,
@@ -237,7 +241,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
       await this.reportChannels.move(context);
       return;
     }
-    const edit = editCommandOf(text);
+    const edit = editCommandOf(text, this.parts.catalogue);
     const threadRoot = threadRootOf(context.activity.conversation.id);
     if (edit && threadRoot && (await this.editFromThread(context, threadRoot, edit.part?.key))) {
       return;

@@ -1,8 +1,9 @@
 import type { Locale } from '../report/locale';
-import { answeredCount, titleOf, type Report } from '../report/report';
-import { questions } from '../report/catalogue';
+import type { Catalogue } from '../report/catalogue';
+import type { Report } from '../report/report';
+import { reportView } from '../report/reportView';
 import { textsFor } from '../texts';
-import { literal } from './markdown';
+import { tripTitle } from './reminderCard';
 import { cardTemplate } from './template';
 
 /** The data of `cards/resume.json`: the offer to continue an unfinished draft. */
@@ -16,14 +17,15 @@ export interface ResumeCardData {
 export const renderResumeCard = cardTemplate<ResumeCardData>('resume.json');
 
 /** The offer's data: which trip, and how far the traveller got. */
-export function resumeCardData(draft: Report, locale: Locale): ResumeCardData {
+export function resumeCardData(
+  draft: Report,
+  catalogue: Catalogue,
+  locale: Locale,
+): ResumeCardData {
   const texts = textsFor(locale);
+  const view = reportView(draft, catalogue, locale);
   return {
-    message: texts.resumeOffer(
-      literal(titleOf(draft)) || texts.untitled,
-      answeredCount(draft),
-      questions.length,
-    ),
+    message: texts.resumeOffer(tripTitle(view), view.answered, view.total),
     reportId: draft.id,
     labels: { resume: texts.resume, newReport: texts.newReport },
   };

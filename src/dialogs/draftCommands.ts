@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogInstance } from 'botbuilder-dialogs';
 import { deleteDraftCardData, renderDeleteDraftCard } from '../cards/deleteDraftCard';
 import { tripTitle } from '../cards/reminderCard';
+import { reportView } from '../report/reportView';
 import { setReminders } from '../reminders/reminderSettings';
 import type { Report } from '../report/report';
 import { textsFor } from '../texts';
@@ -35,7 +36,8 @@ export class DraftCommands {
         return {};
       }
       await this.services.reports.delete(traveller.id, draft.id);
-      await context.sendActivity(texts.draftDeleted(tripTitle(draft)));
+      const view = reportView(draft, this.services.catalogue);
+      await context.sendActivity(texts.draftDeleted(tripTitle(view)));
       return { deleted: draft.id };
     }
     if (action) return undefined;
@@ -66,7 +68,9 @@ export class DraftCommands {
         }
         await sendCard(
           context,
-          renderDeleteDraftCard(deleteDraftCardData(draft, localeOf(context))),
+          renderDeleteDraftCard(
+            deleteDraftCardData(draft, this.services.catalogue, localeOf(context)),
+          ),
         );
         return {};
       }

@@ -8,7 +8,7 @@ import {
 import type { ReportSync } from '../channel/reportSync';
 import { renderChoiceCard } from '../cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../cards/editConfirmCard';
-import { findQuestion, questionNamed, questions, type Question } from '../report/catalogue';
+import type { Question } from '../report/catalogue';
 import { withEdit, withPendingEdit, withoutPendingEdit, type Report } from '../report/report';
 import { textsFor } from '../texts';
 import { localeOf, markBehind, sendCard, travellerOf, noteReport } from './conversation';
@@ -98,7 +98,9 @@ export class EditDialog extends ComponentDialog {
       if (!report) return step.endDialog();
       values.reportId = report.id;
     }
-    const named = options.questionKey ? findQuestion(options.questionKey) : undefined;
+    const named = options.questionKey
+      ? this.services.catalogue.find(options.questionKey)
+      : undefined;
     if (named) {
       values.questionKey = named.key;
       return step.next();
@@ -116,9 +118,9 @@ export class EditDialog extends ComponentDialog {
       const action = cardActionOf(context.activity);
       const question = action
         ? action.action === CardActions.editPart && action.reportId === reportId
-          ? findQuestion(action.questionKey ?? '')
+          ? this.services.catalogue.find(action.questionKey ?? '')
           : undefined
-        : questionNamed(context.activity.text ?? '');
+        : this.services.catalogue.named(context.activity.text ?? '');
       if (!question) {
         await this.sendPartChoice(step, reportId, textsFor(localeOf(context)).choosePartTyped);
         return step.replaceDialog(EDIT_STEPS, { reportId, partAsked: true } satisfies EditOptions);
@@ -139,7 +141,7 @@ export class EditDialog extends ComponentDialog {
     const answer = (step.result as InterviewResult | undefined)?.answer;
     const report = await this.ownReport(step, values.reportId as string);
     if (!report || !answer) return step.endDialog();
-    const question = findQuestion(values.questionKey as string) as Question;
+    const question = this.services.catalogue.find(values.questionKey as string) as Question;
     values.editId = this.services.newId();
     const editId = values.editId;
     await this.services.reports.update(report.travellerId, report.id, (current) =>
@@ -169,7 +171,7 @@ export class EditDialog extends ComponentDialog {
     const texts = textsFor(locale);
     const action = cardActionOf(context.activity);
     const reportId = values.reportId as string;
-    const question = findQuestion(values.questionKey as string) as Question;
+    const question = this.services.catalogue.find(values.questionKey as string) as Question;
     // Only the card of this very change confirms it; an older confirmation card is stale.
     const confirmed = action
       ? action.action === CardActions.confirmEdit &&
@@ -237,7 +239,7 @@ export class EditDialog extends ComponentDialog {
       step.context,
       renderChoiceCard({
         message,
-        choices: questions.map((question) => ({
+        choices: this.services.catalogue.questions.map((question) => ({
           title: question.name[locale],
           data: { action: CardActions.editPart, reportId, questionKey: question.key },
         })),

@@ -63,7 +63,7 @@ export class ExportDialog extends ComponentDialog {
 
   private async sendConsent(step: WaterfallStepContext, report: Report): Promise<void> {
     noteReport(step.context, report.id);
-    const file = await reportWordFile(report);
+    const file = await reportWordFile(report, this.services.catalogue);
     const texts = textsFor(localeOf(step.context));
     const sent = await step.context.sendActivity({
       attachments: [

@@ -111,7 +111,10 @@ export class MainDialog extends CancelAndHelpDialog {
       await context.sendActivity(textsFor(locale).noReports);
       return;
     }
-    await sendCard(context, renderMyReportsCard(myReportsCardData(reports, locale)));
+    await sendCard(
+      context,
+      renderMyReportsCard(myReportsCardData(reports, this.services.catalogue, locale)),
+    );
   }
 
   protected override async interruptForDrafts(
@@ -181,7 +184,7 @@ export class MainDialog extends CancelAndHelpDialog {
       await dialogContext.beginDialog(this.id, { export: options } satisfies MainOptions);
       return;
     }
-    const edit = action ? undefined : editCommandOf(context.activity.text);
+    const edit = action ? undefined : editCommandOf(context.activity.text, this.services.catalogue);
     if (edit || action?.action === CardActions.edit) {
       const options: EditOptions = {
         ...(action?.reportId ? { reportId: action.reportId } : {}),
@@ -214,7 +217,10 @@ export class MainDialog extends CancelAndHelpDialog {
     const draft = await this.services.reports.findLatestDraft(travellerOf(context).id);
     if (!draft) return step.next(await this.createDraft(context));
     (step.values as { draftId?: string }).draftId = draft.id;
-    await sendCard(context, renderResumeCard(resumeCardData(draft, localeOf(context))));
+    await sendCard(
+      context,
+      renderResumeCard(resumeCardData(draft, this.services.catalogue, localeOf(context))),
+    );
     return Dialog.EndOfTurn;
   }
 

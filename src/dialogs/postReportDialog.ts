@@ -134,7 +134,7 @@ export class PostReportDialog extends ComponentDialog {
       ...(chosen.teamAadGroupId ? { teamAadGroupId: chosen.teamAadGroupId } : {}),
     };
     // The channel is read in the report's language as the traveller wrote it.
-    const card = renderChannelCard(report);
+    const card = renderChannelCard(report, this.services.catalogue);
     let post;
     try {
       post = await this.services.publisher.publish(target, card, texts.reportHeading);

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import { questionNamed, type Question } from '../report/catalogue';
+import type { Catalogue, Question } from '../report/catalogue';
 import { collapseWhitespace, trimEndWhile } from '../report/plainText';
 
 /** The card actions the bot's cards send, with their ids; anything else is rejected. */
@@ -130,14 +130,17 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
  * A typed `wijzig` (or `wijzig <onderdeel>`, `change <part>`) on one line: undefined when the
  * text is no edit command; `part` when the traveller named one in their own words.
  */
-export function editCommandOf(text: string | undefined): { part?: Question } | undefined {
+export function editCommandOf(
+  text: string | undefined,
+  catalogue: Catalogue,
+): { part?: Question } | undefined {
   const trimmed = (text ?? '').trim();
   if (trimmed.length > COMMAND_TEXT_LIMIT) return undefined;
   const word = EDIT_WORD.exec(trimmed);
   if (!word) return undefined;
   const rest = trimmed.slice(word[0].length);
   if (LINE_BREAK.test(rest)) return undefined;
-  const part = questionNamed(rest);
+  const part = catalogue.named(rest);
   return part ? { part } : {};
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { reminderCardData, renderReminderCard } from '../../src/cards/reminderCard';
 import { actionData, cardOf, visibleText } from './chatTester';
 import { play, typedTrip, useDialogStores } from './script';
+import { productCatalogue } from '../support/catalogue';
 
 const TRAVELLER = 'aad-traveller-1';
 
@@ -22,7 +23,7 @@ describe('Reminders and drafts in the personal chat', function () {
     ]);
     const reminded = await stores.reports.get(TRAVELLER, 'report-1');
     assert.ok(reminded);
-    const reminder = renderReminderCard(reminderCardData(reminded));
+    const reminder = renderReminderCard(reminderCardData(reminded, productCatalogue));
     assert.match(JSON.stringify(reminder), /2 van 9 vragen beantwoord/);
 
     const replies = await chat.submit(actionData(reminder, 'Verder gaan'));
@@ -40,7 +41,10 @@ describe('Reminders and drafts in the personal chat', function () {
     const chat = newChat();
     await play(chat, [...typedTrip.slice(0, 2), { says: 'stop', botShows: ['Gepauzeerd'] }]);
     const draft = await stores.reports.get(TRAVELLER, 'report-1');
-    const resume = actionData(renderReminderCard(reminderCardData(draft!)), 'Verder gaan');
+    const resume = actionData(
+      renderReminderCard(reminderCardData(draft!, productCatalogue)),
+      'Verder gaan',
+    );
     await play(chat, [{ presses: () => resume, botShows: ['Vraag 2 van 9', 'bestemming'] }]);
     await stores.reports.delete(TRAVELLER, 'report-1');
     await play(chat, [

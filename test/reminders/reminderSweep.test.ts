@@ -19,6 +19,7 @@ import { CosmosReportStore } from '../../src/store/cosmosReportStore';
 import { messageOf } from '../e2e/travellerClient';
 import { FakeConnector } from '../support/fakeConnector';
 import { useEmbeddedCosmos } from '../store/cosmosFixture';
+import { productCatalogue } from '../support/catalogue';
 
 const policy: ReminderPolicy = {
   afterDays: 3,
@@ -52,7 +53,10 @@ describe('reminder sweep, against Cosmos DB and the Bot Connector', () => {
       reports,
       preferences,
       policy,
-      send: reminderSender(personalChatOpener(adapter, ''), log, { attempts: 1, baseDelayMs: 1 }),
+      send: reminderSender(personalChatOpener(adapter, ''), productCatalogue, log, {
+        attempts: 1,
+        baseDelayMs: 1,
+      }),
       now: () => clock,
       log,
       retryMs: 60 * 60_000,
@@ -250,7 +254,7 @@ describe('reminder sweep, against Cosmos DB and the Bot Connector', () => {
     let sending = () => {};
     const sendStarted = new Promise<void>((resolve) => (sending = resolve));
     const adapter = createAdapter(readConfig({}), log);
-    const send = reminderSender(personalChatOpener(adapter, ''), log);
+    const send = reminderSender(personalChatOpener(adapter, ''), productCatalogue, log);
     const slow = new ReminderSweep({
       reports,
       preferences,
@@ -316,7 +320,7 @@ describe('reminder sweep, against Cosmos DB and the Bot Connector', () => {
       reports: new CosmosReportStore(cosmos().db.reports),
       preferences,
       policy,
-      send: reminderSender(personalChatOpener(adapter, ''), log),
+      send: reminderSender(personalChatOpener(adapter, ''), productCatalogue, log),
       now: () => clock,
       log,
     });

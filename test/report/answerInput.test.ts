@@ -6,10 +6,12 @@ import {
   parseTypedAnswer,
   type ParseResult,
 } from '../../src/report/answerInput';
-import { questions } from '../../src/report/catalogue';
+import { productCatalogue } from '../support/catalogue';
 import type { Locale } from '../../src/report/locale';
 import type { Answer } from '../../src/report/report';
 import { FORM_PEOPLE_TEXT, TODAY, VIENNA_ANSWERS, question } from './fixtures';
+
+const { questions } = productCatalogue;
 
 function typed(key: string, text: string, locale: Locale = 'nl'): ParseResult {
   return parseTypedAnswer(question(key), text, locale, TODAY);
