@@ -20,6 +20,7 @@ import { messageOf } from '../e2e/travellerClient';
 import { FakeConnector } from '../support/fakeConnector';
 import { useEmbeddedCosmos } from '../store/cosmosFixture';
 import { productCatalogue } from '../support/catalogue';
+import { answeredOf } from '../support/sampleAnswers';
 
 const policy: ReminderPolicy = {
   afterDays: 3,
@@ -107,7 +108,7 @@ describe('reminder sweep, against Cosmos DB and the Bot Connector', () => {
     assert.equal(remindersOf(draft).length, 1);
     assert.match(first?.lines.join('\n') ?? '', /Je reisverslag is nog niet af/);
     assert.match(first?.lines.join('\n') ?? '', /Eurocities Porto/);
-    assert.match(first?.lines.join('\n') ?? '', /2 van 9 vragen beantwoord/);
+    assert.ok((first?.lines.join('\n') ?? '').includes(answeredOf(productCatalogue, 2)));
     assert.ok(first?.lines.includes('Verder gaan'));
 
     await sweepAt('2026-11-23T15:45:00.000Z');
