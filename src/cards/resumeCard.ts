@@ -1,7 +1,4 @@
-import type { Locale } from '../report/locale';
-import type { Catalogue } from '../report/catalogue';
-import type { Report } from '../report/report';
-import { reportView } from '../report/reportView';
+import type { ReportView } from '../report/reportView';
 import { textsFor } from '../texts';
 import { tripTitle } from './reminderCard';
 import { cardTemplate } from './template';
@@ -16,17 +13,12 @@ export interface ResumeCardData {
 /** Renders the offer to continue a draft. */
 export const renderResumeCard = cardTemplate<ResumeCardData>('resume.json');
 
-/** The offer's data: which trip, and how far the traveller got. */
-export function resumeCardData(
-  draft: Report,
-  catalogue: Catalogue,
-  locale: Locale,
-): ResumeCardData {
-  const texts = textsFor(locale);
-  const view = reportView(draft, catalogue, locale);
+/** The offer's data, from the draft's view: which trip, and how far the traveller got. */
+export function resumeCardData(view: ReportView): ResumeCardData {
+  const texts = textsFor(view.locale);
   return {
     message: texts.resumeOffer(tripTitle(view), view.answered, view.total),
-    reportId: draft.id,
+    reportId: view.id,
     labels: { resume: texts.resume, newReport: texts.newReport },
   };
 }

@@ -1,7 +1,4 @@
-import type { Catalogue } from '../report/catalogue';
-import type { Locale } from '../report/locale';
-import type { Report } from '../report/report';
-import { reportView } from '../report/reportView';
+import type { ReportView } from '../report/reportView';
 import { textsFor } from '../texts';
 import { literal } from './markdown';
 import { cardTemplate } from './template';
@@ -26,18 +23,14 @@ export interface ReviewCardData {
 /** Renders the review card. */
 export const renderReviewCard = cardTemplate<ReviewCardData>('review.json');
 
-/** The review card's data for a report, in the catalogue's order. */
-export function reviewCardData(
-  report: Report,
-  catalogue: Catalogue,
-  locale: Locale,
-): ReviewCardData {
-  const texts = textsFor(locale);
+/** The review card's data for a report's view, every answer in the catalogue's order. */
+export function reviewCardData(view: ReportView): ReviewCardData {
+  const texts = textsFor(view.locale);
   return {
     title: texts.reviewTitle,
     intro: texts.reviewIntro,
-    reportId: report.id,
-    rows: reportView(report, catalogue, locale).answers.map((viewed) => {
+    reportId: view.id,
+    rows: view.answers.map((viewed) => {
       const shown = viewed.shown ?? { text: texts.notAnswered };
       return {
         key: viewed.question.key,

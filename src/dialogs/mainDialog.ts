@@ -24,6 +24,7 @@ import { CardActions, cardActionOf, commandOf, editCommandOf } from './turnInput
 import { EditDialog, type EditOptions } from './editDialog';
 import { keepReport } from './turnReports';
 import { myReportsCardData, renderMyReportsCard } from '../cards/myReportsCard';
+import { reportView } from '../report/reportView';
 import { withReminderScheduled } from '../reminders/reminderSchedule';
 import { clientTimeZoneOf } from './clientTimeZone';
 import { activeReportId, DraftCommands } from './draftCommands';
@@ -219,7 +220,9 @@ export class MainDialog extends CancelAndHelpDialog {
     (step.values as { draftId?: string }).draftId = draft.id;
     await sendCard(
       context,
-      renderResumeCard(resumeCardData(draft, this.services.catalogue, localeOf(context))),
+      renderResumeCard(
+        resumeCardData(reportView(draft, this.services.catalogue, localeOf(context))),
+      ),
     );
     return Dialog.EndOfTurn;
   }

@@ -8,6 +8,7 @@ import {
 } from 'botbuilder-dialogs';
 import { renderReviewCard, reviewCardData } from '../cards/reviewCard';
 import { isComplete } from '../report/report';
+import { reportView } from '../report/reportView';
 import { textsFor } from '../texts';
 import { localeOf, replaceCard, sendCard, noteReport } from './conversation';
 import { renderAnsweredCard } from '../cards/answeredCard';
@@ -57,7 +58,7 @@ export class ReviewDialog extends ComponentDialog {
     }
     const reviewCardId = await sendCard(
       step.context,
-      renderReviewCard(reviewCardData(report, this.services.catalogue, locale)),
+      renderReviewCard(reviewCardData(reportView(report, this.services.catalogue, locale))),
     );
     (step.values as { reviewCardId?: string }).reviewCardId = reviewCardId;
     return Dialog.EndOfTurn;

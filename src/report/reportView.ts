@@ -37,6 +37,8 @@ export interface TripDates {
  * place that knows which answers name the trip.
  */
 export interface ReportView {
+  /** The report's id. */
+  id: string;
   locale: Locale;
   title: TripPart;
   traveller: string;
@@ -80,6 +82,7 @@ export function reportView(
   };
   const duration = report.answers[PERIOD_KEY];
   return {
+    id: report.id,
     locale,
     title: part(TITLE_KEY),
     traveller: report.travellerName,

@@ -24,6 +24,7 @@ import { reminderCardData, renderReminderCard } from '../../src/cards/reminderCa
 import { renderResumeCard, resumeCardData } from '../../src/cards/resumeCard';
 import { renderReviewCard, reviewCardData } from '../../src/cards/reviewCard';
 import type { AdaptiveCard } from '../../src/cards/template';
+import { reportView } from '../../src/report/reportView';
 import { pinnedCatalogue as catalogue } from '../support/catalogue';
 import type { Locale } from '../../src/report/locale';
 import {
@@ -124,7 +125,7 @@ function everyCard(): { name: string; card: AdaptiveCard }[] {
     }
     cards.push({
       name: `review (${locale})`,
-      card: renderReviewCard(reviewCardData(report(), catalogue, locale)),
+      card: renderReviewCard(reviewCardData(reportView(report(), catalogue, locale))),
     });
     cards.push({
       name: `report (${locale})`,
@@ -132,7 +133,7 @@ function everyCard(): { name: string; card: AdaptiveCard }[] {
     });
     cards.push({
       name: `resume (${locale})`,
-      card: renderResumeCard(resumeCardData(report(['title']), catalogue, locale)),
+      card: renderResumeCard(resumeCardData(reportView(report(['title']), catalogue, locale))),
     });
     cards.push({
       name: `reminder (${locale})`,
@@ -260,7 +261,7 @@ describe('cards', () => {
         );
     const title = (answers.title as { text: string }).text;
     const purpose = (answers.purpose as { text: string }).text;
-    const review = renderReviewCard(reviewCardData(report(), catalogue, 'nl'));
+    const review = renderReviewCard(reviewCardData(reportView(report(), catalogue, 'nl')));
     assert.ok(shown(review).includes(title), 'the title as typed, ${1+1}, quotes, HTML and all');
     const posted = renderChannelCard(report(), catalogue);
     assert.ok(shown(posted).includes(title));
