@@ -84,7 +84,11 @@ describe('file upload: where a Word file may go', () => {
     assert.deepEqual(uploadPolicyOf(readConfig({})), anonymous);
     assert.deepEqual(
       uploadPolicyOf(
-        readConfig({ MicrosoftAppId: 'a1b2', UPLOAD_HOST_SUFFIXES: '.sharepoint.us' }),
+        readConfig({
+          MicrosoftAppId: 'a1b2',
+          MicrosoftAppPassword: 'secret',
+          UPLOAD_HOST_SUFFIXES: '.sharepoint.us',
+        }),
       ),
       { hostSuffixes: ['.sharepoint.us'], allowLoopbackHttp: false },
     );
