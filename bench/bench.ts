@@ -266,7 +266,14 @@ export function buildBenchProcesses(): void {
     done.add(file);
     const source = readFileSync(join(PROJECT_ROOT, file), 'utf8');
     for (const [, specifier] of source.matchAll(/^import\s[^;]*?from\s+'(\.{1,2}\/[^']+)'/gm)) {
-      pending.push(posix.normalize(posix.join(posix.dirname(file), `${specifier}.ts`)));
+      // A JSON file (the question catalogue) is imported with its extension and copied as is.
+      const imported = specifier.endsWith('.json') ? specifier : `${specifier}.ts`;
+      pending.push(posix.normalize(posix.join(posix.dirname(file), imported)));
+    }
+    if (file.endsWith('.json')) {
+      mkdirSync(dirname(join(BUILD_DIR, file)), { recursive: true });
+      writeFileSync(join(BUILD_DIR, file), source);
+      continue;
     }
     const output = join(BUILD_DIR, file.replace(/\.ts$/, '.js'));
     if (

@@ -1,13 +1,18 @@
 // The fixed card the floor bot answers every message with.
+import { productCatalogue } from '../test/support/catalogue';
+import { progressOf } from '../test/support/sampleAnswers';
+
+/** "Vraag 5 van 9": the purpose question's place in the product's catalogue. */
+const PROGRESS = progressOf(productCatalogue, 'purpose');
 
 /** A card like the interview's question cards: progress, question, hint, input, two buttons. */
 export const FLOOR_CARD = {
   type: 'AdaptiveCard',
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
   version: '1.5',
-  speak: 'Vraag 5 van 9. WAT WAS HET DOEL VAN DE REIS?',
+  speak: `${PROGRESS}. WAT WAS HET DOEL VAN DE REIS?`,
   body: [
-    { type: 'TextBlock', text: 'Vraag 5 van 9', size: 'Small', isSubtle: true, wrap: true },
+    { type: 'TextBlock', text: PROGRESS, size: 'Small', isSubtle: true, wrap: true },
     {
       type: 'TextBlock',
       text: 'WAT WAS HET DOEL VAN DE REIS?',

@@ -1,7 +1,7 @@
 // A simulated traveller: writes one whole report in the personal chat, as Teams delivers it
 // (`nieuw verslag` typed, then each question's card submitted with its inputs filled in, then
 // `Plaatsen in kanaal` on the review card), pressing the buttons of the cards the bot really sent
-// (read back from the fake connector). Against the floor bot the same eleven activities are sent.
+// (read back from the fake connector). Against the floor bot the same activities are sent.
 import { randomUUID } from 'node:crypto';
 import {
   cardSubmit,
@@ -10,29 +10,23 @@ import {
   personalMessage,
   type TeamsUser,
 } from '../test/support/activities';
+import { productCatalogue } from '../test/support/catalogue';
+import { sampleAnswer } from '../test/support/sampleAnswers';
 import { httpRequest } from './children';
 import { nowMs } from './clock';
 import type { ConversationInfo } from './connector';
 
-/** The interview's questions in order, by key, and what a traveller fills in for each. */
-export const QUESTION_KEYS = [
-  'title',
-  'destination',
-  'persons',
-  'duration',
-  'purpose',
-  'locations',
-  'peopleMet',
-  'outcome',
-  'followUp',
-] as const;
+/** The interview's questions in order, by key: the product's catalogue, as the bot asks them. */
+export const QUESTION_KEYS: readonly string[] = productCatalogue.questions.map(
+  (question) => question.key,
+);
 
-type QuestionKey = (typeof QUESTION_KEYS)[number];
+type QuestionKey = string;
 
 /** What a turn of the interview is: the first message, an answer, or posting the report. */
 export type TurnKind = 'start' | 'answer' | 'post';
 
-/** Turns a traveller takes: start, nine answers, post. */
+/** Turns a traveller takes: start, one answer a question, post. */
 export const TURNS_PER_TRAVELLER = QUESTION_KEYS.length + 2;
 
 /** One turn as the load driver measured it. */
@@ -79,29 +73,30 @@ function isoDaysAgo(days: number): string {
 
 /** A traveller with a realistic trip (the size of the end-to-end tests' Lisbon trip). */
 export function makeTraveller(marker: string, index: number): TravellerPlan {
-  return {
-    user: makeUser(`Reiziger ${index + 1} ${marker}`),
-    marker,
-    answers: {
-      title: { answer: `Eurocities Climate Forum 2026 (${marker})` },
-      destination: { answer: 'Lissabon, Portugal' },
-      persons: { answer: String(1 + (index % 5)) },
-      duration: { departure: isoDaysAgo(14), return: isoDaysAgo(12) },
-      purpose: {
-        answer:
-          'Kennis opdoen over klimaatadaptatie in dichte wijken.\nContacten leggen met Portugese en Spaanse gemeenten.',
-      },
-      locations: { answer: 'Câmara Municipal de Lisboa\nHub Criativo do Beato' },
-      peopleMet: {
-        answer: 'Ana Costa (wethouder klimaat)\nRui Almeida (directeur stadsontwikkeling)',
-      },
-      outcome: { answer: 'Drie uitgewerkte voorbeelden van groene schoolpleinen.' },
-      followUp: {
-        choice: 'yes',
-        answer: 'in januari een online sessie met de stad Lissabon over hittestress',
-      },
+  const answers: Record<QuestionKey, Record<string, string>> = {
+    title: { answer: `Eurocities Climate Forum 2026 (${marker})` },
+    destination: { answer: 'Lissabon, Portugal' },
+    persons: { answer: String(1 + (index % 5)) },
+    duration: { departure: isoDaysAgo(14), return: isoDaysAgo(12) },
+    purpose: {
+      answer:
+        'Kennis opdoen over klimaatadaptatie in dichte wijken.\nContacten leggen met Portugese en Spaanse gemeenten.',
+    },
+    locations: { answer: 'Câmara Municipal de Lisboa\nHub Criativo do Beato' },
+    peopleMet: {
+      answer: 'Ana Costa (wethouder klimaat)\nRui Almeida (directeur stadsontwikkeling)',
+    },
+    outcome: { answer: 'Drie uitgewerkte voorbeelden van groene schoolpleinen.' },
+    followUp: {
+      choice: 'yes',
+      answer: 'in januari een online sessie met de stad Lissabon over hittestress',
     },
   };
+  // A question the trip does not know: its answer type's sample.
+  for (const question of productCatalogue.questions) {
+    answers[question.key] ??= sampleAnswer(question).inputs;
+  }
+  return { user: makeUser(`Reiziger ${index + 1} ${marker}`), marker, answers };
 }
 
 /** A unique marker for a traveller of a run. */
@@ -192,7 +187,7 @@ export class TravellerError extends Error {}
 /**
  * Plays one traveller's whole report against `target`; calls `onTurn` after each turn and waits
  * about `thinkMs` before the next. Resolves when the report is posted (the floor: after the
- * eleventh turn); rejects with a TravellerError saying which turn went wrong, or when `stopAt`
+ * last turn); rejects with a TravellerError saying which turn went wrong, or when `stopAt`
  * (clock.ts) has passed before a turn.
  */
 export async function runTraveller(

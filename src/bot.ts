@@ -18,6 +18,7 @@ import type { TeamMembershipCheck } from './channel/teamMembership';
 import { localeOf } from './dialogs/conversation';
 import { FileConsents, type OfferedFile } from './dialogs/fileConsent';
 import type { MainDialog } from './dialogs/mainDialog';
+import type { Catalogue } from './report/catalogue';
 import type { ChannelStore } from './store/channelStore';
 import type { ReportStore } from './store/reportStore';
 import { textsFor } from './texts';
@@ -31,6 +32,8 @@ export interface BotParts {
   mainDialog: MainDialog;
   reports: ReportStore;
   channels: ChannelStore;
+  /** The questions of the form: names of parts to edit, the Word file. */
+  catalogue: Catalogue;
   /** Starts a turn in a traveller's personal chat (an edit asked for in a channel). */
   openPersonalChat: OpenPersonalChat;
   /** Brings channel posts up to date that an earlier turn left behind. */
@@ -67,6 +70,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
     this.behindPosts = new BehindPosts(parts);
     this.fileConsents = new FileConsents({
       reports: parts.reports,
+      catalogue: parts.catalogue,
       upload: parts.upload,
       offers: conversationState.createProperty<OfferedFile[]>('offeredFiles'),
       log,

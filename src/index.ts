@@ -14,6 +14,8 @@ import { createLogger } from './logger';
 import { createServer } from './server';
 import { ReminderSweep } from './reminders/reminderSweep';
 import type { ReminderPolicy } from './reminders/reminderSchedule';
+import { loadDefaultCatalogue } from './report/defaultCatalogue';
+import { DEFAULT_TIME_ZONE } from './report/zonedTime';
 import { openStore } from './store/openStore';
 
 /** How often channel posts that are behind (Teams was unreachable) are tried again. */
@@ -27,13 +29,15 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   const log = createLogger(config.logLevel);
   const now = () => new Date();
+  // The questions, read once from src/report/questions.json and handed to all that use them.
+  const catalogue = loadDefaultCatalogue();
 
   const store = await openStore(config, log);
   const conversationState = new ConversationState(store.stateStorage);
   const adapter = createAdapter(config, log);
   const appId = config.bot?.appId ?? '';
   const publisher = new TeamsChannelPublisher(adapter, appId, now);
-  const sync = new ReportSync(store.reports, store.channels, publisher, log);
+  const sync = new ReportSync(store.reports, store.channels, publisher, log, catalogue);
   const reminderPolicy: ReminderPolicy = {
     afterDays: config.reminders.afterDays,
     calendar: { window: config.reminders.window, skipHolidays: config.reminders.skipHolidays },
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
   const openPersonalChat = personalChatOpener(adapter, appId);
   const membership = new TeamMembership();
   const mainDialog = new MainDialog({
+    catalogue,
     reports: store.reports,
     channels: store.channels,
     preferences: store.preferences,
@@ -50,7 +55,7 @@ async function main(): Promise<void> {
     membership,
     log,
     ...(config.reportChannelId ? { reportChannelId: config.reportChannelId } : {}),
-    timeZone: 'Europe/Amsterdam',
+    timeZone: DEFAULT_TIME_ZONE,
     now,
     newId: randomUUID,
   });
@@ -58,6 +63,7 @@ async function main(): Promise<void> {
     conversationState,
     mainDialog,
     reports: store.reports,
+    catalogue,
     channels: store.channels,
     openPersonalChat,
     sync,
@@ -102,7 +108,7 @@ async function main(): Promise<void> {
     reports: store.reports,
     preferences: store.preferences,
     policy: reminderPolicy,
-    send: reminderSender(openPersonalChat, log),
+    send: reminderSender(openPersonalChat, catalogue, log),
     now,
     log,
   });

@@ -1,4 +1,4 @@
-import type { Question } from '../report/catalogue';
+import type { Catalogue, Question } from '../report/catalogue';
 import type { Locale } from '../report/locale';
 import type { Answer } from '../report/report';
 import { formatAnswer } from '../report/formatAnswer';
@@ -18,13 +18,14 @@ export const renderAnsweredCard = cardTemplate<AnsweredCardData>('answered.json'
 
 /** The compact line's data: the question's place and label, and the answer as shown back. */
 export function answeredCardData(
+  catalogue: Catalogue,
   question: Question,
   answer: Answer,
   locale: Locale,
 ): AnsweredCardData {
   const shown = formatAnswer(question, answer, locale);
   return {
-    progress: progressOf(question, locale),
+    progress: progressOf(catalogue, question, locale),
     label: question.name[locale],
     answer: [shown.text, ...(shown.items ?? [])]
       .filter((line) => line !== '')

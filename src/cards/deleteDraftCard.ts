@@ -1,6 +1,7 @@
+import type { Catalogue } from '../report/catalogue';
 import type { Locale } from '../report/locale';
-import { questions } from '../report/catalogue';
-import { answeredCount, type Report } from '../report/report';
+import type { Report } from '../report/report';
+import { reportView } from '../report/reportView';
 import { textsFor } from '../texts';
 import { tripTitle } from './reminderCard';
 import { cardTemplate } from './template';
@@ -16,10 +17,15 @@ export interface DeleteDraftCardData {
 export const renderDeleteDraftCard = cardTemplate<DeleteDraftCardData>('deleteDraft.json');
 
 /** The confirmation's data: which draft, and how far it got. */
-export function deleteDraftCardData(draft: Report, locale: Locale): DeleteDraftCardData {
+export function deleteDraftCardData(
+  draft: Report,
+  catalogue: Catalogue,
+  locale: Locale,
+): DeleteDraftCardData {
   const texts = textsFor(locale);
+  const view = reportView(draft, catalogue);
   return {
-    question: texts.deleteDraftQuestion(tripTitle(draft), answeredCount(draft), questions.length),
+    question: texts.deleteDraftQuestion(tripTitle(view), view.answered, view.total),
     reportId: draft.id,
     labels: { confirm: texts.confirmDelete, cancel: texts.no },
   };

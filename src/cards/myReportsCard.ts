@@ -1,8 +1,8 @@
 import { postDeepLink } from '../channel/deepLink';
-import { findQuestion } from '../report/catalogue';
-import { formatAnswer } from '../report/formatAnswer';
+import type { Catalogue } from '../report/catalogue';
 import type { Locale } from '../report/locale';
 import type { Report } from '../report/report';
+import { reportView } from '../report/reportView';
 import { textsFor } from '../texts';
 import { literal } from './markdown';
 import { cardTemplate } from './template';
@@ -27,22 +27,22 @@ export interface MyReportsCardData {
 export const renderMyReportsCard = cardTemplate<MyReportsCardData>('myReports.json');
 
 /** The list's data, in the order given (the store gives newest first). */
-export function myReportsCardData(reports: Report[], locale: Locale): MyReportsCardData {
+export function myReportsCardData(
+  reports: Report[],
+  catalogue: Catalogue,
+  locale: Locale,
+): MyReportsCardData {
   const texts = textsFor(locale);
-  const shown = (report: Report, key: string): string => {
-    const question = findQuestion(key);
-    const answer = report.answers[key];
-    return question && answer ? formatAnswer(question, answer, locale).text : '';
-  };
   return {
     title: texts.myReportsTitle,
     rows: reports.map((report) => {
+      const view = reportView(report, catalogue, locale);
       const status =
         report.status === 'posted' ? texts.statusPosted(report.version) : texts.statusDraft;
       return {
         reportId: report.id,
-        title: literal(shown(report, 'title')) || texts.untitled,
-        details: [shown(report, 'duration'), status].filter((part) => part !== '').join(' · '),
+        title: literal(view.title.text) || texts.untitled,
+        details: [view.period.text, status].filter((part) => part !== '').join(' · '),
         posted: report.status === 'posted',
         link: postDeepLink(report.post, report.tenantId),
       };

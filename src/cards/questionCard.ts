@@ -1,4 +1,4 @@
-import { questions, type Question } from '../report/catalogue';
+import type { Catalogue, Question } from '../report/catalogue';
 import type { Locale } from '../report/locale';
 import type { Report } from '../report/report';
 import { answerLimit, answerToFields } from '../report/answerInput';
@@ -35,8 +35,8 @@ export interface QuestionCardData {
 export const renderQuestionCard = cardTemplate<QuestionCardData>('question.json');
 
 /** "Vraag 3 van 9": the question's place in the whole interview. */
-export function progressOf(question: Question, locale: Locale): string {
-  return textsFor(locale).progress(questions.indexOf(question) + 1, questions.length);
+export function progressOf(catalogue: Catalogue, question: Question, locale: Locale): string {
+  return textsFor(locale).progress(catalogue.position(question.key), catalogue.size);
 }
 
 /**
@@ -44,6 +44,7 @@ export function progressOf(question: Question, locale: Locale): string {
  * traveller just submitted when that was rejected, so nothing typed is lost.
  */
 export function questionCardData(
+  catalogue: Catalogue,
   question: Question,
   report: Report,
   locale: Locale,
@@ -63,7 +64,7 @@ export function questionCardData(
   };
   const number = Number(fields.answer);
   return {
-    progress: progressOf(question, locale),
+    progress: progressOf(catalogue, question, locale),
     question: question.text[locale],
     hint: question.hint[locale],
     error: rejected?.error ?? '',
@@ -85,7 +86,7 @@ export function questionCardData(
     numberValue: fields.answer !== '' && Number.isFinite(number) ? number : null,
     today,
     fields,
-    canGoBack: questions.indexOf(question) > 0,
+    canGoBack: catalogue.position(question.key) > 1,
     labels: { next: texts.next, previous: texts.previous, yes: texts.yes, no: texts.no },
   };
 }

@@ -1,5 +1,6 @@
-import { questions } from '../report/catalogue';
-import { answeredCount, titleOf, type Report } from '../report/report';
+import type { Catalogue } from '../report/catalogue';
+import type { Report } from '../report/report';
+import { reportView, type ReportView } from '../report/reportView';
 import { textsFor } from '../texts';
 import { literal } from './markdown';
 import { cardTemplate } from './template';
@@ -20,12 +21,13 @@ export interface ReminderCardData {
 export const renderReminderCard = cardTemplate<ReminderCardData>('reminder.json');
 
 /** The reminder's data, in the draft's language: which trip, and how far the traveller got. */
-export function reminderCardData(draft: Report): ReminderCardData {
+export function reminderCardData(draft: Report, catalogue: Catalogue): ReminderCardData {
   const texts = textsFor(draft.locale);
+  const view = reportView(draft, catalogue);
   return {
     heading: texts.reminderHeading,
-    trip: tripTitle(draft),
-    progress: texts.reminderProgress(answeredCount(draft), questions.length),
+    trip: tripTitle(view),
+    progress: texts.reminderProgress(view.answered, view.total),
     hint: texts.reminderHint,
     reportId: draft.id,
     labels: { resume: texts.resume },
@@ -33,6 +35,6 @@ export function reminderCardData(draft: Report): ReminderCardData {
 }
 
 /** The draft's trip title for a TextBlock (escaped), or the words for "no title yet". */
-export function tripTitle(draft: Report): string {
-  return literal(titleOf(draft)) || textsFor(draft.locale).untitled;
+export function tripTitle(view: ReportView): string {
+  return literal(view.title.text) || textsFor(view.locale).untitled;
 }

@@ -1,9 +1,10 @@
-import { findQuestion, questions } from '../report/catalogue';
+import type { Catalogue } from '../report/catalogue';
 import type { Locale } from '../report/locale';
-import { titleOf, type Report } from '../report/report';
+import type { Report } from '../report/report';
 import { formatDate, todayIn } from '../report/dates';
-import { formatAnswer } from '../report/formatAnswer';
 import { trimEndWhile } from '../report/plainText';
+import { reportView } from '../report/reportView';
+import { DEFAULT_TIME_ZONE } from '../report/zonedTime';
 import { textsFor } from '../texts';
 import { literal } from './markdown';
 import { cardTemplate, type AdaptiveCard } from './template';
@@ -23,35 +24,30 @@ export interface ReportCardData {
 export const renderReportCard = cardTemplate<ReportCardData>('report.json');
 
 /** The channel card's data: title, traveller, destination and period, then the form's questions. */
-export function reportCardData(report: Report, locale: Locale): ReportCardData {
+export function reportCardData(
+  report: Report,
+  catalogue: Catalogue,
+  locale: Locale,
+): ReportCardData {
   const texts = textsFor(locale);
-  const shown = (key: string): string => {
-    const question = findQuestion(key);
-    const answer = report.answers[key];
-    return question && answer ? literal(formatAnswer(question, answer, locale).text) : '';
-  };
+  const view = reportView(report, catalogue, locale);
   return {
     heading: texts.reportHeading,
-    title: shown('title'),
-    spoken: speakable(titleOf(report)),
+    title: literal(view.title.text),
+    spoken: speakable(view.title.text),
     facts: [
-      { label: texts.traveller, value: literal(report.travellerName) },
-      { label: texts.destination, value: shown('destination') },
-      { label: texts.period, value: shown('duration') },
+      { label: texts.traveller, value: literal(view.traveller) },
+      { label: texts.destination, value: literal(view.destination.text) },
+      { label: texts.period, value: literal(view.period.text) },
     ].filter((fact) => fact.value !== ''),
-    sections: questions
-      .filter((question) => question.section === 'form')
-      .map((question) => {
-        const answer = report.answers[question.key];
-        const formatted = answer
-          ? formatAnswer(question, answer, locale)
-          : { text: texts.notAnswered };
-        return {
-          question: question.text[locale],
-          answer: literal(formatted.text),
-          items: (formatted.items ?? []).map(literal),
-        };
-      }),
+    sections: view.form.map((viewed) => {
+      const formatted = viewed.shown ?? { text: texts.notAnswered };
+      return {
+        question: viewed.text,
+        answer: literal(formatted.text),
+        items: (formatted.items ?? []).map(literal),
+      };
+    }),
     footer: updatedFooter(report, locale),
   };
 }
@@ -60,7 +56,7 @@ export function reportCardData(report: Report, locale: Locale): ReportCardData {
 function updatedFooter(report: Report, locale: Locale): string {
   const last = report.history.at(-1);
   if (report.version <= 1 || !last) return '';
-  const day = todayIn('Europe/Amsterdam', new Date(last.at));
+  const day = todayIn(DEFAULT_TIME_ZONE, new Date(last.at));
   return textsFor(locale).updatedFooter(formatDate(day, locale), report.version);
 }
 
@@ -71,8 +67,12 @@ export const MAX_CARD_BYTES = 78 * 1024;
  * The channel card of a report, in the report's language, kept under Teams' size advice: the
  * longest answers are shortened on the card, with a note, while the store keeps them whole.
  */
-export function renderChannelCard(report: Report, maxBytes = MAX_CARD_BYTES): AdaptiveCard {
-  const data = reportCardData(report, report.locale);
+export function renderChannelCard(
+  report: Report,
+  catalogue: Catalogue,
+  maxBytes = MAX_CARD_BYTES,
+): AdaptiveCard {
+  const data = reportCardData(report, catalogue, report.locale);
   const note = textsFor(report.locale).shortenedNote;
   let card = renderReportCard(data);
   while (Buffer.byteLength(JSON.stringify(card)) > maxBytes) {

@@ -1,8 +1,6 @@
-import type { Locale } from '../report/locale';
-import { answeredCount, titleOf, type Report } from '../report/report';
-import { questions } from '../report/catalogue';
+import type { ReportView } from '../report/reportView';
 import { textsFor } from '../texts';
-import { literal } from './markdown';
+import { tripTitle } from './reminderCard';
 import { cardTemplate } from './template';
 
 /** The data of `cards/resume.json`: the offer to continue an unfinished draft. */
@@ -15,16 +13,12 @@ export interface ResumeCardData {
 /** Renders the offer to continue a draft. */
 export const renderResumeCard = cardTemplate<ResumeCardData>('resume.json');
 
-/** The offer's data: which trip, and how far the traveller got. */
-export function resumeCardData(draft: Report, locale: Locale): ResumeCardData {
-  const texts = textsFor(locale);
+/** The offer's data, from the draft's view: which trip, and how far the traveller got. */
+export function resumeCardData(view: ReportView): ResumeCardData {
+  const texts = textsFor(view.locale);
   return {
-    message: texts.resumeOffer(
-      literal(titleOf(draft)) || texts.untitled,
-      answeredCount(draft),
-      questions.length,
-    ),
-    reportId: draft.id,
+    message: texts.resumeOffer(tripTitle(view), view.answered, view.total),
+    reportId: view.id,
     labels: { resume: texts.resume, newReport: texts.newReport },
   };
 }

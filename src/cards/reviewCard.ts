@@ -1,7 +1,4 @@
-import { questions } from '../report/catalogue';
-import type { Locale } from '../report/locale';
-import type { Report } from '../report/report';
-import { formatAnswer } from '../report/formatAnswer';
+import type { ReportView } from '../report/reportView';
 import { textsFor } from '../texts';
 import { literal } from './markdown';
 import { cardTemplate } from './template';
@@ -26,19 +23,18 @@ export interface ReviewCardData {
 /** Renders the review card. */
 export const renderReviewCard = cardTemplate<ReviewCardData>('review.json');
 
-/** The review card's data for a report, in the catalogue's order. */
-export function reviewCardData(report: Report, locale: Locale): ReviewCardData {
-  const texts = textsFor(locale);
+/** The review card's data for a report's view, every answer in the catalogue's order. */
+export function reviewCardData(view: ReportView): ReviewCardData {
+  const texts = textsFor(view.locale);
   return {
     title: texts.reviewTitle,
     intro: texts.reviewIntro,
-    reportId: report.id,
-    rows: questions.map((question) => {
-      const answer = report.answers[question.key];
-      const shown = answer ? formatAnswer(question, answer, locale) : { text: texts.notAnswered };
+    reportId: view.id,
+    rows: view.answers.map((viewed) => {
+      const shown = viewed.shown ?? { text: texts.notAnswered };
       return {
-        key: question.key,
-        label: question.name[locale],
+        key: viewed.question.key,
+        label: viewed.name,
         answer: literal(shown.text),
         items: (shown.items ?? []).map(literal),
       };

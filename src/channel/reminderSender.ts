@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory } from 'botbuilder';
 import type { Logger } from 'pino';
 import { reminderCardData, renderReminderCard } from '../cards/reminderCard';
+import type { Catalogue } from '../report/catalogue';
 import type { ReminderDelivery, SendReminder } from '../reminders/reminderSweep';
 import { textsFor } from '../texts';
 import type { OpenPersonalChat } from './personalChat';
@@ -12,6 +13,7 @@ import { statusOf, withTeamsRetry, type RetryPolicy } from './teamsRetry';
  */
 export function reminderSender(
   openPersonalChat: OpenPersonalChat,
+  catalogue: Catalogue,
   log: Logger,
   retry?: RetryPolicy,
 ): SendReminder {
@@ -19,7 +21,7 @@ export function reminderSender(
     const chat = draft.chat;
     if (!chat) return 'gone';
     const activity = MessageFactory.attachment(
-      CardFactory.adaptiveCard(renderReminderCard(reminderCardData(draft))),
+      CardFactory.adaptiveCard(renderReminderCard(reminderCardData(draft, catalogue))),
     );
     activity.summary = textsFor(draft.locale).reminderSummary;
     try {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { renderChannelCard } from '../cards/reportCard';
+import type { Catalogue } from '../report/catalogue';
 import { markSynced, needsSync, type Report } from '../report/report';
 import type { ChannelStore } from '../store/channelStore';
 import type { ReportStore } from '../store/reportStore';
@@ -13,6 +14,7 @@ export class ReportSync {
     private readonly channels: ChannelStore,
     private readonly publisher: ReportPublisher,
     private readonly log: Logger,
+    private readonly catalogue: Catalogue,
   ) {}
 
   /**
@@ -24,7 +26,7 @@ export class ReportSync {
     const post = report.post;
     if (!post || !needsSync(report)) return report;
     const texts = textsFor(report.locale);
-    const card = renderChannelCard(report);
+    const card = renderChannelCard(report, this.catalogue);
     let current = post;
     try {
       await this.publisher.update(post, card, texts.reportHeading);

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { commandIn, type ChannelCommandContext } from '../dialogs/commands';
 import { localeOf, travellerOf } from '../dialogs/conversation';
 import type { EditOptions } from '../dialogs/editDialog';
-import { questionNamed } from '../report/catalogue';
+import type { Catalogue } from '../report/catalogue';
 import type { ChannelStore } from '../store/channelStore';
 import type { ReportStore } from '../store/reportStore';
 import { textsFor } from '../texts';
@@ -17,6 +17,8 @@ export interface TeamMessageParts {
   channels: ChannelStore;
   reportChannels: TeamReportChannels;
   openPersonalChat: OpenPersonalChat;
+  /** The questions of the form, whose names `wijzig <onderdeel>` may use. */
+  catalogue: Catalogue;
   /** Starts an edit in a personal chat opened by the bot, and keeps the chat's state. */
   startEdit: (personal: TurnContext, edit: EditOptions) => Promise<void>;
   log: Logger;
@@ -75,7 +77,7 @@ export class TeamMessages {
       await context.sendActivity(texts.onlyAuthor(report.travellerName));
       return true;
     }
-    const questionKey = questionNamed(part)?.key;
+    const questionKey = this.parts.catalogue.named(part)?.key;
     try {
       await openPersonalChat(report.chat, (personal) =>
         startEdit(personal, { reportId: report.id, ...(questionKey ? { questionKey } : {}) }),

@@ -1,8 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { DEFAULT_TIME_ZONE } from '../reminders/reminderSchedule';
-import { isTimeZone } from '../report/zonedTime';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../report/zonedTime';
 
-/** The traveller's IANA time zone from Teams' `clientInfo` entity; Europe/Amsterdam when unknown. */
+/** The traveller's IANA time zone from Teams' `clientInfo` entity; the municipality's when unknown. */
 export function clientTimeZoneOf(context: TurnContext): string {
   const entity = context.activity.entities?.find((candidate) => candidate.type === 'clientInfo');
   const timeZone: unknown = entity?.timezone;

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogInstance } from 'botbuilder-dialogs';
 import { deleteDraftCardData, renderDeleteDraftCard } from '../cards/deleteDraftCard';
 import { tripTitle } from '../cards/reminderCard';
+import { reportView } from '../report/reportView';
 import { setReminders } from '../reminders/reminderSettings';
 import type { Report } from '../report/report';
 import { textsFor } from '../texts';
@@ -15,7 +16,7 @@ export type DraftCardOutcome = { deleted?: string };
 /** What the draft commands use. */
 export type DraftServices = Pick<
   DialogServices,
-  'reports' | 'preferences' | 'reminderPolicy' | 'now'
+  'catalogue' | 'reports' | 'preferences' | 'reminderPolicy' | 'now'
 >;
 
 /**
@@ -45,7 +46,9 @@ export class DraftCommands {
       return {};
     }
     await this.services.reports.delete(traveller.id, draft.id);
-    await context.sendActivity(texts.draftDeleted(tripTitle(draft)));
+    await context.sendActivity(
+      texts.draftDeleted(tripTitle(reportView(draft, this.services.catalogue))),
+    );
     return { deleted: draft.id };
   }
 
@@ -72,7 +75,10 @@ export class DraftCommands {
       await context.sendActivity(textsFor(localeOf(context)).noDraftToDelete);
       return;
     }
-    await sendCard(context, renderDeleteDraftCard(deleteDraftCardData(draft, localeOf(context))));
+    await sendCard(
+      context,
+      renderDeleteDraftCard(deleteDraftCardData(draft, this.services.catalogue, localeOf(context))),
+    );
   }
 
   /** The traveller's draft with this id; undefined when there is none (or it was posted). */

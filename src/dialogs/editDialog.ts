@@ -7,7 +7,7 @@ import {
 } from 'botbuilder-dialogs';
 import { renderChoiceCard } from '../cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../cards/editConfirmCard';
-import { findQuestion, questionNamed, questions, type Question } from '../report/catalogue';
+import type { Question } from '../report/catalogue';
 import { withEdit, withPendingEdit, withoutPendingEdit, type Report } from '../report/report';
 import { textsFor } from '../texts';
 import { localeOf, markBehind, sendCard, travellerOf, noteReport } from './conversation';
@@ -36,7 +36,10 @@ interface EditValues {
 const EDIT_STEPS = 'editSteps';
 
 /** What the edit uses of the services. */
-export type EditServices = Pick<DialogServices, 'reports' | 'sync' | 'log' | 'now' | 'newId'>;
+export type EditServices = Pick<
+  DialogServices,
+  'catalogue' | 'reports' | 'sync' | 'log' | 'now' | 'newId'
+>;
 
 /**
  * Changes one answer of a posted report: which report, which part, the new answer on the
@@ -97,7 +100,9 @@ export class EditDialog extends ComponentDialog {
       if (!report) return step.endDialog();
       values.reportId = report.id;
     }
-    const named = options.questionKey ? findQuestion(options.questionKey) : undefined;
+    const named = options.questionKey
+      ? this.services.catalogue.find(options.questionKey)
+      : undefined;
     if (named) {
       values.questionKey = named.key;
       return step.next();
@@ -115,9 +120,9 @@ export class EditDialog extends ComponentDialog {
       const action = cardActionOf(context.activity);
       const question = action
         ? action.action === CardActions.editPart && action.reportId === reportId
-          ? findQuestion(action.questionKey ?? '')
+          ? this.services.catalogue.find(action.questionKey ?? '')
           : undefined
-        : questionNamed(context.activity.text ?? '');
+        : this.services.catalogue.named(context.activity.text ?? '');
       if (!question) {
         await this.sendPartChoice(step, reportId, textsFor(localeOf(context)).choosePartTyped);
         return step.replaceDialog(EDIT_STEPS, { reportId, partAsked: true } satisfies EditOptions);
@@ -138,7 +143,7 @@ export class EditDialog extends ComponentDialog {
     const answer = (step.result as InterviewResult | undefined)?.answer;
     const report = await this.ownReport(step, values.reportId as string);
     if (!report || !answer) return step.endDialog();
-    const question = findQuestion(values.questionKey as string) as Question;
+    const question = this.services.catalogue.find(values.questionKey as string) as Question;
     values.editId = this.services.newId();
     const editId = values.editId;
     await this.services.reports.update(report.travellerId, report.id, (current) =>
@@ -168,7 +173,7 @@ export class EditDialog extends ComponentDialog {
     const texts = textsFor(locale);
     const action = cardActionOf(context.activity);
     const reportId = values.reportId as string;
-    const question = findQuestion(values.questionKey as string) as Question;
+    const question = this.services.catalogue.find(values.questionKey as string) as Question;
     // Only the card of this very change confirms it; an older confirmation card is stale.
     const confirmed = action
       ? action.action === CardActions.confirmEdit &&
@@ -236,7 +241,7 @@ export class EditDialog extends ComponentDialog {
       step.context,
       renderChoiceCard({
         message,
-        choices: questions.map((question) => ({
+        choices: this.services.catalogue.questions.map((question) => ({
           title: question.name[locale],
           data: { action: CardActions.editPart, reportId, questionKey: question.key },
         })),

@@ -22,7 +22,7 @@ export interface ExportOptions {
 const EXPORT_STEPS = 'exportSteps';
 
 /** What the export uses of the services. */
-export type ExportServices = Pick<DialogServices, 'reports' | 'log'>;
+export type ExportServices = Pick<DialogServices, 'catalogue' | 'reports' | 'log'>;
 
 /**
  * Hands a posted report over as a Word file: Teams' file consent card asks the author to let
@@ -66,7 +66,7 @@ export class ExportDialog extends ComponentDialog {
 
   private async sendConsent(step: WaterfallStepContext, report: Report): Promise<void> {
     noteReport(step.context, report.id);
-    const file = await reportWordFile(report);
+    const file = await reportWordFile(report, this.services.catalogue);
     const texts = textsFor(localeOf(step.context));
     const sent = await step.context.sendActivity({
       attachments: [

@@ -8,6 +8,7 @@ import {
 } from '../cards/fileConsentAnsweredCard';
 import { uploadToOneDrive, type UploadPolicy } from '../channel/fileUpload';
 import { reportWordFile } from '../publication/reportFile';
+import type { Catalogue } from '../report/catalogue';
 import type { ReportStore } from '../store/reportStore';
 import { textsFor } from '../texts';
 import {
@@ -31,6 +32,8 @@ const OFFERS_KEPT = 20;
 /** What the answers to file consent cards need. */
 export interface FileConsentParts {
   reports: ReportStore;
+  /** The questions the Word file shows. */
+  catalogue: Catalogue;
   upload: UploadPolicy;
   /** The consent cards sent in the chat (conversation state). */
   offers: StatePropertyAccessor<OfferedFile[]>;
@@ -88,7 +91,7 @@ export class FileConsents {
     let outcome: FileConsentOutcome = 'saved';
     try {
       if (!upload?.uploadUrl) throw new Error('Teams gave no upload URL with the consent.');
-      const file = await reportWordFile(report);
+      const file = await reportWordFile(report, this.parts.catalogue);
       await uploadToOneDrive(upload.uploadUrl, file.bytes, this.parts.upload);
     } catch (error) {
       log.warn({ err: error, reportId: report.id }, 'Word file not uploaded');

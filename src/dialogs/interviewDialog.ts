@@ -8,7 +8,7 @@ import {
 import { renderAnsweredCard, answeredCardData } from '../cards/answeredCard';
 import { questionCardData, renderQuestionCard } from '../cards/questionCard';
 import { parseCardAnswer, parseTypedAnswer } from '../report/answerInput';
-import { findQuestion, type Question } from '../report/catalogue';
+import type { Question } from '../report/catalogue';
 import { todayIn } from '../report/dates';
 import { nextOpenQuestion, previousQuestion, type Answer, type Report } from '../report/report';
 import { reminderDueAfter } from '../reminders/reminderSchedule';
@@ -58,7 +58,7 @@ interface InterviewValues {
 /** What the interview uses of the services. */
 export type InterviewServices = Pick<
   DialogServices,
-  'reports' | 'log' | 'now' | 'reminderPolicy' | 'timeZone'
+  'catalogue' | 'reports' | 'log' | 'now' | 'reminderPolicy' | 'timeZone'
 >;
 
 /** Asks the questions one card at a time; stores each answer the moment it is given. */
@@ -80,13 +80,13 @@ export class InterviewDialog extends ComponentDialog {
     const options = step.options as InterviewOptions;
     const report = await this.loadReport(step, options.reportId);
     const question = options.questionKey
-      ? findQuestion(options.questionKey)
-      : nextOpenQuestion(report);
+      ? this.services.catalogue.find(options.questionKey)
+      : nextOpenQuestion(this.services.catalogue, report);
     if (!question) return step.endDialog({ reportId: report.id } satisfies InterviewResult);
     const locale = localeOf(step.context);
     const rejected = step.context.turnState.get(REJECTED_INPUT) as RejectedInput | undefined;
     const card = renderQuestionCard(
-      questionCardData(question, report, locale, this.today(), rejected),
+      questionCardData(this.services.catalogue, question, report, locale, this.today(), rejected),
     );
     const cardActivityId = await sendCard(step.context, card);
     Object.assign(step.values, {
@@ -101,7 +101,7 @@ export class InterviewDialog extends ComponentDialog {
     noteReport(step.context, (step.options as InterviewOptions).reportId);
     const options = step.options as InterviewOptions;
     const { questionKey, cardActivityId } = step.values as InterviewValues;
-    const question = findQuestion(questionKey) as Question;
+    const question = this.services.catalogue.find(questionKey) as Question;
     const { context } = step;
     const locale = localeOf(context);
     const action = cardActionOf(context.activity);
@@ -125,7 +125,7 @@ export class InterviewDialog extends ComponentDialog {
       action?.action === 'previous' ||
       (!action && commandOf(context.activity.text) === 'previous')
     ) {
-      return ask((previousQuestion(question.key) ?? question).key);
+      return ask((previousQuestion(this.services.catalogue, question.key) ?? question).key);
     }
 
     const today = this.today();
@@ -140,7 +140,9 @@ export class InterviewDialog extends ComponentDialog {
       });
     }
 
-    const answered = renderAnsweredCard(answeredCardData(question, parsed.answer, locale));
+    const answered = renderAnsweredCard(
+      answeredCardData(this.services.catalogue, question, parsed.answer, locale),
+    );
     if (options.collectOnly) {
       await replaceCard(context, cardActivityId, answered, this.services.log);
       return step.endDialog({
@@ -167,7 +169,7 @@ export class InterviewDialog extends ComponentDialog {
     );
     await replaceCard(context, cardActivityId, answered, this.services.log);
     if (options.single) return step.endDialog({ reportId: report.id } satisfies InterviewResult);
-    const next = nextOpenQuestion(report, question.key);
+    const next = nextOpenQuestion(this.services.catalogue, report, question.key);
     if (!next) return step.endDialog({ reportId: report.id } satisfies InterviewResult);
     return step.replaceDialog(INTERVIEW_STEPS, {
       reportId: report.id,

@@ -22,10 +22,10 @@ import { ReviewDialog, type ReviewOptions } from './reviewDialog';
 import type { DialogServices } from './services';
 import { CardActions, cardActionOf, commandOf, type CardAction } from './turnInput';
 import { commandIn, type ChatCommandContext } from './commands';
-import { questionNamed } from '../report/catalogue';
 import { EditDialog, type EditOptions } from './editDialog';
 import { keepReport } from './turnReports';
 import { myReportsCardData, renderMyReportsCard } from '../cards/myReportsCard';
+import { reportView } from '../report/reportView';
 import { withReminderScheduled } from '../reminders/reminderSchedule';
 import { clientTimeZoneOf } from './clientTimeZone';
 import { activeReportId, DraftCommands } from './draftCommands';
@@ -112,7 +112,10 @@ export class MainDialog extends InterruptibleDialog {
       await context.sendActivity(textsFor(locale).noReports);
       return;
     }
-    await sendCard(context, renderMyReportsCard(myReportsCardData(reports, locale)));
+    await sendCard(
+      context,
+      renderMyReportsCard(myReportsCardData(reports, this.services.catalogue, locale)),
+    );
   }
 
   /** A reminder's `Verder gaan`, the draft's delete card and `Download als Word`, mid-interview. */
@@ -156,7 +159,7 @@ export class MainDialog extends InterruptibleDialog {
         result = await this.startExport(dc, undefined);
       },
       startEdit: async (part) => {
-        const questionKey = questionNamed(part)?.key;
+        const questionKey = this.services.catalogue.named(part)?.key;
         const edit: EditOptions = questionKey ? { questionKey } : {};
         result = await dc.beginDialog(this.id, { edit } satisfies MainOptions);
       },
@@ -258,7 +261,12 @@ export class MainDialog extends InterruptibleDialog {
     const draft = await this.services.reports.findLatestDraft(travellerOf(context).id);
     if (!draft) return step.next(await this.createDraft(context));
     (step.values as { draftId?: string }).draftId = draft.id;
-    await sendCard(context, renderResumeCard(resumeCardData(draft, localeOf(context))));
+    await sendCard(
+      context,
+      renderResumeCard(
+        resumeCardData(reportView(draft, this.services.catalogue, localeOf(context))),
+      ),
+    );
     return Dialog.EndOfTurn;
   }
 

@@ -38,7 +38,14 @@ const MEMBERSHIP_CHECKS_AT_ONCE = 8;
 /** What posting uses of the services. */
 export type PostReportServices = Pick<
   DialogServices,
-  'reports' | 'channels' | 'publisher' | 'membership' | 'reportChannelId' | 'log' | 'now'
+  | 'catalogue'
+  | 'reports'
+  | 'channels'
+  | 'publisher'
+  | 'membership'
+  | 'reportChannelId'
+  | 'log'
+  | 'now'
 >;
 
 /** Finds the team's report channel (asking which team when there are several) and posts there. */
@@ -140,7 +147,7 @@ export class PostReportDialog extends ComponentDialog {
       ...(chosen.teamAadGroupId ? { teamAadGroupId: chosen.teamAadGroupId } : {}),
     };
     // The channel is read in the report's language as the traveller wrote it.
-    const card = renderChannelCard(report);
+    const card = renderChannelCard(report, this.services.catalogue);
     let post;
     try {
       post = await this.services.publisher.publish(target, card, texts.reportHeading);

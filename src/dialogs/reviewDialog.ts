@@ -7,8 +7,8 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { renderReviewCard, reviewCardData } from '../cards/reviewCard';
-import { findQuestion } from '../report/catalogue';
 import { isComplete } from '../report/report';
+import { reportView } from '../report/reportView';
 import { textsFor } from '../texts';
 import { localeOf, replaceCard, sendCard, noteReport } from './conversation';
 import { renderAnsweredCard } from '../cards/answeredCard';
@@ -32,7 +32,7 @@ export interface ReviewResult {
 const REVIEW_STEPS = 'reviewSteps';
 
 /** What the review uses of the services. */
-export type ReviewServices = Pick<DialogServices, 'reports' | 'log'>;
+export type ReviewServices = Pick<DialogServices, 'catalogue' | 'reports' | 'log'>;
 
 /** Shows every answer with `Wijzig` beside each, and posts the report on `Plaatsen in kanaal`. */
 export class ReviewDialog extends ComponentDialog {
@@ -55,13 +55,13 @@ export class ReviewDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const report = await loadReport(step.context, this.services.reports, reportId);
     if (!report) return step.endDialog({ posted: false } satisfies ReviewResult);
-    if (!isComplete(report)) {
+    if (!isComplete(this.services.catalogue, report)) {
       await step.context.sendActivity(textsFor(locale).notComplete);
       return step.beginDialog(DialogIds.interview, { reportId } satisfies InterviewOptions);
     }
     const reviewCardId = await sendCard(
       step.context,
-      renderReviewCard(reviewCardData(report, locale)),
+      renderReviewCard(reviewCardData(reportView(report, this.services.catalogue, locale))),
     );
     (step.values as { reviewCardId?: string }).reviewCardId = reviewCardId;
     return Dialog.EndOfTurn;
@@ -82,9 +82,9 @@ export class ReviewDialog extends ComponentDialog {
     }
     const question = action
       ? action.action === 'change' && action.reportId === reportId && action.questionKey
-        ? findQuestion(action.questionKey)
+        ? this.services.catalogue.find(action.questionKey)
         : undefined
-      : editCommandOf(typed)?.part;
+      : editCommandOf(typed, this.services.catalogue)?.part;
     if (question) {
       return step.beginDialog(DialogIds.interview, {
         reportId,

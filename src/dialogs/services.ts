@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ReportPublisher } from '../channel/reportPublisher';
 import type { ReportSync } from '../channel/reportSync';
 import type { TeamMembershipCheck } from '../channel/teamMembership';
+import type { Catalogue } from '../report/catalogue';
 import type { ReminderPolicy } from '../reminders/reminderSchedule';
 import type { ChannelStore } from '../store/channelStore';
 import type { PreferenceStore } from '../store/preferenceStore';
@@ -9,6 +10,8 @@ import type { ReportStore } from '../store/reportStore';
 
 /** What the dialogs need from outside, given through their constructors. */
 export interface DialogServices {
+  /** The questions of the form, in the order they are asked. */
+  catalogue: Catalogue;
   reports: ReportStore;
   channels: ChannelStore;
   /** Travellers' preferences: reminders on or off. */

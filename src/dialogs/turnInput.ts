@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import { questionNamed, type Question } from '../report/catalogue';
+import type { Catalogue, Question } from '../report/catalogue';
 import {
   COMMAND_TEXT_LIMIT,
   commandMatch,
@@ -76,10 +76,13 @@ export function commandOf(text: string | undefined): Command | undefined {
  * A typed `wijzig` (or `wijzig <onderdeel>`, `change <part>`) on one line: undefined when the
  * text is no edit command; `part` when the traveller named one in their own words.
  */
-export function editCommandOf(text: string | undefined): { part?: Question } | undefined {
+export function editCommandOf(
+  text: string | undefined,
+  catalogue: Catalogue,
+): { part?: Question } | undefined {
   const match = commandMatch(text);
   if (match?.command.name !== 'edit') return undefined;
-  const part = questionNamed(match.rest);
+  const part = catalogue.named(match.rest);
   return part ? { part } : {};
 }
 

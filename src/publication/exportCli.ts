@@ -2,7 +2,9 @@
 // `npm run export`: the posted reports of a period from Cosmos DB as documents and a register.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import type { Catalogue } from '../report/catalogue';
 import { parseDate } from '../report/dates';
+import { loadDefaultCatalogue } from '../report/defaultCatalogue';
 import type { Report } from '../report/report';
 import { connectCosmos } from '../store/cosmos';
 import { cosmosStatus, messageOf } from '../store/cosmosErrors';
@@ -135,6 +137,7 @@ export async function runExport(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream },
+  catalogue: Catalogue,
 ): Promise<number> {
   try {
     const request = parseRequest(argv, env);
@@ -146,6 +149,7 @@ export async function runExport(
     const progress = progressReporter(io.stderr, 'Writing');
     const files = await writeExportFiles(reports, {
       format: request.format,
+      catalogue,
       outDir: request.outDir,
       redactPeople: request.redactPeople,
       onProgress: progress.update,
@@ -229,7 +233,9 @@ function usage(message: string): CliError {
 }
 
 if (require.main === module) {
-  void runExport(process.argv.slice(2), process.env, process).then((code) => {
-    process.exitCode = code;
-  });
+  void runExport(process.argv.slice(2), process.env, process, loadDefaultCatalogue()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Catalogue } from '../report/catalogue';
 import type { Report } from '../report/report';
 import { reportFileName } from './fileName';
 import { redactPeople } from './redaction';
@@ -19,6 +20,8 @@ export const REGISTER_FILE = 'register.csv';
 /** How to write an export. */
 export interface ExportFilesOptions {
   format: ExportFormat;
+  /** The questions the documents and the register show. */
+  catalogue: Catalogue;
   /** The folder to write into; created when missing. */
   outDir: string;
   /** Replace the names of the people met by their roles, in documents and register alike. */
@@ -64,14 +67,14 @@ export async function writeExportFiles(
     const names = new Set<string>();
     for (const report of documents) {
       const name = uniqueName(reportFileName(report, format === 'docx' ? 'docx' : 'md'), names);
-      const document = reportDocument(report);
+      const document = reportDocument(report, options.catalogue);
       const content =
         format === 'docx' ? await renderReportDocx(document) : renderReportMarkdown(document);
       await writeFile(join(staging, name), content);
       written.push(name);
       options.onProgress?.(written.length, total);
     }
-    await writeFile(join(staging, REGISTER_FILE), renderRegisterCsv(published));
+    await writeFile(join(staging, REGISTER_FILE), renderRegisterCsv(published, options.catalogue));
     written.push(REGISTER_FILE);
     options.onProgress?.(total, total);
     for (const name of written) {

@@ -1,7 +1,7 @@
-import { findQuestion } from '../report/catalogue';
-import { describeDuration } from '../report/duration';
+import type { Catalogue } from '../report/catalogue';
 import type { Locale } from '../report/locale';
 import type { Report } from '../report/report';
+import { reportView, shownAnswer } from '../report/reportView';
 import { postedAtLocal } from './tripDate';
 
 /** The register's columns, in order, as a municipality's overview of trips names them. */
@@ -39,29 +39,31 @@ const BOM = '\uFEFF';
  * The register of trips as CSV (RFC 4180: comma-separated, CRLF, fields with a quote, comma,
  * semicolon or line break quoted and quotes doubled), UTF-8 with a BOM; one row a report, in the given order.
  */
-export function renderRegisterCsv(reports: readonly Report[], locale: Locale = 'nl'): string {
-  const rows = [COLUMNS[locale], ...reports.map((report) => registerRow(report, locale))];
+export function renderRegisterCsv(
+  reports: readonly Report[],
+  catalogue: Catalogue,
+  locale: Locale = 'nl',
+): string {
+  checkRegisterAnswers(catalogue);
+  const rows = [
+    COLUMNS[locale],
+    ...reports.map((report) => registerRow(report, catalogue, locale)),
+  ];
   return BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** One report's row: who went where, why, when, with how many; dates ISO so that they sort. */
-export function registerRow(report: Report, locale: Locale = 'nl'): string[] {
-  const { answers } = report;
-  const text = (key: string): string => {
-    const answer = answers[key];
-    return answer?.type === 'shortText' || answer?.type === 'longText' ? answer.text : '';
-  };
-  const duration = answers.duration?.type === 'dateRange' ? answers.duration : undefined;
-  const persons = answers.persons?.type === 'number' ? String(answers.persons.value) : '';
+export function registerRow(report: Report, catalogue: Catalogue, locale: Locale = 'nl'): string[] {
+  const view = reportView(report, catalogue, locale);
   return [
-    report.travellerName,
-    text('title'),
-    text('destination'),
-    duration?.departure ?? '',
-    duration?.return ?? '',
-    duration ? describeDuration(duration.days, duration.nights, locale) : '',
-    persons,
-    text('purpose'),
+    view.traveller,
+    view.title.text,
+    view.destination.text,
+    view.dates?.departure ?? '',
+    view.dates?.return ?? '',
+    view.dates?.length ?? '',
+    shownAnswer(view, PERSONS_KEY),
+    shownAnswer(view, PURPOSE_KEY),
     postedAtLocal(report),
     String(report.version),
   ];
@@ -83,12 +85,18 @@ export function csvField(value: string): string {
   return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-// The catalogue must still have the questions the register reads; fail at load, not in a column.
-for (const key of ['title', 'destination', 'duration', 'persons', 'purpose']) {
-  if (!findQuestion(key)) {
-    throw new Error(
-      `The register reads the answer "${key}", which src/report/questions.json no longer has; ` +
-        'update src/publication/register.ts together with the catalogue.',
-    );
+// The answers of the register's own columns, besides those naming the trip (see reportView).
+const PERSONS_KEY = 'persons';
+const PURPOSE_KEY = 'purpose';
+
+// The catalogue must still have the questions the register reads; fail, not leave a column empty.
+function checkRegisterAnswers(catalogue: Catalogue): void {
+  for (const key of ['title', 'destination', 'duration', PERSONS_KEY, PURPOSE_KEY]) {
+    if (!catalogue.find(key)) {
+      throw new Error(
+        `The register reads the answer "${key}", which the question catalogue no longer has; ` +
+          'update src/publication/register.ts together with the catalogue.',
+      );
+    }
   }
 }

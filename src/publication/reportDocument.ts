@@ -1,14 +1,12 @@
-import { findQuestion, questions, type Question } from '../report/catalogue';
+import type { Catalogue } from '../report/catalogue';
 import { todayIn } from '../report/dates';
-import { formatAnswer } from '../report/formatAnswer';
 import type { Locale } from '../report/locale';
 import { messagesFor } from '../report/messages';
 import { formatPerson } from '../report/people';
 import type { Person, Report } from '../report/report';
 import { answerText } from '../report/renderText';
-
-// Dates in a published report are the municipality's calendar days.
-const REPORT_TIME_ZONE = 'Europe/Amsterdam';
+import { reportView, type AnswerView, type TripPart } from '../report/reportView';
+import { DEFAULT_TIME_ZONE } from '../report/zonedTime';
 
 /** One line of the block that names the trip: `Titel: Host City Dialogue Wenen 2024`. */
 export interface DocumentField {
@@ -36,14 +34,22 @@ export interface ReportDocument {
 }
 
 /** The document of a report in its own language (or `locale`), with every form question. */
-export function reportDocument(report: Report, locale: Locale = report.locale): ReportDocument {
+export function reportDocument(
+  report: Report,
+  catalogue: Catalogue,
+  locale: Locale = report.locale,
+): ReportDocument {
   const messages = messagesFor(locale);
-  const title = tripAnswer(report, 'title', locale);
+  const view = reportView(report, catalogue, locale);
+  const field = (part: TripPart): DocumentField => ({
+    label: part.label,
+    value: part.text || messages.notAnswered,
+  });
   const fields: DocumentField[] = [
-    field(report, 'title', locale),
-    { label: messages.travellerLabel, value: report.travellerName },
-    field(report, 'destination', locale),
-    field(report, 'duration', locale),
+    field(view.title),
+    { label: messages.travellerLabel, value: view.traveller },
+    field(view.destination),
+    field(view.period),
   ];
   const [versionLabel, versionValue] = splitLine(
     messages.versionLine(report.version, report.status === 'draft'),
@@ -51,13 +57,12 @@ export function reportDocument(report: Report, locale: Locale = report.locale): 
   fields.push({ label: versionLabel, value: versionValue });
   const changed = new Date(report.updatedAt);
   if (!Number.isNaN(changed.getTime())) {
-    const [label, value] = splitLine(messages.changedLine(todayIn(REPORT_TIME_ZONE, changed)));
+    // Dates in a published report are the municipality's calendar days.
+    const [label, value] = splitLine(messages.changedLine(todayIn(DEFAULT_TIME_ZONE, changed)));
     fields.push({ label, value });
   }
-  const sections = questions
-    .filter((question) => question.section === 'form')
-    .map((question) => section(report, question, locale));
-  return { heading: messages.reportHeading, title, fields, sections };
+  const sections = view.form.map((viewed) => section(viewed, locale));
+  return { heading: messages.reportHeading, title: field(view.title).value, fields, sections };
 }
 
 /** A person in a published list: `Naam (functie)`, or the role alone once the name is redacted. */
@@ -65,28 +70,16 @@ export function personLine(person: Person): string {
   return person.name ? formatPerson(person) : person.role;
 }
 
-function section(report: Report, question: Question, locale: Locale): DocumentSection {
-  const heading = question.text[locale].toLocaleUpperCase(locale);
-  const answer = report.answers[question.key];
+function section(viewed: AnswerView, locale: Locale): DocumentSection {
+  const heading = viewed.text.toLocaleUpperCase(locale);
+  const { answer } = viewed;
   if (answer?.type === 'people' && answer.people.length > 0) {
     return { question: heading, paragraphs: [], items: answer.people.map(personLine) };
   }
-  return { question: heading, paragraphs: answerText(question, answer, locale).split(/\r?\n/) };
-}
-
-function field(report: Report, key: string, locale: Locale): DocumentField {
-  const question = findQuestion(key);
   return {
-    label: question ? question.name[locale] : key,
-    value: tripAnswer(report, key, locale),
+    question: heading,
+    paragraphs: answerText(viewed.question, answer, locale).split(/\r?\n/),
   };
-}
-
-function tripAnswer(report: Report, key: string, locale: Locale): string {
-  const question = findQuestion(key);
-  const answer = report.answers[key];
-  if (!question || !answer) return messagesFor(locale).notAnswered;
-  return formatAnswer(question, answer, locale).text;
 }
 
 // "Versie: 2" → ["Versie", "2"]: the messages word a line, the document shows label and value.

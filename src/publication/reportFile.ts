@@ -1,3 +1,4 @@
+import type { Catalogue } from '../report/catalogue';
 import type { Report } from '../report/report';
 import { reportFileName } from './fileName';
 import { reportDocument } from './reportDocument';
@@ -10,9 +11,9 @@ export interface ReportFile {
 }
 
 /** The report as a Word document in its own language, named by trip date and title. */
-export async function reportWordFile(report: Report): Promise<ReportFile> {
+export async function reportWordFile(report: Report, catalogue: Catalogue): Promise<ReportFile> {
   return {
     name: reportFileName(report, 'docx'),
-    bytes: await renderReportDocx(reportDocument(report)),
+    bytes: await renderReportDocx(reportDocument(report, catalogue)),
   };
 }

@@ -1,7 +1,9 @@
 import { todayIn } from '../report/dates';
 import type { Report } from '../report/report';
+import { DEFAULT_TIME_ZONE } from '../report/zonedTime';
 
-const REPORT_TIME_ZONE = 'Europe/Amsterdam';
+// Dates in a published report are the municipality's calendar days.
+const REPORT_TIME_ZONE = DEFAULT_TIME_ZONE;
 
 /**
  * The date a report is filed under (ISO `YYYY-MM-DD`): the trip's departure, or, for a trip

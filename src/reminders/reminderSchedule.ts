@@ -1,8 +1,6 @@
 import type { ReminderState, Report } from '../report/report';
+import { DEFAULT_TIME_ZONE } from '../report/zonedTime';
 import { addWorkingDays, nextWindowMoment, type WorkingCalendar } from './workingCalendar';
-
-/** The time zone of a traveller whose Teams client did not say. */
-export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 
 /** Never more reminders than this for one draft. */
 export const MAX_REMINDERS = 2;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import questionsFile from './questions.json';
 
 const localizedSchema = z.object({ nl: z.string().min(1), en: z.string().min(1) });
 
@@ -44,47 +43,75 @@ const catalogueSchema = z
     }
   });
 
-/** Validates a catalogue; throws naming what is wrong so an editor of `questions.json` can fix it. */
-export function parseCatalogue(data: unknown): readonly Question[] {
+/**
+ * The questions of the form, in the order they are asked (first the trip's title and destination,
+ * then the form's), as one catalogue file lists them. The code that asks, shows or exports
+ * answers is handed a catalogue, so that another one (a test's, an organisation's) can be used.
+ */
+export class Catalogue {
+  readonly questions: readonly Question[];
+
+  constructor(questions: readonly Question[]) {
+    this.questions = questions;
+  }
+
+  /** How many questions there are. */
+  get size(): number {
+    return this.questions.length;
+  }
+
+  /** The questions of the form itself, without those identifying the trip. */
+  get formQuestions(): readonly Question[] {
+    return this.questions.filter((question) => question.section === 'form');
+  }
+
+  /** The question with this key, or undefined for a key the catalogue does not have. */
+  find(key: string): Question | undefined {
+    return this.questions.find((question) => question.key === key);
+  }
+
+  /** Where the question with this key is asked: 1 for the first; 0 for a key not in the catalogue. */
+  position(key: string): number {
+    return this.questions.findIndex((question) => question.key === key) + 1;
+  }
+
+  /**
+   * The question a traveller means by a part's name in their own words (`doel`, `de datums`,
+   * `wie heb ik ontmoet`): the longest catalogue name found as whole words in the text.
+   */
+  named(text: string): Question | undefined {
+    // A part's name is a few words; a long text names none and is not searched.
+    if (text.trim().length > PART_NAME_TEXT_LIMIT) return undefined;
+    const words = ` ${normalizeName(text)} `;
+    let best: { question: Question; length: number } | undefined;
+    for (const question of this.questions) {
+      const names = [...question.editNames, question.name.nl, question.name.en, question.key];
+      for (const name of names.map(normalizeName)) {
+        if (name !== '' && words.includes(` ${name} `) && name.length > (best?.length ?? 0)) {
+          best = { question, length: name.length };
+        }
+      }
+    }
+    return best?.question;
+  }
+}
+
+/**
+ * Validates a catalogue; throws naming what is wrong (and in which file, `source`) so that an
+ * editor of the catalogue can fix it.
+ */
+export function parseCatalogue(data: unknown, source = 'src/report/questions.json'): Catalogue {
   const result = catalogueSchema.safeParse(data);
   if (!result.success) {
     throw new Error(
-      `src/report/questions.json is not a valid question catalogue: ${z.prettifyError(result.error)}`,
+      `${source} is not a valid question catalogue: ${z.prettifyError(result.error)}`,
     );
   }
-  return result.data.questions;
+  return new Catalogue(result.data.questions);
 }
 
-/** The questions, in the order they are asked: first the trip's title and destination, then the form's. */
-export const questions: readonly Question[] = parseCatalogue(questionsFile);
-
-/** The question with this key, or undefined for a key the catalogue does not have. */
-export function findQuestion(key: string): Question | undefined {
-  return questions.find((question) => question.key === key);
-}
-
-// The most characters of a typed text that questionNamed reads.
+// The most characters of a typed text that Catalogue.named reads.
 const PART_NAME_TEXT_LIMIT = 100;
-
-/**
- * The question a traveller means by a part's name in their own words (`doel`, `de datums`,
- * `wie heb ik ontmoet`): the longest catalogue name found as whole words in the text.
- */
-export function questionNamed(text: string): Question | undefined {
-  // A part's name is a few words; a long text names none and is not searched.
-  if (text.trim().length > PART_NAME_TEXT_LIMIT) return undefined;
-  const words = ` ${normalizeName(text)} `;
-  let best: { question: Question; length: number } | undefined;
-  for (const question of questions) {
-    const names = [...question.editNames, question.name.nl, question.name.en, question.key];
-    for (const name of names.map(normalizeName)) {
-      if (name !== '' && words.includes(` ${name} `) && name.length > (best?.length ?? 0)) {
-        best = { question, length: name.length };
-      }
-    }
-  }
-  return best?.question;
-}
 
 function normalizeName(text: string): string {
   return text

@@ -1,4 +1,4 @@
-import { questions, type Question } from './catalogue';
+import type { Catalogue, Question } from './catalogue';
 import type { Locale } from './locale';
 
 /** A person met on the trip, parsed from a line such as `Pascal Smet (staatssecretaris)`. */
@@ -152,16 +152,21 @@ export function withAnswer(report: Report, key: string, answer: Answer, now: Dat
 }
 
 /** The first unanswered question, preferring those after `afterKey`; undefined when all are answered. */
-export function nextOpenQuestion(report: Report, afterKey?: string): Question | undefined {
+export function nextOpenQuestion(
+  catalogue: Catalogue,
+  report: Report,
+  afterKey?: string,
+): Question | undefined {
+  const { questions } = catalogue;
   const open = questions.filter((question) => !(question.key in report.answers));
   const position = afterKey ? questions.findIndex((q) => q.key === afterKey) : -1;
   return open.find((question) => questions.indexOf(question) > position) ?? open[0];
 }
 
 /** The question before this one in the catalogue, or undefined for the first. */
-export function previousQuestion(key: string): Question | undefined {
-  const position = questions.findIndex((question) => question.key === key);
-  return position > 0 ? questions[position - 1] : undefined;
+export function previousQuestion(catalogue: Catalogue, key: string): Question | undefined {
+  const position = catalogue.position(key) - 1;
+  return position > 0 ? catalogue.questions[position - 1] : undefined;
 }
 
 /** The trip's title as the traveller gave it; empty before the title question is answered. */
@@ -171,13 +176,15 @@ export function titleOf(report: Report): string {
 }
 
 /** How many questions have an answer. */
-export function answeredCount(report: Report): number {
-  return questions.filter((question) => question.key in report.answers).length;
+export function answeredCount(catalogue: Catalogue, report: Report): number {
+  return catalogue.questions.filter((question) => question.key in report.answers).length;
 }
 
 /** True when every required question has an answer. */
-export function isComplete(report: Report): boolean {
-  return questions.every((question) => !question.required || question.key in report.answers);
+export function isComplete(catalogue: Catalogue, report: Report): boolean {
+  return catalogue.questions.every(
+    (question) => !question.required || question.key in report.answers,
+  );
 }
 
 /** The report as posted in a channel. */

@@ -1,3 +1,9 @@
+/**
+ * The municipality's time zone: the calendar of published dates (channel card, documents, the
+ * register) and the time zone of a traveller whose Teams client names none.
+ */
+export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
 /** A wall-clock moment in some time zone: calendar date, and minutes since local midnight. */
 export interface WallTime {
   year: number;

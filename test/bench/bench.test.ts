@@ -7,8 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBench, resultFileOf, type BenchResult, type BotFigures } from '../../bench/bench';
 import { formatReport } from '../../bench/report';
+import { productCatalogue } from '../support/catalogue';
 
 const TRAVELLERS = 3;
+/** A traveller's turns: `nieuw verslag`, one answer a question of the catalogue, the post. */
+const TURNS = productCatalogue.size + 2;
 
 function assertLatency(summary: BotFigures['latencyMs'], what: string): void {
   for (const key of ['mean', 'p50', 'p95', 'p99', 'max'] as const) {
@@ -19,7 +22,7 @@ function assertLatency(summary: BotFigures['latencyMs'], what: string): void {
 
 function assertBotFigures(figures: BotFigures, name: string): void {
   assert.equal(figures.travellers, TRAVELLERS, `${name}: travellers`);
-  assert.equal(figures.turns, TRAVELLERS * 11, `${name}: eleven turns a traveller`);
+  assert.equal(figures.turns, TRAVELLERS * TURNS, `${name}: ${TURNS} turns a traveller`);
   assert.equal(figures.failedTravellers, 0, `${name}: no traveller failed`);
   assertLatency(figures.latencyMs, `${name}.latencyMs`);
   assertLatency(figures.httpLatencyMs, `${name}.httpLatencyMs`);
@@ -85,22 +88,26 @@ describe('npm run bench (a short run)', function () {
     assert.deepEqual(
       result.rounds.filter((round) => round.measured).map((round) => [round.bot, round.turns]),
       [
-        ['interview', TRAVELLERS * 11],
-        ['floor', TRAVELLERS * 11],
+        ['interview', TRAVELLERS * TURNS],
+        ['floor', TRAVELLERS * TURNS],
       ],
     );
   });
 
   it('counts the Cosmos DB requests and connector calls of each interview turn in the probe', () => {
     const kinds = result.probe.interview.map((step) => step.kind);
-    assert.deepEqual(kinds, ['start', ...Array<string>(9).fill('answer'), 'post']);
+    assert.deepEqual(kinds, [
+      'start',
+      ...Array<string>(productCatalogue.size).fill('answer'),
+      'post',
+    ]);
     for (const step of result.probe.interview) {
       assert.ok(step.cosmosRequests >= 2, `turn ${step.step + 1} reads and writes its state`);
       assert.ok(step.connectorCalls >= 1, `turn ${step.step + 1} answers`);
     }
     const post = result.probe.interview.at(-1);
     assert.equal(post?.connectorByKind.createConversation?.calls, 1, 'the post starts a thread');
-    assert.equal(result.probe.floor.length, 11);
+    assert.equal(result.probe.floor.length, TURNS);
   });
 
   it('writes the result as JSON and prints it as tables', () => {

@@ -7,7 +7,10 @@
 // `npm run test:browser` (builds first); `UPDATE_DOCS=1 npm run test:browser` also renews the
 // README's pictures in docs/. The Playground's client is en-US, so the bot answers in English.
 import type { Browser, Locator } from 'playwright-core';
+import type { Question } from '../../src/report/catalogue';
 import { tripDates } from '../e2e/trips';
+import { productCatalogue as catalogue } from '../support/catalogue';
+import { answeredOf, progressOf, sampleAnswer } from '../support/sampleAnswers';
 import {
   expectNoTexts,
   expectTexts,
@@ -47,36 +50,31 @@ const trip = {
 
 const newPurpose = 'Leren hoe Wenen sociale woningbouw financiert met een eigen woningfonds.';
 
-/** One question of the interview: its card, how a traveller fills it in, how it is shown back. */
-interface QuestionStep {
-  progress: string;
+/** How a traveller fills in a question's card, and what the answered card shows after its header. */
+interface QuestionFill {
   question: string;
   fill: (card: Locator) => Promise<void>;
-  /** The answered card's header ("Question 4 of 9 · Duration") and what it shows. */
-  answered: string[];
+  shown: string[];
 }
 
-const questions: QuestionStep[] = [
-  {
-    progress: 'Question 1 of 9',
+/** The trip's answers by question key. */
+const fills: Record<string, QuestionFill> = {
+  title: {
     question: 'What is the title of the trip',
     fill: (card) => card.getByLabel('Title').fill(trip.title),
-    answered: ['Question 1 of 9 · Title', trip.title],
+    shown: [trip.title],
   },
-  {
-    progress: 'Question 2 of 9',
+  destination: {
     question: 'What was the destination',
     fill: (card) => card.getByLabel('Destination').fill(trip.destination),
-    answered: ['Question 2 of 9 · Destination', trip.destination],
+    shown: [trip.destination],
   },
-  {
-    progress: 'Question 3 of 9',
+  persons: {
     question: 'HOW MANY PEOPLE MADE THE TRIP?',
     fill: (card) => card.getByLabel('Number of people').fill(trip.persons),
-    answered: ['Question 3 of 9 · Number of people'],
+    shown: [],
   },
-  {
-    progress: 'Question 4 of 9',
+  duration: {
     question: 'HOW LONG DID THE TRIP LAST?',
     fill: async (card) => {
       // The date pickers take a typed date as well as a click in their calendar.
@@ -84,42 +82,70 @@ const questions: QuestionStep[] = [
       await card.getByLabel('Return date').fill(returnDate);
       await card.getByLabel('Return date').blur();
     },
-    answered: ['Question 4 of 9 · Duration', trip.period],
+    shown: [trip.period],
   },
-  {
-    progress: 'Question 5 of 9',
+  purpose: {
     question: 'WHAT WAS THE PURPOSE OF THE TRIP?',
     fill: (card) => card.getByLabel('Purpose of the trip').fill(trip.purpose.join('\n')),
-    answered: ['Question 5 of 9 · Purpose of the trip', ...trip.purpose],
+    shown: trip.purpose,
   },
-  {
-    progress: 'Question 6 of 9',
+  locations: {
     question: 'WHICH LOCATIONS WERE VISITED?',
     fill: (card) => card.getByLabel('Locations visited').fill(trip.locations.join('\n')),
-    answered: ['Question 6 of 9 · Locations visited', ...trip.locations],
+    shown: trip.locations,
   },
-  {
-    progress: 'Question 7 of 9',
+  peopleMet: {
     question: 'WHO DID YOU MEET? (STATE THEIR POSITION)',
     fill: (card) => card.getByLabel('People met').fill(trip.people.join('\n')),
-    answered: ['Question 7 of 9 · People met', '2 people', ...trip.people],
+    shown: ['2 people', ...trip.people],
   },
-  {
-    progress: 'Question 8 of 9',
+  outcome: {
     question: 'WHAT DID THE TRIP BRING THE MUNICIPALITY?',
     fill: (card) => card.getByLabel('Benefit to the municipality').fill(trip.outcome),
-    answered: ['Question 8 of 9 · Benefit to the municipality', trip.outcome],
+    shown: [trip.outcome],
   },
-  {
-    progress: 'Question 9 of 9',
+  followUp: {
     question: 'ARE THERE FOLLOW-UP AGREEMENTS? IF SO, WHICH?',
     fill: async (card) => {
       await card.getByLabel('Yes', { exact: true }).check();
       await card.getByLabel('Which agreements?').fill(trip.agreements);
     },
-    answered: ['Question 9 of 9 · Follow-up agreements', `Yes: ${trip.agreements}`],
+    shown: [`Yes: ${trip.agreements}`],
   },
-];
+};
+
+/** A question the trip does not know, filled in with its answer type's sample (text types). */
+function sampleFill(question: Question): QuestionFill {
+  const sample = sampleAnswer(question);
+  if (question.type !== 'shortText' && question.type !== 'longText') {
+    throw new Error(`add how to fill in the ${question.type} question "${question.key}" here`);
+  }
+  return {
+    question: question.text.en,
+    fill: (card) => card.getByLabel(question.label.en).fill(sample.inputs.answer ?? ''),
+    shown: sample.shown,
+  };
+}
+
+/** One question of the interview: its card, how a traveller fills it in, how it is shown back. */
+interface QuestionStep extends QuestionFill {
+  key: string;
+  progress: string;
+  /** The answered card's header ("Question n of N · Duration") and what it shows. */
+  answered: string[];
+}
+
+/** The interview's questions in the catalogue's order. */
+const questions: QuestionStep[] = catalogue.questions.map((question) => {
+  const progress = progressOf(catalogue, question.key, 'en');
+  const step = fills[question.key] ?? sampleFill(question);
+  return {
+    ...step,
+    key: question.key,
+    progress,
+    answered: [`${progress} · ${question.name.en}`, ...step.shown],
+  };
+});
 
 /** The report as every card shows it: each answer of the trip. */
 const reportTexts = [
@@ -188,7 +214,11 @@ describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', functi
   it('starts a report with "nieuw verslag" in the personal chat', async () => {
     await playground.open('Personal Chat');
     await playground.say('nieuw verslag');
-    const card = await playground.cardWithButton('The first question', 'Next', 'Question 1 of 9');
+    const card = await playground.cardWithButton(
+      'The first question',
+      'Next',
+      progressOf(catalogue, 'title', 'en'),
+    );
     await expectTexts(card, 'The first question', [
       'What is the title of the trip (the event or occasion)?',
       'For example: Brussels Urban Summit 2023.',
@@ -204,9 +234,10 @@ describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', functi
       await step.fill(card);
       const name = slug(step.progress);
       await playground.screenshot(name);
-      if (step.progress === 'Question 4 of 9') {
+      if (step.key === 'duration') {
         // The README's picture: the dates question filled in, under the answers given so far.
-        const answered = playground.cards('Question 3 of 9 ·').last();
+        const before = questions[questions.indexOf(step) - 1]!;
+        const answered = playground.cards(`${before.progress} ·`).last();
         await playground.picture('question-card', answered, card);
       }
       await card.getByRole('button', { name: 'Next', exact: true }).click();
@@ -375,23 +406,28 @@ describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', functi
     await playground.screenshot('change-cancelled');
 
     await playground.say('nieuw verslag');
-    const first = await playground.cardWithButton('A new report', 'Next', 'Question 1 of 9');
+    const first = await playground.cardWithButton(
+      'A new report',
+      'Next',
+      progressOf(catalogue, 'title', 'en'),
+    );
     await first.getByLabel('Title').fill('Eurocities Forum 2026');
     await first.getByRole('button', { name: 'Next', exact: true }).click();
-    await playground.cardWithButton('The second question', 'Next', 'Question 2 of 9');
+    const secondQuestion = progressOf(catalogue, 'destination', 'en');
+    await playground.cardWithButton('The second question', 'Next', secondQuestion);
     await playground.say('stop');
     await playground.expectMessage('Paused. Your draft is saved', 'The answer to stop');
     await playground.say('nieuw verslag');
     const resume = await playground.cardWithButton(
       'The offer to continue the draft',
       'Continue',
-      'You have an unfinished report: Eurocities Forum 2026 (1 of 9 questions answered)',
+      `You have an unfinished report: Eurocities Forum 2026 (${answeredOf(catalogue, 1, 'en')})`,
     );
     await expectTexts(resume, 'The offer to continue the draft', ['New report']);
     await playground.screenshot('resume-offer');
-    const asked = await playground.cards('Question 2 of 9').count();
+    const asked = await playground.cards(secondQuestion).count();
     await resume.getByRole('button', { name: 'Continue', exact: true }).click();
-    const second = await playground.newCard('The draft, continued', asked, 'Question 2 of 9');
+    const second = await playground.newCard('The draft, continued', asked, secondQuestion);
     await expectTexts(second, 'The draft, continued', [
       'What was the destination (city, country)?',
     ]);

@@ -9,6 +9,8 @@ import {
   PlaygroundPage,
   PlaygroundServers,
 } from './playground';
+import { productCatalogue as catalogue } from '../support/catalogue';
+import { answeredOf, progressOf } from '../support/sampleAnswers';
 
 /** A reminder after 0.0003 working days (26 s), at any hour, swept every 6 s: as in the README. */
 const QUICK_REMINDERS = {
@@ -48,10 +50,15 @@ describe('A reminder of an abandoned draft in the Agents Playground (Chromium)',
   it('sends one reminder for a draft left alone, whose button resumes the interview', async () => {
     await playground.open('Personal Chat');
     await playground.say('nieuw verslag');
-    const first = await playground.cardWithButton('The first question', 'Next', 'Question 1 of 9');
+    const first = await playground.cardWithButton(
+      'The first question',
+      'Next',
+      progressOf(catalogue, 'title', 'en'),
+    );
     await first.getByLabel('Title').fill('Eurocities Forum 2026');
     await first.getByRole('button', { name: 'Next', exact: true }).click();
-    await playground.cardWithButton('The second question', 'Next', 'Question 2 of 9');
+    const secondQuestion = progressOf(catalogue, 'destination', 'en');
+    await playground.cardWithButton('The second question', 'Next', secondQuestion);
     // The traveller stops answering; half a minute later the reminder arrives.
     const reminder = playground
       .cards('Your travel report is not finished yet')
@@ -59,14 +66,14 @@ describe('A reminder of an abandoned draft in the Agents Playground (Chromium)',
     await expectVisible(reminder.last(), 'The reminder of the draft', 90_000);
     await expectTexts(reminder.last(), 'The reminder', [
       'Eurocities Forum 2026',
-      '1 of 9 questions answered',
+      answeredOf(catalogue, 1, 'en'),
     ]);
     await playground.screenshot('reminder');
     if ((await reminder.count()) !== 1) throw new Error('More than one reminder arrived at once');
 
-    const asked = await playground.cards('Question 2 of 9').count();
+    const asked = await playground.cards(secondQuestion).count();
     await reminder.last().getByRole('button', { name: 'Continue', exact: true }).click();
-    const resumed = await playground.newCard('The draft, resumed', asked, 'Question 2 of 9');
+    const resumed = await playground.newCard('The draft, resumed', asked, secondQuestion);
     await expectTexts(resumed, 'The draft, resumed', ['What was the destination (city, country)?']);
     await playground.screenshot('reminder-resumed');
     const errors = servers!.botErrors();

@@ -24,7 +24,8 @@ import { reminderCardData, renderReminderCard } from '../../src/cards/reminderCa
 import { renderResumeCard, resumeCardData } from '../../src/cards/resumeCard';
 import { renderReviewCard, reviewCardData } from '../../src/cards/reviewCard';
 import type { AdaptiveCard } from '../../src/cards/template';
-import { questions } from '../../src/report/catalogue';
+import { reportView } from '../../src/report/reportView';
+import { pinnedCatalogue as catalogue } from '../support/catalogue';
 import type { Locale } from '../../src/report/locale';
 import {
   markPosted,
@@ -99,15 +100,17 @@ function postedReport(): Report {
 function everyCard(): { name: string; card: AdaptiveCard }[] {
   const cards: { name: string; card: AdaptiveCard }[] = [];
   for (const locale of ['nl', 'en'] as Locale[]) {
-    for (const question of questions) {
+    for (const question of catalogue.questions) {
       cards.push({
         name: `question ${question.key} (${locale})`,
-        card: renderQuestionCard(questionCardData(question, report(), locale, '2026-11-20')),
+        card: renderQuestionCard(
+          questionCardData(catalogue, question, report(), locale, '2026-11-20'),
+        ),
       });
       cards.push({
         name: `empty question ${question.key} (${locale})`,
         card: renderQuestionCard(
-          questionCardData(question, report([]), locale, '2026-11-20', {
+          questionCardData(catalogue, question, report([]), locale, '2026-11-20', {
             error: 'Dit klopt niet.',
             fields: { answer: 'x' },
           }),
@@ -115,32 +118,36 @@ function everyCard(): { name: string; card: AdaptiveCard }[] {
       });
       cards.push({
         name: `answered ${question.key} (${locale})`,
-        card: renderAnsweredCard(answeredCardData(question, answers[question.key]!, locale)),
+        card: renderAnsweredCard(
+          answeredCardData(catalogue, question, answers[question.key]!, locale),
+        ),
       });
     }
     cards.push({
       name: `review (${locale})`,
-      card: renderReviewCard(reviewCardData(report(), locale)),
+      card: renderReviewCard(reviewCardData(reportView(report(), catalogue, locale))),
     });
     cards.push({
       name: `report (${locale})`,
-      card: renderReportCard(reportCardData(report(), locale)),
+      card: renderReportCard(reportCardData(report(), catalogue, locale)),
     });
     cards.push({
       name: `resume (${locale})`,
-      card: renderResumeCard(resumeCardData(report(['title']), locale)),
+      card: renderResumeCard(resumeCardData(reportView(report(['title']), catalogue, locale))),
     });
     cards.push({
       name: `reminder (${locale})`,
-      card: renderReminderCard(reminderCardData({ ...report(['title', 'persons']), locale })),
+      card: renderReminderCard(
+        reminderCardData({ ...report(['title', 'persons']), locale }, catalogue),
+      ),
     });
     cards.push({
       name: `reminder without title (${locale})`,
-      card: renderReminderCard(reminderCardData({ ...report([]), locale })),
+      card: renderReminderCard(reminderCardData({ ...report([]), locale }, catalogue)),
     });
     cards.push({
       name: `delete draft (${locale})`,
-      card: renderDeleteDraftCard(deleteDraftCardData(report(['title']), locale)),
+      card: renderDeleteDraftCard(deleteDraftCardData(report(['title']), catalogue, locale)),
     });
     cards.push({
       name: `choice (${locale})`,
@@ -165,7 +172,7 @@ function everyCard(): { name: string; card: AdaptiveCard }[] {
       card: renderEditConfirmCard(
         editConfirmCardData(
           'report-9',
-          questions[6]!,
+          catalogue.questions[6]!,
           answers.peopleMet,
           answers.peopleMet!,
           locale,
@@ -174,7 +181,7 @@ function everyCard(): { name: string; card: AdaptiveCard }[] {
     });
     cards.push({
       name: `my reports (${locale})`,
-      card: renderMyReportsCard(myReportsCardData([posted, report(['title'])], locale)),
+      card: renderMyReportsCard(myReportsCardData([posted, report(['title'])], catalogue, locale)),
     });
     for (const outcome of ['saved', 'failed', 'declined'] as const) {
       cards.push({
@@ -254,9 +261,9 @@ describe('cards', () => {
         );
     const title = (answers.title as { text: string }).text;
     const purpose = (answers.purpose as { text: string }).text;
-    const review = renderReviewCard(reviewCardData(report(), 'nl'));
+    const review = renderReviewCard(reviewCardData(reportView(report(), catalogue, 'nl')));
     assert.ok(shown(review).includes(title), 'the title as typed, ${1+1}, quotes, HTML and all');
-    const posted = renderChannelCard(report());
+    const posted = renderChannelCard(report(), catalogue);
     assert.ok(shown(posted).includes(title));
     assert.ok(shown(posted).includes(purpose));
     assert.ok(shown(posted).includes('Câmara Municipal do Porto; مركز المدينة 🏛️'));
@@ -268,12 +275,12 @@ describe('cards', () => {
     assert.ok(!raw.includes('<b>HTML</b>'), 'no tag a renderer would drop');
   });
 
-  it('put the question verbatim on its card, with "Vraag n van 9" and Vorige from the second on', () => {
+  it('put the question verbatim on its card, with "Vraag n van N" and Vorige from the second on', () => {
     const first = renderQuestionCard(
-      questionCardData(questions[0]!, report([]), 'nl', '2026-11-20'),
+      questionCardData(catalogue, catalogue.questions[0]!, report([]), 'nl', '2026-11-20'),
     );
     const fifth = renderQuestionCard(
-      questionCardData(questions[4]!, report([]), 'nl', '2026-11-20'),
+      questionCardData(catalogue, catalogue.questions[4]!, report([]), 'nl', '2026-11-20'),
     );
     const titles = (card: AdaptiveCard) =>
       elements(card.actions)
@@ -282,7 +289,7 @@ describe('cards', () => {
     assert.deepEqual(titles(first), ['Volgende']);
     assert.deepEqual(titles(fifth), ['Volgende', 'Vorige']);
     const texts = elements(fifth.body).map((e) => e.text);
-    assert.ok(texts.includes('Vraag 5 van 9'));
+    assert.ok(texts.includes(`Vraag 5 van ${catalogue.size}`));
     assert.ok(texts.includes('WAT WAS HET DOEL VAN DE REIS?'));
   });
 
@@ -313,14 +320,17 @@ describe('cards', () => {
       { type: 'yesNoText', yes: true, text: longText('afspraak').text },
       now,
     );
-    const whole = JSON.stringify(renderReportCard(reportCardData(big, 'nl')));
+    const whole = JSON.stringify(renderReportCard(reportCardData(big, catalogue, 'nl')));
     assert.ok(Buffer.byteLength(whole) > MAX_CARD_BYTES, 'the fixture is too big as it stands');
-    const fitted = JSON.stringify(renderChannelCard(big));
+    const fitted = JSON.stringify(renderChannelCard(big, catalogue));
     assert.ok(Buffer.byteLength(fitted) <= MAX_CARD_BYTES, `${Buffer.byteLength(fitted)} bytes`);
     assert.match(fitted, /ingekort voor Teams; het volledige verslag is bewaard/);
     assert.deepEqual(big.answers.purpose, longText('purpose'), 'the report itself stays whole');
 
-    const small = JSON.stringify(renderChannelCard(report()));
-    assert.equal(small, JSON.stringify(renderReportCard(reportCardData(report(), 'nl'))));
+    const small = JSON.stringify(renderChannelCard(report(), catalogue));
+    assert.equal(
+      small,
+      JSON.stringify(renderReportCard(reportCardData(report(), catalogue, 'nl'))),
+    );
   });
 });

@@ -21,6 +21,8 @@ import type { PreferenceStore } from '../../src/store/preferenceStore';
 import type { ReportStore } from '../../src/store/reportStore';
 import type { ReminderPolicy } from '../../src/reminders/reminderSchedule';
 import { parseWorkingWindow } from '../../src/reminders/workingCalendar';
+import type { Catalogue } from '../../src/report/catalogue';
+import { productCatalogue } from '../support/catalogue';
 
 /** Records what would be posted in a channel; the HTTP tests post through a fake Bot Connector. */
 export class RecordingPublisher implements ReportPublisher {
@@ -85,6 +87,8 @@ export interface ChatTesterOptions {
   reportChannelId?: string;
   /** Teams' answer about team membership; default: the traveller is in every team. */
   membership?: TeamMembershipCheck;
+  /** The questions the bot asks; default: the product's catalogue. */
+  catalogue?: Catalogue;
 }
 
 /** A personal chat with the bot: say or submit something, get back what the bot answered. */
@@ -105,12 +109,14 @@ export class ChatTester {
     };
     this.user = user;
     const tenantId = options.tenantId ?? 'tenant-1';
+    const catalogue = options.catalogue ?? productCatalogue;
     const conversationState = new ConversationState(new MemoryStorage());
     const log = pino({ level: 'silent' });
-    const sync = new ReportSync(options.reports, options.channels, this.publisher, log);
+    const sync = new ReportSync(options.reports, options.channels, this.publisher, log, catalogue);
     // The HTTP tests play Teams' real answers (200 or 404) through the fake Bot Connector.
     const membership = options.membership ?? { memberOf: async () => ({ userRole: 'user' }) };
     const dialog = new MainDialog({
+      catalogue,
       reports: options.reports,
       channels: options.channels,
       preferences: options.preferences,
@@ -131,6 +137,7 @@ export class ChatTester {
       conversationState,
       mainDialog: dialog,
       reports: options.reports,
+      catalogue,
       channels: options.channels,
       openPersonalChat: async () => {
         throw new Error(

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import type { Catalogue, Question } from '../../src/report/catalogue';
 import type { ReportChannel } from '../../src/store/channelStore';
 import { InMemoryChannelStore } from '../../src/store/memoryChannelStore';
 import { InMemoryPreferenceStore } from '../../src/store/memoryPreferenceStore';
 import { InMemoryReportStore } from '../../src/store/memoryReportStore';
 import { ChatTester, visibleText, type ChatTesterOptions } from './chatTester';
+import { productCatalogue } from '../support/catalogue';
+import { answeredBefore, progressOf, questionOf, sampleAnswer } from '../support/sampleAnswers';
 
 /** One turn of a typed script: what the traveller says or presses, and what the bot must show. */
 export interface Turn {
@@ -36,40 +39,87 @@ export async function play(chat: ChatTester, script: Turn[]): Promise<Replies> {
   return replies;
 }
 
-/** A trip to Vienna, typed as a traveller on a phone would. */
-export const typedTrip: Turn[] = [
-  { says: 'hoi', botShows: ['Vraag 1 van 9', 'Wat is de titel van de reis'] },
-  { says: 'Wiener Städtedialog 2026', botShows: ['Vraag 2 van 9', 'bestemming'] },
-  {
-    says: 'Wenen, Oostenrijk',
-    botShows: ['Vraag 3 van 9', 'HOEVEEL PERSONEN HEBBEN DE REIS GEMAAKT'],
-  },
-  { says: '2', botShows: ['Vraag 4 van 9', 'HOELANG DUURDE DE REIS?'] },
-  { says: '3-11-2026 t/m 5-11-2026', botShows: ['Vraag 5 van 9', 'WAT WAS HET DOEL VAN DE REIS?'] },
-  {
-    says: 'Kennis delen over betaalbaar wonen.',
-    botShows: ['Vraag 6 van 9', 'WELKE LOCATIES ZIJN BEZOCHT?'],
-  },
-  { says: 'Rathaus Wien; Karl-Marx-Hof', botShows: ['Vraag 7 van 9', 'WIE HEB JE ONTMOET?'] },
-  {
-    says: 'Eva Huber (wethouder wonen)\nLukas Gruber - directeur Wohnfonds',
-    botShows: ['Vraag 8 van 9', 'WAT HEEFT DE REIS DE GEMEENTE OPGELEVERD?'],
-  },
-  {
-    says: 'Een netwerk van woningcorporaties.',
-    botShows: ['Vraag 9 van 9', 'ZIJN ER VERVOLGAFSPRAKEN? ZO JA, WELKE?'],
-  },
-  {
-    says: 'ja, in maart een werkbezoek aan Den Haag',
-    botShows: [
-      'Controleer je verslag',
-      'Wiener Städtedialog 2026',
-      '3 dagen (2 nachten)',
-      'Eva Huber (wethouder wonen)',
-      'Plaatsen in kanaal',
-    ],
-  },
-];
+/** What the traveller to Vienna types for each question of the form, by key. */
+const VIENNA_TYPED: Record<string, string> = {
+  title: 'Wiener Städtedialog 2026',
+  destination: 'Wenen, Oostenrijk',
+  persons: '2',
+  duration: '3-11-2026 t/m 5-11-2026',
+  purpose: 'Kennis delen over betaalbaar wonen.',
+  locations: 'Rathaus Wien; Karl-Marx-Hof',
+  peopleMet: 'Eva Huber (wethouder wonen)\nLukas Gruber - directeur Wohnfonds',
+  outcome: 'Een netwerk van woningcorporaties.',
+  followUp: 'ja, in maart een werkbezoek aan Den Haag',
+};
+
+/**
+ * A trip to Vienna typed as a traveller on a phone would, one turn a question of the catalogue
+ * in its order (a question the trip does not know gets its type's sample answer), each turn
+ * expecting the next card ("Vraag n van N" and the question), the last one the review.
+ */
+export class TypedTrip {
+  /** Every turn: `hoi`, then one answer a question. */
+  readonly all: Turn[];
+
+  constructor(readonly catalogue: Catalogue) {
+    const { questions } = catalogue;
+    const asks = (question: Question) => [progressOf(catalogue, question.key), question.text.nl];
+    this.all = [{ says: 'hoi', botShows: asks(questions[0]!) }];
+    questions.forEach((question, index) => {
+      const next = questions[index + 1];
+      this.all.push({
+        says: this.typed(question.key),
+        botShows: next
+          ? asks(next)
+          : [
+              'Controleer je verslag',
+              'Wiener Städtedialog 2026',
+              '3 dagen (2 nachten)',
+              'Eva Huber (wethouder wonen)',
+              'Plaatsen in kanaal',
+            ],
+      });
+    });
+  }
+
+  /** What the traveller types for the question `key`. */
+  typed(key: string): string {
+    return VIENNA_TYPED[key] ?? sampleAnswer(questionOf(this.catalogue, key)).typed;
+  }
+
+  /** The turns up to the card of `key`: every question before it answered, `key` asked. */
+  upTo(key: string): Turn[] {
+    return this.all.slice(0, this.catalogue.position(questionOf(this.catalogue, key).key));
+  }
+
+  /** The turns from the answer to `key` on, to the review. */
+  from(key: string): Turn[] {
+    return this.all.slice(this.catalogue.position(questionOf(this.catalogue, key).key));
+  }
+
+  /** The turns answering `fromKey` up to the card of `toKey`. */
+  between(fromKey: string, toKey: string): Turn[] {
+    return this.from(fromKey).slice(0, this.upTo(toKey).length - this.upTo(fromKey).length);
+  }
+
+  /** The key of the question asked after `key` (the catalogue's next one). */
+  after(key: string): string {
+    const next =
+      this.catalogue.questions[this.catalogue.position(questionOf(this.catalogue, key).key)];
+    if (!next) throw new Error(`no question comes after "${key}"`);
+    return next.key;
+  }
+
+  /** The keys of the questions before `key`, in order: those answered when `key` is asked. */
+  keysBefore(key: string): string[] {
+    return this.catalogue.questions
+      .slice(0, answeredBefore(this.catalogue, key))
+      .map((question) => question.key);
+  }
+}
+
+/** The trip to Vienna on the product's catalogue. */
+export const typedTrip: Turn[] = new TypedTrip(productCatalogue).all;
 
 /** The report channel of the team "Internationale Zaken", as its install left it. */
 export const reisverslagenChannel: ReportChannel = {
@@ -84,6 +134,10 @@ export const reisverslagenChannel: ReportChannel = {
 
 /** The stores of one test: in memory, since the dialogs, not the store, are the subject here. */
 export interface DialogStores {
+  /** The catalogue the chats run on. */
+  catalogue: Catalogue;
+  /** The trip to Vienna on that catalogue. */
+  trip: TypedTrip;
   reports: InMemoryReportStore;
   channels: InMemoryChannelStore;
   preferences: InMemoryPreferenceStore;
@@ -92,11 +146,12 @@ export interface DialogStores {
 }
 
 /**
- * Registers a mocha hook that gives each test fresh stores. They pass the same contract tests as
- * the Cosmos DB stores (test/store/); the e2e and reliability tests keep the real server.
+ * Registers a mocha hook that gives each test fresh stores; the chats run on `catalogue` (by
+ * default the product's). The stores pass the same contract tests as the Cosmos DB ones
+ * (test/store/); the e2e and reliability tests keep the real server.
  */
-export function useDialogStores(): DialogStores {
-  const stores = {} as DialogStores;
+export function useDialogStores(catalogue: Catalogue = productCatalogue): DialogStores {
+  const stores = { catalogue, trip: new TypedTrip(catalogue) } as DialogStores;
   beforeEach(() => {
     stores.reports = new InMemoryReportStore();
     stores.channels = new InMemoryChannelStore();
@@ -107,6 +162,7 @@ export function useDialogStores(): DialogStores {
       reports: stores.reports,
       channels: stores.channels,
       preferences: stores.preferences,
+      catalogue,
       ...options,
     });
   return stores;

@@ -6,6 +6,7 @@ import {
   isConfirmation,
   normalizedCommand,
 } from '../../src/dialogs/turnInput';
+import { productCatalogue } from '../support/catalogue';
 
 describe('turnInput: typed commands', () => {
   describe('commandOf', () => {
@@ -44,18 +45,18 @@ describe('turnInput: typed commands', () => {
 
   describe('editCommandOf', () => {
     it('reads `wijzig` alone and with the part in the traveller’s own words', () => {
-      assert.deepEqual(editCommandOf('wijzig'), {});
-      assert.equal(editCommandOf('wijzig doel')?.part?.key, 'purpose');
-      assert.equal(editCommandOf('  Wijzigen de datums ')?.part?.key, 'duration');
-      assert.equal(editCommandOf('change people met')?.part?.key, 'peopleMet');
+      assert.deepEqual(editCommandOf('wijzig', productCatalogue), {});
+      assert.equal(editCommandOf('wijzig doel', productCatalogue)?.part?.key, 'purpose');
+      assert.equal(editCommandOf('  Wijzigen de datums ', productCatalogue)?.part?.key, 'duration');
+      assert.equal(editCommandOf('change people met', productCatalogue)?.part?.key, 'peopleMet');
     });
 
     it('reads no edit command in other words, on two lines or in a long text', () => {
-      assert.equal(editCommandOf('wijzigingen graag'), undefined);
-      assert.equal(editCommandOf('doel wijzigen'), undefined);
-      assert.equal(editCommandOf('wijzig\ndoel'), undefined);
-      assert.equal(editCommandOf(`wijzig ${'doel '.repeat(30)}`), undefined);
-      assert.equal(editCommandOf(`wijzig${' '.repeat(30_000)}x`), undefined);
+      assert.equal(editCommandOf('wijzigingen graag', productCatalogue), undefined);
+      assert.equal(editCommandOf('doel wijzigen', productCatalogue), undefined);
+      assert.equal(editCommandOf('wijzig\ndoel', productCatalogue), undefined);
+      assert.equal(editCommandOf(`wijzig ${'doel '.repeat(30)}`, productCatalogue), undefined);
+      assert.equal(editCommandOf(`wijzig${' '.repeat(30_000)}x`, productCatalogue), undefined);
     });
   });
 

@@ -34,6 +34,8 @@ import {
   tripDates,
   type Trip,
 } from './trips';
+import { productCatalogue as catalogue } from '../support/catalogue';
+import { progressOf } from '../support/sampleAnswers';
 
 const bergen: Trip = {
   title: 'Nordic Harbour Cities Conference',
@@ -68,15 +70,7 @@ const NEW_PURPOSE = 'Afspraken maken over een gezamenlijke pilot met walstroom i
 /** The part choice after `wijzig` (or `Bewerken`): one button a part, in the form's order. */
 const PART_CHOICE = [
   'Welk onderdeel wil je wijzigen?',
-  'Titel',
-  'Bestemming',
-  'Aantal personen',
-  'Reisduur',
-  'Doel van de reis',
-  'Bezochte locaties',
-  'Ontmoete personen',
-  'Opbrengst voor de gemeente',
-  'Vervolgafspraken',
+  ...catalogue.questions.map((question) => question.name.nl),
 ];
 
 const SAVED = (version: number) =>
@@ -244,7 +238,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
   /** `wijzig doel`, the new purpose on the card, and the confirmation card that follows. */
   async function changePurposeUpToConfirm(traveller: TravellerClient): Promise<BotMessage> {
     const card = lastCard(await traveller.say('wijzig doel'));
-    assertAsks(card, 5);
+    assertAsks(card, 'purpose');
     return lastCard(await traveller.press(card, 'Volgende', { answer: NEW_PURPOSE }));
   }
 
@@ -256,7 +250,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       const asked = await traveller.say('wijzig doel');
       assert.equal(asked.length, 1, 'one message: the question');
       const card = lastCard(asked);
-      assertAsks(card, 5);
+      assertAsks(card, 'purpose');
       assert.equal(reportIdOf(card), posted.reportId);
       assert.equal(
         inputsOf(cardOf(card)).get('answer')?.value,
@@ -331,7 +325,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
         'Niets gewijzigd.',
       ]);
       const locationsCard = lastCard(await traveller.say('wijzig locaties'));
-      assertAsks(locationsCard, 6);
+      assertAsks(locationsCard, 'locations');
       const newLocations = 'Festplassen';
       const locationsConfirm = lastCard(
         await traveller.press(locationsCard, 'Volgende', { answer: newLocations }),
@@ -381,7 +375,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       ]);
 
       const dates = lastCard(await traveller.say('de datums'));
-      assertAsks(dates, 4);
+      assertAsks(dates, 'duration');
       const inputs = inputsOf(cardOf(dates));
       assert.equal(inputs.get('departure')?.value, bergen.departure);
       assert.equal(inputs.get('return')?.value, bergen.return);
@@ -394,7 +388,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
           return: changed.departure,
         }),
       );
-      assertAsks(rejected, 4);
+      assertAsks(rejected, 'duration');
       assert.deepEqual(textsInColor(cardOf(rejected), 'Attention'), [
         `De terugkeerdatum ligt vóór de vertrekdatum; kies een terugkeerdatum op of na ${dutchDate(changed.return)}.`,
       ]);
@@ -440,7 +434,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       const choice = lastCard(await traveller.press(posted.confirmation, 'Bewerken'));
       assert.deepEqual(choice.lines, PART_CHOICE);
       const card = lastCard(await traveller.press(choice, 'Bezochte locaties'));
-      assertAsks(card, 6);
+      assertAsks(card, 'locations');
       assert.equal(inputsOf(cardOf(card)).get('answer')?.value, tallinn.locations);
 
       const locations = 'Tallinna Raekoda; Ülemiste City';
@@ -477,7 +471,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       assert.deepEqual(which.lines, ['Welk verslag wil je wijzigen?', bergen.title, tallinn.title]);
 
       const card = lastCard(await traveller.press(which, tallinn.title));
-      assertAsks(card, 5);
+      assertAsks(card, 'purpose');
       assert.equal(reportIdOf(card), older.reportId, 'the question is about the chosen report');
       assert.equal(inputsOf(cardOf(card)).get('answer')?.value, tallinn.purpose);
       const confirm = lastCard(await traveller.press(card, 'Volgende', { answer: NEW_PURPOSE }));
@@ -564,11 +558,11 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       const opened = traveller.messages().slice(authorChat);
       assert.deepEqual(
         opened.map((message) => message.lines[0]),
-        ['Vraag 5 van 9'],
+        [progressOf(catalogue, 'purpose')],
         `one message in the personal chat, the question; it got:\n${opened.map((m) => m.lines.join(' | ')).join('\n')}`,
       );
       const card = lastCard(opened);
-      assertAsks(card, 5);
+      assertAsks(card, 'purpose');
       assert.equal(reportIdOf(card), posted.reportId);
 
       // The edit goes on in the personal chat like any other.
@@ -599,7 +593,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
 
       const confirmPurpose = await changePurposeUpToConfirm(traveller);
       const locationsCard = lastCard(await elsewhere.say('wijzig locaties'));
-      assertAsks(locationsCard, 6);
+      assertAsks(locationsCard, 'locations');
       const confirmLocations = lastCard(
         await elsewhere.press(locationsCard, 'Volgende', { answer: newLocations }),
       );
@@ -791,7 +785,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       ]) {
         card = lastCard(await traveller.say(answer));
       }
-      assertAsks(card, 5);
+      assertAsks(card, 'purpose');
 
       const listed = await traveller.say('mijn verslagen');
       assert.equal(listed.length, 1);
@@ -821,7 +815,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       assert.equal(url.searchParams.get('parentMessageId'), posted.rootId);
 
       // The interview waits where it was: the next answer is taken as "doel".
-      assertAsks(lastCard(await traveller.say(tallinn.purpose)), 6);
+      assertAsks(lastCard(await traveller.say(tallinn.purpose)), 'locations');
 
       // A colleague's list holds only their own reports.
       const colleague = travellerIn(place, makeUser('Collega Ahmed El Amrani'));

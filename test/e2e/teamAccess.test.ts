@@ -26,6 +26,7 @@ import { postActivity } from '../support/processes';
 import { installInTeam, useBotInTeams, type BotInTeams } from '../support/teams';
 import { buttonsOf, cardOf, lastCard, TravellerClient, type BotMessage } from './travellerClient';
 import { answerByTyping, completeTypedReport, reportIdOf, tripDates, type Trip } from './trips';
+import { productCatalogue as catalogue } from '../support/catalogue';
 
 const gent: Trip = {
   title: 'Eurocities Werkconferentie Gent',
@@ -211,7 +212,7 @@ describe('e2e: who may do what in a team', function () {
       }
       const [stored] = await storedReports(user);
       assert.equal(stored?.status, 'draft');
-      assert.equal(Object.keys(stored?.answers ?? {}).length, 9, 'every answer kept');
+      assert.equal(Object.keys(stored?.answers ?? {}).length, catalogue.size, 'every answer kept');
       const offer = lastCard(await traveller.say('nieuw verslag'));
       assert.match(
         offer.lines[0] ?? '',

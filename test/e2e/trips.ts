@@ -10,6 +10,8 @@ import {
   type BotMessage,
   type TravellerClient,
 } from './travellerClient';
+import { productCatalogue as catalogue } from '../support/catalogue';
+import { cardInputTypes, progressOf, questionOf, sampleAnswer } from '../support/sampleAnswers';
 
 /** A trip as the traveller tells it; dates are ISO and in the past. */
 export interface Trip {
@@ -26,53 +28,36 @@ export interface Trip {
   agreements: string;
 }
 
-/** The interview's questions in order: what each card asks, and its inputs (id → type). */
-export const QUESTIONS = [
-  {
-    key: 'title',
-    text: 'Wat is de titel van de reis (het evenement of de aanleiding)?',
-    inputs: { answer: 'Input.Text' },
-  },
-  {
-    key: 'destination',
-    text: 'Wat was de bestemming (stad, land)?',
-    inputs: { answer: 'Input.Text' },
-  },
-  {
-    key: 'persons',
-    text: 'HOEVEEL PERSONEN HEBBEN DE REIS GEMAAKT',
-    inputs: { answer: 'Input.Number' },
-  },
-  {
-    key: 'duration',
-    text: 'HOELANG DUURDE DE REIS?',
-    inputs: { departure: 'Input.Date', return: 'Input.Date' },
-  },
-  { key: 'purpose', text: 'WAT WAS HET DOEL VAN DE REIS?', inputs: { answer: 'Input.Text' } },
-  { key: 'locations', text: 'WELKE LOCATIES ZIJN BEZOCHT?', inputs: { answer: 'Input.Text' } },
-  {
-    key: 'peopleMet',
-    text: 'WIE HEB JE ONTMOET? (BENOEM DE FUNCTIEOMSCHRIJVING)',
-    inputs: { answer: 'Input.Text' },
-  },
-  {
-    key: 'outcome',
-    text: 'WAT HEEFT DE REIS DE GEMEENTE OPGELEVERD?',
-    inputs: { answer: 'Input.Text' },
-  },
-  {
-    key: 'followUp',
-    text: 'ZIJN ER VERVOLGAFSPRAKEN? ZO JA, WELKE?',
-    inputs: { choice: 'Input.ChoiceSet', answer: 'Input.Text' },
-  },
-] as const;
+/**
+ * The interview's questions in order, from the product's catalogue (as `dist/index.js` loads
+ * it): what each card asks, and its inputs (id → type).
+ */
+export const QUESTIONS = catalogue.questions.map((question) => ({
+  key: question.key,
+  text: question.text.nl,
+  inputs: cardInputTypes(question),
+}));
 
-export type QuestionKey = (typeof QUESTIONS)[number]['key'];
+/** A question's key in the catalogue. */
+export type QuestionKey = string;
 
-/** The seven questions of the form "Verslag buitenlandse dienstreis", verbatim. */
-export const FORM_QUESTIONS: readonly string[] = QUESTIONS.slice(2).map(
-  (question) => question.text,
+/** The questions of the form "Verslag buitenlandse dienstreis", verbatim. */
+export const FORM_QUESTIONS: readonly string[] = catalogue.formQuestions.map(
+  (question) => question.text.nl,
 );
+
+/** The questions a Trip has answers for; others get their answer type's sample. */
+const TRIP_KEYS: readonly string[] = [
+  'title',
+  'destination',
+  'persons',
+  'duration',
+  'purpose',
+  'locations',
+  'peopleMet',
+  'outcome',
+  'followUp',
+];
 
 /** Today's ISO date in Amsterdam, where the bot judges "not in the future". */
 export function todayInAmsterdam(): string {
@@ -127,6 +112,9 @@ export function cardInputs(trip: Trip, key: QuestionKey): Record<string, string>
       return { answer: trip.outcome };
     case 'followUp':
       return { choice: 'yes', answer: trip.agreements };
+    default:
+      // A question the trip does not know: its answer type's sample.
+      return sampleAnswer(questionOf(catalogue, key)).inputs;
   }
 }
 
@@ -142,8 +130,15 @@ export function typedAnswer(trip: Trip, key: QuestionKey): string {
       return trip.people.map((person) => `${person.name} - ${person.role}`).join('\n');
     case 'followUp':
       return `ja, ${trip.agreements}`;
-    default:
+    case 'title':
+    case 'destination':
+    case 'purpose':
+    case 'locations':
+    case 'outcome':
       return cardInputs(trip, key).answer ?? '';
+    default:
+      // A question the trip does not know: its answer type's sample.
+      return sampleAnswer(questionOf(catalogue, key)).typed;
   }
 }
 
@@ -159,15 +154,19 @@ export function shownPeriod(trip: { departure: string; return: string }): string
   return `${dutchDate(trip.departure)} t/m ${dutchDate(trip.return)} · ${duration}`;
 }
 
-/** Asserts that a card asks question n of 9 with the right inputs. */
-export function assertAsks(message: BotMessage, n: number): void {
-  const question = QUESTIONS[n - 1];
-  assert.ok(question, `there is no question ${n}`);
+/** Asserts that a card asks the question `key` ("Vraag n van N") with the right inputs. */
+export function assertAsks(message: BotMessage, key: QuestionKey): void {
+  const question = QUESTIONS.find((candidate) => candidate.key === key);
+  assert.ok(question, `there is no question ${key}`);
   const card = cardOf(message);
-  assert.equal(message.lines[0], `Vraag ${n} van 9`, `progress of:\n${message.lines.join('\n')}`);
-  assert.ok(message.lines.includes(question.text), `card ${n} asks ${question.text}`);
+  assert.equal(
+    message.lines[0],
+    progressOf(catalogue, key),
+    `progress of:\n${message.lines.join('\n')}`,
+  );
+  assert.ok(message.lines.includes(question.text), `card ${key} asks ${question.text}`);
   const inputs = Object.fromEntries([...inputsOf(card)].map(([id, input]) => [id, input.type]));
-  assert.deepEqual(inputs, question.inputs, `the inputs of question ${n}`);
+  assert.deepEqual(inputs, question.inputs, `the inputs of question ${key}`);
   const next = buttonsOf(card).find((button) => button.title === 'Volgende');
   assert.equal(next?.data.questionKey, question.key);
 }
@@ -187,36 +186,39 @@ export function answerUnder(lines: string[], question: string): string[] {
   return lines.slice(start + 1, end < 0 ? undefined : end);
 }
 
-/** Answers questions `from`…9 on their cards; resolves with the card that follows (the review). */
+/** Answers the questions from `from` on, on their cards; resolves with the card that follows (the review). */
 export async function answerByCard(
   traveller: TravellerClient,
   trip: Trip,
   card: BotMessage,
-  from = 1,
+  from: QuestionKey = QUESTIONS[0]!.key,
 ): Promise<BotMessage> {
   let current = card;
-  for (let n = from; n <= QUESTIONS.length; n += 1) {
-    assertAsks(current, n);
-    const key = QUESTIONS[n - 1]?.key as QuestionKey;
+  for (const { key } of questionsFrom(from)) {
+    assertAsks(current, key);
     current = lastCard(await traveller.press(current, 'Volgende', cardInputs(trip, key)));
   }
   return current;
 }
 
-/** Types the answers to questions `from`…9; resolves with the card that follows (the review). */
+/** Types the answers to the questions from `from` on; resolves with the card that follows (the review). */
 export async function answerByTyping(
   traveller: TravellerClient,
   trip: Trip,
   card: BotMessage,
-  from = 1,
+  from: QuestionKey = QUESTIONS[0]!.key,
 ): Promise<BotMessage> {
   let current = card;
-  for (let n = from; n <= QUESTIONS.length; n += 1) {
-    assertAsks(current, n);
-    const key = QUESTIONS[n - 1]?.key as QuestionKey;
+  for (const { key } of questionsFrom(from)) {
+    assertAsks(current, key);
     current = lastCard(await traveller.say(typedAnswer(trip, key)));
   }
   return current;
+}
+
+/** The questions from `key` on, in the catalogue's order. */
+export function questionsFrom(key: QuestionKey): typeof QUESTIONS {
+  return QUESTIONS.slice(catalogue.position(questionOf(catalogue, key).key) - 1);
 }
 
 /**
@@ -239,19 +241,22 @@ export function assertChannelCard(
   for (const shown of [travellerName, trip.destination, shownPeriod(trip)]) {
     assert.ok(lines.includes(shown), `the card shows ${shown}:\n${lines.join('\n')}`);
   }
-  const [persons, duration, purpose, locations, peopleMet, outcome, followUp] = FORM_QUESTIONS.map(
-    (question) => answerUnder(lines, question),
-  );
-  assert.deepEqual(persons, [String(trip.persons)]);
-  assert.deepEqual(duration, [shownPeriod(trip)]);
-  assert.deepEqual(purpose, [trip.purpose]);
-  assert.deepEqual(locations, [trip.locations]);
-  assert.deepEqual(peopleMet, [
+  const under = (key: QuestionKey) => answerUnder(lines, questionOf(catalogue, key).text.nl);
+  assert.deepEqual(under('persons'), [String(trip.persons)]);
+  assert.deepEqual(under('duration'), [shownPeriod(trip)]);
+  assert.deepEqual(under('purpose'), [trip.purpose]);
+  assert.deepEqual(under('locations'), [trip.locations]);
+  assert.deepEqual(under('peopleMet'), [
     `${trip.people.length} ${trip.people.length === 1 ? 'persoon' : 'personen'}`,
     ...peopleLines(trip).map((line) => `• ${line}`),
   ]);
-  assert.deepEqual(outcome, [trip.outcome]);
-  assert.deepEqual(followUp, [`Ja: ${trip.agreements}`]);
+  assert.deepEqual(under('outcome'), [trip.outcome]);
+  assert.deepEqual(under('followUp'), [`Ja: ${trip.agreements}`]);
+  // A form question the trip does not know shows its type's sample answer.
+  for (const question of catalogue.formQuestions.filter((q) => !TRIP_KEYS.includes(q.key))) {
+    const shown = sampleAnswer(question).shown;
+    assert.deepEqual(under(question.key), [shown[0], ...shown.slice(1).map((line) => `• ${line}`)]);
+  }
 }
 
 /**

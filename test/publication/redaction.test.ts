@@ -6,16 +6,17 @@ import { renderReportDocx } from '../../src/publication/reportDocx';
 import { renderReportMarkdown } from '../../src/publication/reportMarkdown';
 import { docxParagraphs } from './docxText';
 import { barcelonaReport, namesMet, osakaReport } from './fixtures';
+import { pinnedCatalogue as catalogue } from '../support/catalogue';
 
 describe('publication: names of the people met redacted', () => {
   for (const report of [barcelonaReport(), osakaReport()]) {
     it(`removes every name met from the Markdown, Word and register of "${report.id}"`, async () => {
       const redacted = redactPeople(report);
-      const markdown = renderReportMarkdown(reportDocument(redacted));
-      const word = (await docxParagraphs(await renderReportDocx(reportDocument(redacted)))).join(
-        '\n',
-      );
-      const csv = renderRegisterCsv([redacted]);
+      const markdown = renderReportMarkdown(reportDocument(redacted, catalogue));
+      const word = (
+        await docxParagraphs(await renderReportDocx(reportDocument(redacted, catalogue)))
+      ).join('\n');
+      const csv = renderRegisterCsv([redacted], catalogue);
       for (const name of namesMet(report)) {
         for (const [format, text] of Object.entries({ markdown, word, csv })) {
           assert.ok(!text.includes(name), `${format} still holds "${name}"`);

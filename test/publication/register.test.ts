@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { csvField, renderRegisterCsv } from '../../src/publication/register';
 import { barcelonaReport, osakaReport } from './fixtures';
 import { assertGolden } from './golden';
+import { pinnedCatalogue as catalogue } from '../support/catalogue';
 
 describe('publication: the trip register (CSV)', () => {
   it('has one row a report with the register columns (golden file)', () => {
-    assertGolden('register.csv', renderRegisterCsv([barcelonaReport(), osakaReport()]));
+    assertGolden('register.csv', renderRegisterCsv([barcelonaReport(), osakaReport()], catalogue));
   });
 
   it('starts with a UTF-8 byte order mark and ends rows with CRLF', () => {
-    const csv = renderRegisterCsv([barcelonaReport()]);
+    const csv = renderRegisterCsv([barcelonaReport()], catalogue);
     assert.ok(csv.startsWith('\uFEFFReiziger,Titel,Bestemming,Vertrek,Terugkeer,Duur,'));
     assert.equal(csv.split('\r\n').length, 3);
   });
@@ -43,7 +44,10 @@ describe('publication: the trip register (CSV)', () => {
     report.answers.title = { type: 'shortText', text: hostile[1]! };
     report.answers.destination = { type: 'shortText', text: hostile[2]! };
     report.answers.purpose = { type: 'longText', text: hostile.slice(3).join('\n') };
-    const csv = renderRegisterCsv([report, osakaReport({ travellerName: '-Anna' })]).slice(1);
+    const csv = renderRegisterCsv(
+      [report, osakaReport({ travellerName: '-Anna' })],
+      catalogue,
+    ).slice(1);
 
     for (const separator of [',', ';']) {
       const cells = parseCsv(csv, separator).flat();
@@ -58,7 +62,7 @@ describe('publication: the trip register (CSV)', () => {
   });
 
   it('reads back to the same fields with an RFC 4180 parser', () => {
-    const csv = renderRegisterCsv([osakaReport()]);
+    const csv = renderRegisterCsv([osakaReport()], catalogue);
     const rows = parseCsv(csv.slice(1));
     assert.equal(rows.length, 2);
     assert.equal(rows[1]![1], `'=HYPERLINK("http://x"), "World Expo" Osaka`);

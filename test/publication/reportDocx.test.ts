@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { questions } from '../../src/report/catalogue';
 import { reportDocument } from '../../src/publication/reportDocument';
 import { renderReportDocx } from '../../src/publication/reportDocx';
 import { docxParagraphs, readZipEntry } from './docxText';
 import { barcelonaReport, osakaReport } from './fixtures';
+import { pinnedCatalogue as catalogue } from '../support/catalogue';
 
 describe('publication: the report as a Word document', () => {
   it('is a docx whose document holds the heading, the trip and each question with its answer, in order', async () => {
-    const docx = await renderReportDocx(reportDocument(barcelonaReport()));
+    const docx = await renderReportDocx(reportDocument(barcelonaReport(), catalogue));
     assert.match(await readZipEntry(docx, '[Content_Types].xml'), /wordprocessingml\.document/);
     const paragraphs = await docxParagraphs(docx);
     const expected = [
@@ -36,7 +36,7 @@ describe('publication: the report as a Word document', () => {
       'Ja: In februari een videogesprek met mevrouw Puig en Ingrid de Wolf.',
     ];
     assertInOrder(paragraphs, expected);
-    const formQuestions = questions.filter((q) => q.section === 'form').map((q) => q.text.nl);
+    const formQuestions = catalogue.formQuestions.map((q) => q.text.nl);
     assertInOrder(
       paragraphs,
       formQuestions.map((text) => text.toUpperCase()),
@@ -45,7 +45,7 @@ describe('publication: the report as a Word document', () => {
 
   it('lists the people met as bullets', async () => {
     const xml = await readZipEntry(
-      await renderReportDocx(reportDocument(barcelonaReport())),
+      await renderReportDocx(reportDocument(barcelonaReport(), catalogue)),
       'word/document.xml',
     );
     const bullets = xml.match(/<w:p[ >](?:(?!<\/w:p>)[\s\S])*<w:numPr>[\s\S]*?<\/w:p>/g) ?? [];
@@ -60,7 +60,9 @@ describe('publication: the report as a Word document', () => {
       ...report,
       answers: { ...report.answers, locations: { type: 'longText' as const, text: 'A\u0007B' } },
     };
-    const paragraphs = await docxParagraphs(await renderReportDocx(reportDocument(withControl)));
+    const paragraphs = await docxParagraphs(
+      await renderReportDocx(reportDocument(withControl, catalogue)),
+    );
     assert.ok(paragraphs.includes('Titel: =HYPERLINK("http://x"), "World Expo" Osaka'));
     assert.ok(
       paragraphs.includes('[geen link](http://voorbeeld.nl) **geen vet** <b>geen html</b> & meer'),

@@ -3,18 +3,22 @@ import { reportDocument } from '../../src/publication/reportDocument';
 import { renderReportMarkdown } from '../../src/publication/reportMarkdown';
 import { barcelonaReport, osakaReport } from './fixtures';
 import { assertGolden } from './golden';
+import { pinnedCatalogue as catalogue } from '../support/catalogue';
 
 describe('publication: the report as Markdown', () => {
   it('lays out the Barcelona report like the form (golden file)', () => {
-    assertGolden('barcelona.md', renderReportMarkdown(reportDocument(barcelonaReport())));
+    assertGolden(
+      'barcelona.md',
+      renderReportMarkdown(reportDocument(barcelonaReport(), catalogue)),
+    );
   });
 
   it('shows hostile text as typed and in other scripts (golden file)', () => {
-    assertGolden('osaka.md', renderReportMarkdown(reportDocument(osakaReport())));
+    assertGolden('osaka.md', renderReportMarkdown(reportDocument(osakaReport(), catalogue)));
   });
 
   it('lets no answer add a heading, link, emphasis or HTML of its own', () => {
-    const markdown = renderReportMarkdown(reportDocument(osakaReport()));
+    const markdown = renderReportMarkdown(reportDocument(osakaReport(), catalogue));
     const headings = markdown.split('\n').filter((line) => /^#/.test(line));
     assert.deepEqual(headings, [
       '# VERSLAG BUITENLANDSE DIENSTREIS',
@@ -32,7 +36,9 @@ describe('publication: the report as Markdown', () => {
   });
 
   it('writes an English report with the English questions', () => {
-    const markdown = renderReportMarkdown(reportDocument(barcelonaReport({ locale: 'en' })));
+    const markdown = renderReportMarkdown(
+      reportDocument(barcelonaReport({ locale: 'en' }), catalogue),
+    );
     assert.match(markdown, /^## WHAT WAS THE PURPOSE OF THE TRIP\?$/m);
     assert.match(markdown, /^\*\*Traveller:\*\* Joost Verhoeven {2}$/m);
   });

@@ -15,6 +15,8 @@ import {
   type CosmosServer,
 } from '../support/processes';
 import { TcpProxy } from '../support/tcpProxy';
+import { productCatalogue as catalogue } from '../support/catalogue';
+import { progressOf } from '../support/sampleAnswers';
 
 async function healthStatus(url: string): Promise<number> {
   try {
@@ -84,7 +86,7 @@ describe('reliability: Cosmos DB unreachable', function () {
         tenantId: randomUUID(),
       });
       const replies = await traveller.say('nieuw verslag');
-      assert.match(replies.at(-1)?.lines.join('\n') ?? '', /Vraag 1 van 9/);
+      assert.ok((replies.at(-1)?.lines.join('\n') ?? '').includes(progressOf(catalogue, 'title')));
     } catch (error) {
       process.stderr.write(bot.output());
       throw error;
@@ -123,7 +125,9 @@ describe('reliability: Cosmos DB unreachable', function () {
 
       await proxy.restore();
       const replies = await traveller.say('Oslo, Noorwegen');
-      assert.match(replies.at(-1)?.lines.join('\n') ?? '', /Vraag 3 van 9/);
+      assert.ok(
+        (replies.at(-1)?.lines.join('\n') ?? '').includes(progressOf(catalogue, 'persons')),
+      );
       const review = await traveller.say('mijn verslagen');
       assert.match(review.at(-1)?.lines.join('\n') ?? '', /Nordic Cities Forum/);
     });

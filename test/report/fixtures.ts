@@ -1,9 +1,10 @@
-import { findQuestion, type Question } from '../../src/report/catalogue';
+import type { Question } from '../../src/report/catalogue';
+import { pinnedCatalogue } from '../support/catalogue';
 import type { Answer, Report } from '../../src/report/report';
 
 /** The question with this key from the real catalogue; throws so a renamed key fails loudly. */
 export function question(key: string): Question {
-  const found = findQuestion(key);
+  const found = pinnedCatalogue.find(key);
   if (!found) throw new Error(`the catalogue has no question "${key}"`);
   return found;
 }

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { findQuestion, type Question } from '../../src/report/catalogue';
+import type { Question } from '../../src/report/catalogue';
+import { pinnedCatalogue } from '../support/catalogue';
 import { answerText } from '../../src/report/renderText';
 import { viennaReport } from './fixtures';
 
 /** The catalogue's question `key`, which these tests need. */
 function question(key: string): Question {
-  const found = findQuestion(key);
+  const found = pinnedCatalogue.find(key);
   assert.ok(found, `the catalogue has the question ${key}`);
   return found;
 }

@@ -15,6 +15,11 @@ import {
   type Card,
 } from '../e2e/travellerClient';
 import { assertAsks, dutchDate, QUESTIONS, reportIdOf, tripDates } from '../e2e/trips';
+import { productCatalogue as catalogue } from '../support/catalogue';
+import { questionOf, sampleAnswer } from '../support/sampleAnswers';
+
+/** The first line of an answered card's compact line: "Vraag n van N · <short name>". */
+const ANSWERED_LINE = new RegExp(`^Vraag \\d+ van ${catalogue.size} · `);
 import { installInTeam } from '../support/teams';
 import { StoreProbe } from './support/probes';
 
@@ -219,8 +224,15 @@ describe('security: hostile text is stored and shown exactly as typed, never eva
         return trip.people.map((p) => `${p.name} (${p.role})`).join('\n');
       case 'followUp':
         return `ja, ${trip.agreements}`;
+      case 'title':
+      case 'destination':
+      case 'purpose':
+      case 'locations':
+      case 'outcome':
+        return trip[key];
       default:
-        return trip[key as 'title' | 'destination' | 'purpose' | 'locations' | 'outcome'];
+        // A question the trip does not know: its answer type's sample.
+        return sampleAnswer(questionOf(catalogue, key)).typed;
     }
   }
 
@@ -231,8 +243,16 @@ describe('security: hostile text is stored and shown exactly as typed, never eva
         return { departure: dates.departure, return: dates.return };
       case 'followUp':
         return { choice: 'yes', answer: trip.agreements };
-      default:
+      case 'title':
+      case 'destination':
+      case 'persons':
+      case 'purpose':
+      case 'locations':
+      case 'peopleMet':
+      case 'outcome':
         return { answer: typed(trip, key) };
+      default:
+        return sampleAnswer(questionOf(catalogue, key)).inputs;
     }
   }
 
@@ -262,8 +282,8 @@ describe('security: hostile text is stored and shown exactly as typed, never eva
 
       let card: BotMessage = lastCard(await traveller.say('nieuw verslag'));
       const reportId = reportIdOf(card);
-      for (const [index, question] of QUESTIONS.entries()) {
-        assertAsks(card, index + 1);
+      for (const question of QUESTIONS) {
+        assertAsks(card, question.key);
         card = lastCard(
           mode === 'typed in the chat'
             ? await traveller.say(typed(HOSTILE, question.key))
@@ -308,7 +328,7 @@ describe('security: hostile text is stored and shown exactly as typed, never eva
       // The compact lines that replaced the answered question cards show the answers too.
       const answered = traveller
         .messages()
-        .filter((message) => /^Vraag \d van 9 · /.test(message.lines[0] ?? ''));
+        .filter((message) => ANSWERED_LINE.test(message.lines[0] ?? ''));
       const answeredTexts = answered.flatMap((message) => message.lines);
       for (const key of ['title', 'destination', 'purpose', 'locations', 'outcome'] as const) {
         assert.ok(

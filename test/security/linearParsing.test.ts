@@ -19,7 +19,8 @@ import {
   normalizedCommand,
 } from '../../src/dialogs/turnInput';
 import { parseCardAnswer, parseTypedAnswer, type ParseResult } from '../../src/report/answerInput';
-import { questions, type Question } from '../../src/report/catalogue';
+import type { Question } from '../../src/report/catalogue';
+import { productCatalogue } from '../support/catalogue';
 import { parseDate, splitDateRange } from '../../src/report/dates';
 import { readDurationText } from '../../src/report/duration';
 import { parsePeople } from '../../src/report/people';
@@ -33,6 +34,8 @@ import {
   textParsers,
 } from './support/hostileInput';
 import type { ProbeAnswer, ProbeRequest } from './support/parserWorker';
+
+const { questions } = productCatalogue;
 
 /** The most a parser may take on one input. */
 const BOUND_MS = 1000;
@@ -226,7 +229,11 @@ describe('security: every parser of typed text returns a result for any text (fa
         assert.ok(normalized.length <= COMMAND_TEXT_LIMIT);
         if (typed.trim().length > COMMAND_TEXT_LIMIT) {
           assert.equal(command, undefined, 'a long text is no command');
-          assert.equal(editCommandOf(typed), undefined, 'a long text is no edit command');
+          assert.equal(
+            editCommandOf(typed, productCatalogue),
+            undefined,
+            'a long text is no edit command',
+          );
           assert.equal(isConfirmation(typed), false, 'a long text confirms nothing');
         } else {
           assert.equal(typeof isConfirmation(typed), 'boolean');

@@ -201,7 +201,7 @@ describe('security: answer text and names of people never in the logs (LOG_LEVEL
   /** `wijzig <part>`, the new answer on the card, and the confirmation card that follows. */
   async function editUpToConfirm(
     part: string,
-    question: number,
+    question: string,
     answer: string,
   ): Promise<BotMessage> {
     // A turn that failed earlier may have left an edit open: start from nothing.
@@ -216,7 +216,7 @@ describe('security: answer text and names of people never in the logs (LOG_LEVEL
   it('a report written, posted and edited: ids and timings in the log, no answer text or name', async () => {
     const confirmation = await completeTypedReport(traveller, secretTrip);
     reportId = reportIdOf(confirmation);
-    const confirm = await editUpToConfirm('doel', 5, NEW_PURPOSE);
+    const confirm = await editUpToConfirm('doel', 'purpose', NEW_PURPOSE);
     const saved = await traveller.press(confirm, 'Bevestigen');
     assert.match(saved.at(-1)?.text ?? '', /^Opgeslagen als versie 2/);
     await traveller.say('mijn verslagen');
@@ -288,7 +288,7 @@ describe('security: answer text and names of people never in the logs (LOG_LEVEL
 
   it('a turn that fails while storing a confirmed edit logs the failure, not the edit', async () => {
     assert.ok(reportId, 'the report of the first test');
-    const confirm = await editUpToConfirm('opbrengst', 8, UNSAVED_OUTCOME);
+    const confirm = await editUpToConfirm('opbrengst', 'outcome', UNSAVED_OUTCOME);
 
     faults.failReportWrites(500);
     const failed = await traveller.press(confirm, 'Bevestigen').then(
@@ -312,7 +312,7 @@ describe('security: answer text and names of people never in the logs (LOG_LEVEL
 
   it('a channel card Teams refuses to update logs the failure, not the edit', async () => {
     assert.ok(reportId, 'the report of the first test');
-    const confirm = await editUpToConfirm('locaties', 6, UNSYNCED_LOCATIONS);
+    const confirm = await editUpToConfirm('locaties', 'locations', UNSYNCED_LOCATIONS);
 
     connector.failNext(1, 403, { when: (call) => call.kind === 'updateActivity' });
     const saved = await traveller.press(confirm, 'Bevestigen');

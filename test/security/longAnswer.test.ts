@@ -70,7 +70,7 @@ describe('security: a long hostile answer is refused at once, and /healthz answe
     for (const answer of ['Habitat Forum 2026', 'Quito, Ecuador', '2']) {
       card = lastCard(await traveller.say(answer));
     }
-    assertAsks(card, 4);
+    assertAsks(card, 'duration');
 
     // "1 dag", whitespace of every kind, "x": what made the duration pattern backtrack longest.
     const hostile = `1 dag${filled(WHITESPACE['mixed whitespace'] ?? ' ', TEAMS_MESSAGE_CHARACTERS)}x`;
@@ -105,7 +105,7 @@ describe('security: a long hostile answer is refused at once, and /healthz answe
 
     // The same question again, with one sentence saying what is wrong and what to do.
     const asked: BotMessage = lastCard(outcome.replies);
-    assertAsks(asked, 4);
+    assertAsks(asked, 'duration');
     assert.deepEqual(textsInColor(cardOf(asked), 'Attention'), [
       `Je antwoord telt ${characters.toLocaleString('nl')} tekens; kort het in tot hoogstens 200 tekens.`,
     ]);
@@ -124,6 +124,6 @@ describe('security: a long hostile answer is refused at once, and /healthz answe
     card = lastCard(
       await traveller.say(`${dutchDate(dates.departure)} t/m ${dutchDate(dates.return)}`),
     );
-    assertAsks(card, 5);
+    assertAsks(card, 'purpose');
   });
 });

@@ -15,7 +15,8 @@ import { escapeMarkdown } from '../../../src/publication/reportMarkdown';
 import { slug } from '../../../src/publication/fileName';
 import { parseWorkingWindow } from '../../../src/reminders/workingCalendar';
 import { parseCardAnswer, parseTypedAnswer } from '../../../src/report/answerInput';
-import { questionNamed, questions, type Question } from '../../../src/report/catalogue';
+import type { Question } from '../../../src/report/catalogue';
+import { productCatalogue } from '../../support/catalogue';
 import {
   looksLikeDate,
   parseDate,
@@ -24,6 +25,8 @@ import {
 } from '../../../src/report/dates';
 import { parseDurationText, readDurationText } from '../../../src/report/duration';
 import { parsePeople } from '../../../src/report/people';
+
+const { questions } = productCatalogue;
 
 /** Characters of each hostile input: over three times what Teams lets a message hold (about 28,000). */
 export const HOSTILE_LENGTH = 100_000;
@@ -163,11 +166,11 @@ export function textParsers(): TextParser[] {
     { name: 'readDurationText', parse: readDurationText },
     { name: 'parseDurationText', parse: parseDurationText },
     { name: 'parsePeople', parse: parsePeople },
-    { name: 'questionNamed', parse: questionNamed },
+    { name: 'questionNamed', parse: (text: string) => productCatalogue.named(text) },
     // The commands and the confirmation of an edit.
     { name: 'commandOf', parse: commandOf },
     { name: 'normalizedCommand', parse: normalizedCommand },
-    { name: 'editCommandOf', parse: editCommandOf },
+    { name: 'editCommandOf', parse: (text: string) => editCommandOf(text, productCatalogue) },
     { name: 'isConfirmation (the edit dialog)', parse: isConfirmation },
     // Text on its way out: cards, Markdown files, file names; and a thread's id.
     { name: 'literal (card text)', parse: literal },
