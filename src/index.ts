@@ -33,12 +33,15 @@ async function main(): Promise<void> {
   const adapter = createAdapter(config, log);
   const appId = config.bot?.appId ?? '';
   const publisher = new TeamsChannelPublisher(adapter, appId, now);
-  const sync = new ReportSync(store.reports, store.channels, publisher, log);
+  const openPersonalChat = personalChatOpener(adapter, appId);
+  const sync = new ReportSync(store.reports, store.channels, publisher, log, {
+    openPersonalChat,
+    now,
+  });
   const reminderPolicy: ReminderPolicy = {
     afterDays: config.reminders.afterDays,
     calendar: { window: config.reminders.window, skipHolidays: config.reminders.skipHolidays },
   };
-  const openPersonalChat = personalChatOpener(adapter, appId);
   const membership = new TeamMembership();
   const mainDialog = new MainDialog({
     reports: store.reports,

@@ -5,7 +5,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { ReportSync } from '../channel/reportSync';
+import { SyncStoppedError, type ReportSync } from '../channel/reportSync';
 import { renderChoiceCard } from '../cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../cards/editConfirmCard';
 import { findQuestion, questionNamed, questions, type Question } from '../report/catalogue';
@@ -207,6 +207,11 @@ export class EditDialog extends ComponentDialog {
       await this.sync.sync(edited, change);
       await context.sendActivity(texts.editSaved(edited.version));
     } catch (error) {
+      if (error instanceof SyncStoppedError) {
+        // The author was just told why in this chat; the channel is not retried.
+        await context.sendActivity(texts.editSavedNotInChannel(edited.version));
+        return step.endDialog();
+      }
       this.services.log.warn({ err: error, reportId }, 'edit saved; channel post not updated yet');
       markBehind(context, reportId);
       await context.sendActivity(texts.editSavedNotSynced(edited.version));
