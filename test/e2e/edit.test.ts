@@ -943,6 +943,8 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       assert.equal(url.searchParams.get('tenantId'), place.tenantId);
       assert.equal(url.searchParams.get('groupId'), place.team.aadGroupId);
       assert.equal(url.searchParams.get('parentMessageId'), posted.rootId);
+      const postedAt = (await stored(author, posted.reportId)).post?.postedAt ?? '';
+      assert.equal(url.searchParams.get('createdTime'), String(Date.parse(postedAt)));
 
       // The interview waits where it was: the next answer is taken as "doel".
       assertAsks(lastCard(await traveller.say(tallinn.purpose)), 6);
