@@ -127,6 +127,8 @@ const texts = {
     unknownChannel: 'het verslagenkanaal',
     channelMovedHere: (who: string, channel: string) =>
       `${who} heeft het kanaal ${channel} gekozen: reisverslagen van dit team worden voortaan hier geplaatst.`,
+    reportsPostedHere:
+      'Reisverslag is aan dit team toegevoegd: de reisverslagen van dit team worden in dit kanaal geplaatst (typ in een ander kanaal **@Reisverslag gebruik dit kanaal** om dat te veranderen).',
     channelMovedAway: (who: string, channel: string) =>
       `${who} heeft het verslagenkanaal van dit team verplaatst naar het kanaal ${channel}; nieuwe reisverslagen verschijnen voortaan daar.`,
     moveRefused:
@@ -288,6 +290,8 @@ const texts = {
     unknownChannel: 'the reports channel',
     channelMovedHere: (who: string, channel: string) =>
       `${who} chose the channel ${channel}: travel reports of this team will be posted here from now on.`,
+    reportsPostedHere:
+      "Reisverslag was added to this team: this team's travel reports will be posted in this channel (type **@Reisverslag gebruik dit kanaal** in another channel to change that).",
     channelMovedAway: (who: string, channel: string) =>
       `${who} moved this team's reports channel to the channel ${channel}; new travel reports will appear there from now on.`,
     moveRefused:

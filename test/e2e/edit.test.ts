@@ -147,9 +147,9 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
 
   /** Writes and posts a report by chat; resolves with where it landed. */
   async function post(traveller: TravellerClient, place: Place, trip: Trip): Promise<Posted> {
-    const before = connector.channelPosts(place.channel.id).length;
+    const before = connector.reportPosts(place.channel.id).length;
     const confirmation = await completeTypedReport(traveller, trip);
-    const posts = connector.channelPosts(place.channel.id);
+    const posts = connector.reportPosts(place.channel.id);
     assert.equal(posts.length, before + 1, 'one new thread in the channel');
     const rootId = posts.at(-1)?.id ?? '';
     const reportId = reportIdOf(confirmation);
@@ -304,7 +304,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       assert.equal(updates[0]?.activityId, posted.rootId, 'of the posted card itself');
       assert.equal(updates[0]?.conversationId, `${place.channel.id};messageid=${posted.rootId}`);
       assert.equal(updates[0]?.status, 200);
-      assert.equal(connector.channelPosts(place.channel.id).length, 1, 'no new thread');
+      assert.equal(connector.reportPosts(place.channel.id).length, 1, 'no new thread');
       assertChannelCard(
         channelCard(posted.rootId).lines,
         { ...bergen, purpose: NEW_PURPOSE },
@@ -675,7 +675,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
           [status, status],
           'the update was tried once more before the post counted as gone',
         );
-        const posts = connector.channelPosts(place.channel.id);
+        const posts = connector.reportPosts(place.channel.id);
         assert.equal(posts.length, 2, 'the report is posted again as a new thread');
         const again = posts[1];
         assert.ok(again);
@@ -735,7 +735,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
         assert.equal(report.post?.stopped?.reason, 'channelUnavailable');
         assert.equal(report.post?.stopped?.version, 2);
         assert.equal(report.post?.activityId, posted.rootId, 'the old post is still referenced');
-        assert.equal(connector.channelPosts(place.channel.id).length, 1, 'nothing new posted');
+        assert.equal(connector.reportPosts(place.channel.id).length, 1, 'nothing new posted');
 
         // No more tries: not after a restart (which retries every post behind), nor on a turn.
         const callsBefore = connector.calls.length;
@@ -836,7 +836,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
           'refused once, then taken',
         );
         assert.equal(connector.updatesOf(posted.rootId).length, 1);
-        assert.equal(connector.channelPosts(place.channel.id).length, 1, 'nothing reposted');
+        assert.equal(connector.reportPosts(place.channel.id).length, 1, 'nothing reposted');
         assertChannelCard(
           channelCard(posted.rootId).lines,
           { ...bergen, purpose: NEW_PURPOSE },
@@ -893,7 +893,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       }
       assert.equal(report.post?.syncedVersion, 2, 'recorded as shown in the channel');
       assert.equal(report.version, 2);
-      assert.equal(connector.channelPosts(place.channel.id).length, 1, 'nothing reposted');
+      assert.equal(connector.reportPosts(place.channel.id).length, 1, 'nothing reposted');
       await connector.waitFor((c) => c.threadReplies(posted.rootId).length > 0, 5000, 'a note');
       assert.match(threadTexts(posted.rootId).join('\n'), /versie 2/);
     });

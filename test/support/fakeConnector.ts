@@ -275,6 +275,18 @@ export class FakeConnector {
     return this.posted.filter((p) => p.channelId === channelId && p.rootId === p.id);
   }
 
+  /**
+   * The root posts in a channel that carry a card: the reports, without the bot's text messages
+   * (such as the note at install that reports will be posted there).
+   */
+  reportPosts(channelId: string): PostedActivity[] {
+    return this.channelPosts(channelId).filter((p) =>
+      (p.activity.attachments ?? []).some(
+        (a) => a.contentType === 'application/vnd.microsoft.card.adaptive',
+      ),
+    );
+  }
+
   /** The bot's replies in the thread whose root post has this id. */
   threadReplies(rootActivityId: string): PostedActivity[] {
     return this.posted.filter((p) => p.rootId === rootActivityId && p.id !== rootActivityId);
