@@ -800,6 +800,9 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       assert.equal(channelUpdates(place).length, updatesBefore, 'not retried after a restart');
     });
 
+    // A guard, not new behaviour: the connector client's own pipeline (@azure/core-rest-pipeline's
+    // throttling strategy) already waits for Retry-After on a 429, uncapped; teamsRetry's cap
+    // applies only to what it lets through (test/channel/teamsRetry.test.ts).
     it('waits as long as Retry-After asks on a 429 before it updates the card', async () => {
       const { place, traveller, ...posted } = await postedReport('Noor Visser', bergen);
       connector.failNext(1, 429, {
