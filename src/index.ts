@@ -37,12 +37,15 @@ async function main(): Promise<void> {
   const adapter = createAdapter(config, log);
   const appId = config.bot?.appId ?? '';
   const publisher = new TeamsChannelPublisher(adapter, appId, now);
-  const sync = new ReportSync(store.reports, store.channels, publisher, log, catalogue);
+  const openPersonalChat = personalChatOpener(adapter, appId);
+  const sync = new ReportSync(store.reports, store.channels, publisher, log, catalogue, {
+    openPersonalChat,
+    now,
+  });
   const reminderPolicy: ReminderPolicy = {
     afterDays: config.reminders.afterDays,
     calendar: { window: config.reminders.window, skipHolidays: config.reminders.skipHolidays },
   };
-  const openPersonalChat = personalChatOpener(adapter, appId);
   const membership = new TeamMembership();
   const mainDialog = new MainDialog({
     catalogue,

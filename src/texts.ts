@@ -51,6 +51,14 @@ const texts = {
     changeNote: (by: string, part: string, version: number) =>
       `${by} heeft ${part} gewijzigd (versie ${version}).`,
     updatedTo: (version: number) => `Het verslag is bijgewerkt naar versie ${version}.`,
+    replacesDeletedPost:
+      'Dit verslag vervangt een eerder bericht dat uit het kanaal is verwijderd.',
+    channelUnavailable: (title: string) =>
+      `Je verslag "${title}" kan ik niet meer in het kanaal plaatsen, omdat Reisverslag niet meer in het team zit: vraag een eigenaar van het team de app opnieuw toe te voegen, of typ **@Reisverslag gebruik dit kanaal** in een ander kanaal, en wijzig daarna je verslag om het opnieuw te plaatsen.`,
+    syncGivenUp: (title: string) =>
+      `Je verslag "${title}" is opgeslagen, maar het bericht in het kanaal kon ik na herhaalde pogingen niet bijwerken; wijzig je verslag later nog eens om het opnieuw te proberen.`,
+    editSavedNotInChannel: (version: number) =>
+      `Opgeslagen als versie ${version}; het bericht in het kanaal is niet bijgewerkt (zie hierboven).`,
     updatedFooter: (date: string, version: number) => `Bijgewerkt op ${date} (versie ${version})`,
     myReportsTitle: 'Mijn verslagen',
     noReports: 'Je hebt nog geen verslagen. Typ **nieuw verslag** om te beginnen.',
@@ -111,6 +119,8 @@ const texts = {
     unknownChannel: 'het verslagenkanaal',
     channelMovedHere: (who: string, channel: string) =>
       `${who} heeft het kanaal ${channel} gekozen: reisverslagen van dit team worden voortaan hier geplaatst.`,
+    reportsPostedHere:
+      'Reisverslag is aan dit team toegevoegd: de reisverslagen van dit team worden in dit kanaal geplaatst (typ in een ander kanaal **@Reisverslag gebruik dit kanaal** om dat te veranderen).',
     channelMovedAway: (who: string, channel: string) =>
       `${who} heeft het verslagenkanaal van dit team verplaatst naar het kanaal ${channel}; nieuwe reisverslagen verschijnen voortaan daar.`,
     moveRefused:
@@ -200,6 +210,13 @@ const texts = {
     changeNote: (by: string, part: string, version: number) =>
       `${by} changed ${part} (version ${version}).`,
     updatedTo: (version: number) => `The report has been updated to version ${version}.`,
+    replacesDeletedPost: 'This report replaces an earlier post that was deleted from the channel.',
+    channelUnavailable: (title: string) =>
+      `I can no longer post your report "${title}" in the channel, because Reisverslag is no longer in the team: ask an owner of the team to add the app again, or type **@Reisverslag gebruik dit kanaal** in another channel, then change your report to post it again.`,
+    syncGivenUp: (title: string) =>
+      `Your report "${title}" is saved, but I could not update its post in the channel after repeated tries; change your report again later to try once more.`,
+    editSavedNotInChannel: (version: number) =>
+      `Saved as version ${version}; the post in the channel was not updated (see above).`,
     updatedFooter: (date: string, version: number) => `Updated on ${date} (version ${version})`,
     myReportsTitle: 'My reports',
     noReports: 'You have no reports yet. Type **new report** to begin.',
@@ -257,6 +274,8 @@ const texts = {
     unknownChannel: 'the reports channel',
     channelMovedHere: (who: string, channel: string) =>
       `${who} chose the channel ${channel}: travel reports of this team will be posted here from now on.`,
+    reportsPostedHere:
+      "Reisverslag was added to this team: this team's travel reports will be posted in this channel (type **@Reisverslag gebruik dit kanaal** in another channel to change that).",
     channelMovedAway: (who: string, channel: string) =>
       `${who} moved this team's reports channel to the channel ${channel}; new travel reports will appear there from now on.`,
     moveRefused:

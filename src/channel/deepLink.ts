@@ -1,17 +1,22 @@
 import type { ChannelPost } from '../report/report';
 
 /**
- * A Teams deep link that opens the report's post in its channel, or '' when the post lacks what
- * Teams needs (the team's group id comes with the app's install in the team).
+ * A Teams deep link that opens the report's post in its channel, in the format Teams documents
+ * for a channel message ("Deep link to navigate to channel conversation"):
+ * `https://teams.microsoft.com/l/message/<channelId>/<messageId>?tenantId=…&groupId=…&parentMessageId=…&teamName=…&channelName=…&createdTime=…`,
+ * `createdTime` being when the post was made, in milliseconds since 1970. Empty when there is
+ * no post; a part the post lacks is left out.
  */
 export function postDeepLink(post: ChannelPost | undefined, tenantId: string | undefined): string {
   if (!post) return '';
+  const createdTime = Date.parse(post.postedAt);
   const query = new URLSearchParams({
     ...(tenantId ? { tenantId } : {}),
     ...(post.teamAadGroupId ? { groupId: post.teamAadGroupId } : {}),
     parentMessageId: post.activityId,
     ...(post.teamName ? { teamName: post.teamName } : {}),
     ...(post.channelName ? { channelName: post.channelName } : {}),
+    ...(Number.isNaN(createdTime) ? {} : { createdTime: String(createdTime) }),
   });
   return (
     `https://teams.microsoft.com/l/message/${encodeURIComponent(post.channelId)}/` +

@@ -26,13 +26,30 @@ export type AppLeft = 'uninstalled' | 'bot removed from the team';
 export class TeamReportChannels {
   constructor(private readonly parts: ReportChannelParts) {}
 
-  /** The app was added to the team: its channel (or General) becomes the report channel. */
+  /**
+   * The app was added to the team: the channel chosen at install (Teams'
+   * `channelData.settings.selectedChannel`), else the activity's channel, becomes the report
+   * channel, and the bot says so there.
+   */
   async installed(context: TurnContext): Promise<void> {
-    const channel = await this.remember(context);
+    const channel = await this.remember(context, undefined, installedChannelIdOf(context));
     this.parts.log.info(
       { tenantId: channel.tenantId, teamId: channel.teamId, channelId: channel.channelId },
       'report channel remembered',
     );
+    try {
+      await sendToChannel(
+        context,
+        channel.channelId,
+        textsFor(localeOf(context)).reportsPostedHere,
+      );
+    } catch (error) {
+      // The channel is remembered; the announcement is a courtesy.
+      this.parts.log.warn(
+        { err: error, teamId: channel.teamId, channelId: channel.channelId },
+        'could not announce the report channel',
+      );
+    }
   }
 
   /**
@@ -111,10 +128,14 @@ export class TeamReportChannels {
    * Stores this team's channel of the activity as its report channel. A channel message names
    * the team by id only: its name and group id are kept from the earlier record.
    */
-  private async remember(context: TurnContext, previous?: ReportChannel): Promise<ReportChannel> {
+  private async remember(
+    context: TurnContext,
+    previous?: ReportChannel,
+    chosenChannelId?: string,
+  ): Promise<ReportChannel> {
     const { serviceUrl } = context.activity;
     const team = teamOf(context) as { id: string; name?: string; aadGroupId?: string };
-    const channelId = channelIdOf(context, team.id);
+    const channelId = chosenChannelId ?? channelIdOf(context, team.id);
     const channelName = await this.channelName(context, team.id, channelId);
     const teamName = team.name ?? previous?.teamName;
     const teamAadGroupId = team.aadGroupId ?? previous?.teamAadGroupId;
@@ -142,7 +163,12 @@ export class TeamReportChannels {
     channelId: string,
   ): Promise<string | undefined> {
     const { channelData, conversation } = context.activity;
-    const sent = (channelData.channel as { name?: string } | undefined)?.name ?? conversation.name;
+    const sentChannel = channelData.channel as { id?: string; name?: string } | undefined;
+    // A name Teams sent is this channel's only when the ids match (at install it may be General's).
+    const sent =
+      sentChannel?.id === undefined || sentChannel.id === channelId
+        ? (sentChannel?.name ?? conversation.name)
+        : undefined;
     if (sent) return sent;
     try {
       const listed = await TeamsInfo.getTeamChannels(context, teamId);
@@ -164,10 +190,27 @@ function teamOf(
   return typeof team?.id === 'string' && team.id !== '' ? (team as { id: string }) : undefined;
 }
 
-/** The channel of a team activity; Teams omits it on some installs: General has the team's id. */
+/**
+ * The channel of a team activity: Teams' `channelData.channel`, else the activity's conversation
+ * (a thread's id without `;messageid=…`), else General, which has the team's id.
+ */
 function channelIdOf(context: TurnContext, teamId: string): string {
   const channel = (context.activity.channelData as { channel?: { id?: unknown } }).channel;
-  return typeof channel?.id === 'string' && channel.id !== '' ? channel.id : teamId;
+  if (typeof channel?.id === 'string' && channel.id !== '') return channel.id;
+  const conversation = context.activity.conversation?.id?.split(';')[0];
+  return conversation || teamId;
+}
+
+/**
+ * The channel chosen when the app was added to the team: Teams documents it as
+ * `channelData.settings.selectedChannel.id`; undefined when Teams did not send it.
+ */
+function installedChannelIdOf(context: TurnContext): string | undefined {
+  const settings = (
+    context.activity.channelData as { settings?: { selectedChannel?: { id?: unknown } } }
+  ).settings;
+  const id = settings?.selectedChannel?.id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 /** Starts a new thread in a channel of the team this turn is in, with a text. */

@@ -23,21 +23,52 @@ export interface PublishTarget {
   teamAadGroupId?: string;
 }
 
+/**
+ * Answers of Teams that mean a post (or the bot's access to its channel) is gone: 404, and 403
+ * (ServiceError), which Teams has answered for an update of a deleted post
+ * (microsoft/BotFramework-Services#269).
+ */
+export function isGoneStatus(status: number | undefined): boolean {
+  return status === 403 || status === 404;
+}
+
 /** Thrown when the channel post is gone (deleted in Teams): post it again as a new thread. */
 export class PostGoneError extends Error {
-  constructor(post: ChannelPost) {
+  constructor(post: ChannelPost, cause?: unknown) {
     super(
-      `The report's post ${post.activityId} in channel ${post.channelId} no longer exists in Teams.`,
+      `The report's post ${post.activityId} in channel ${post.channelId} no longer exists in ` +
+        'Teams (it refused the update twice with 403 or 404); post the report again.',
+      cause === undefined ? {} : { cause },
     );
     this.name = 'PostGoneError';
   }
 }
 
+/**
+ * Thrown when Teams refuses a new post in the channel (403 or 404): the app was removed from the
+ * team, or the channel was deleted. A team owner adds the app again, or a member moves the report
+ * channel with `@Reisverslag gebruik dit kanaal`.
+ */
+export class ChannelRefusedError extends Error {
+  constructor(channelId: string, cause: unknown) {
+    super(
+      `Teams refused a new post in channel ${channelId} (403 or 404): the app is no longer in ` +
+        'the team, or the channel is gone. Add the app to the team again, or choose another ' +
+        'channel with "@Reisverslag gebruik dit kanaal".',
+      { cause },
+    );
+    this.name = 'ChannelRefusedError';
+  }
+}
+
 /** Posts report cards in a channel, updates them in place, and replies in their thread. */
 export interface ReportPublisher {
-  /** Starts a new thread with the card; tells where it landed. */
+  /** Starts a new thread with the card; tells where it landed. ChannelRefusedError on 403/404. */
   publish(target: PublishTarget, card: AdaptiveCard, summary: string): Promise<ChannelPost>;
-  /** Replaces the posted card in place; PostGoneError when Teams no longer has the post. */
+  /**
+   * Replaces the posted card in place; PostGoneError when Teams refuses it twice with 403 or 404
+   * (the post was deleted).
+   */
   update(post: ChannelPost, card: AdaptiveCard, summary: string): Promise<void>;
   /** Sends a short text in the post's thread. */
   reply(post: ChannelPost, text: string): Promise<void>;
@@ -69,20 +100,25 @@ export class TeamsChannelPublisher implements ReportPublisher {
       ...(target.tenantId ? { tenantId: target.tenantId } : {}),
     } as ConversationParameters;
     let conversationId: string | undefined;
-    await withTeamsRetry(
-      () =>
-        this.adapter.createConversationAsync(
-          this.appId,
-          Channels.Msteams,
-          target.serviceUrl,
-          '',
-          parameters,
-          async (context) => {
-            conversationId = context.activity.conversation.id;
-          },
-        ),
-      this.retry,
-    );
+    try {
+      await withTeamsRetry(
+        () =>
+          this.adapter.createConversationAsync(
+            this.appId,
+            Channels.Msteams,
+            target.serviceUrl,
+            '',
+            parameters,
+            async (context) => {
+              conversationId = context.activity.conversation.id;
+            },
+          ),
+        this.retry,
+      );
+    } catch (error) {
+      if (isGoneStatus(statusOf(error))) throw new ChannelRefusedError(target.channelId, error);
+      throw error;
+    }
     const activityId = threadRootOf(conversationId);
     if (!conversationId || !activityId) {
       throw new Error(
@@ -108,11 +144,18 @@ export class TeamsChannelPublisher implements ReportPublisher {
     const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
     activity.id = post.activityId;
     activity.summary = summary;
+    const update = () => this.inThread(post, (context) => context.updateActivity(activity));
     try {
-      await this.inThread(post, (context) => context.updateActivity(activity));
-    } catch (error) {
-      if (statusOf(error) === 404) throw new PostGoneError(post);
-      throw error;
+      await update();
+    } catch (first) {
+      if (!isGoneStatus(statusOf(first))) throw first;
+      // A 403 is not always final (ServiceError "Unknown" comes and goes): one more try first.
+      try {
+        await update();
+      } catch (second) {
+        if (isGoneStatus(statusOf(second))) throw new PostGoneError(post, second);
+        throw second;
+      }
     }
   }
 

@@ -1,26 +1,89 @@
 import type { Logger } from 'pino';
+import { literal } from '../cards/markdown';
 import { renderChannelCard } from '../cards/reportCard';
 import type { Catalogue } from '../report/catalogue';
-import { markSynced, needsSync, type Report } from '../report/report';
+import {
+  markSynced,
+  needsSync,
+  titleOf,
+  withChannelUnavailable,
+  withSyncFailure,
+  type ChannelPost,
+  type Report,
+  type SyncStopped,
+} from '../report/report';
 import type { ChannelStore } from '../store/channelStore';
 import type { ReportStore } from '../store/reportStore';
 import { textsFor } from '../texts';
-import { PostGoneError, type ReportPublisher } from './reportPublisher';
+import type { OpenPersonalChat } from './personalChat';
+import {
+  ChannelRefusedError,
+  PostGoneError,
+  type PublishTarget,
+  type ReportPublisher,
+} from './reportPublisher';
+
+/**
+ * Tries to bring a card up to date before the bot gives up on it: the try in the edit's turn,
+ * then one every 5 minutes (src/index.ts) for about an hour.
+ */
+export const MAX_SYNC_ATTEMPTS = 12;
+
+/** How ReportSync tells an author that their report's post is no longer updated. */
+export interface ReportSyncOptions {
+  /** Reaches the author in their personal chat; without it, the author is not told. */
+  openPersonalChat?: OpenPersonalChat;
+  /** Failed tries of one version before the bot gives up; default MAX_SYNC_ATTEMPTS. */
+  maxAttempts?: number;
+  now?: () => Date;
+}
+
+/**
+ * Thrown by `sync` when it has just given up on the report's post (its author is told in their
+ * personal chat): the edit is stored, and the channel will not show it.
+ */
+export class SyncStoppedError extends Error {
+  constructor(
+    readonly reportId: string,
+    readonly stopped: SyncStopped,
+    cause: unknown,
+  ) {
+    super(
+      stopped.reason === 'channelUnavailable'
+        ? `Report ${reportId}: Teams refused a new post in its channel, so its post is no longer ` +
+            'updated; add the app to the team again, or move the report channel with ' +
+            '"@Reisverslag gebruik dit kanaal", then edit the report to post it again.'
+        : `Report ${reportId}: every try to update its channel post failed, so it is no ` +
+            'longer retried; see the earlier warnings for why, then edit the report to try again.',
+      { cause },
+    );
+    this.name = 'SyncStoppedError';
+  }
+}
 
 /** Brings a posted report's channel card up to the stored version. */
 export class ReportSync {
+  private readonly maxAttempts: number;
+  private readonly now: () => Date;
+
   constructor(
     private readonly reports: ReportStore,
     private readonly channels: ChannelStore,
     private readonly publisher: ReportPublisher,
     private readonly log: Logger,
     private readonly catalogue: Catalogue,
-  ) {}
+    private readonly options: ReportSyncOptions = {},
+  ) {
+    this.maxAttempts = options.maxAttempts ?? MAX_SYNC_ATTEMPTS;
+    this.now = options.now ?? (() => new Date());
+  }
 
   /**
-   * Updates the card in place (or posts it again as a new thread when the post was deleted),
-   * replies in the thread what changed, and records the version the channel now shows. Returns
-   * the stored report; throws when Teams cannot be reached, leaving the report marked behind.
+   * Updates the card in place (or posts it again as a new thread, with a note, when the post was
+   * deleted), replies in the thread what changed, and records the version the channel now shows.
+   * Returns the stored report. When Teams cannot be reached it counts the failure and throws,
+   * leaving the report marked behind; when Teams refuses even a new post, or the failures reach
+   * the cap, it stops trying that version, tells the author, and throws SyncStoppedError.
    */
   async sync(report: Report, change?: string): Promise<Report> {
     const post = report.post;
@@ -28,33 +91,50 @@ export class ReportSync {
     const texts = textsFor(report.locale);
     const card = renderChannelCard(report, this.catalogue);
     let current = post;
+    let reposted = false;
     try {
-      await this.publisher.update(post, card, texts.reportHeading);
+      try {
+        await this.publisher.update(post, card, texts.reportHeading);
+      } catch (error) {
+        if (!(error instanceof PostGoneError)) throw error;
+        this.log.warn(
+          { reportId: report.id, activityId: post.activityId },
+          'post deleted; posting again',
+        );
+        current = {
+          ...(await this.publisher.publish(
+            await this.repostTarget(report, post),
+            card,
+            texts.reportHeading,
+          )),
+          syncedVersion: post.syncedVersion,
+        };
+        reposted = true;
+        await this.channels.savePost({
+          tenantId: report.tenantId ?? '',
+          activityId: current.activityId,
+          travellerId: report.travellerId,
+          reportId: report.id,
+        });
+      }
     } catch (error) {
-      if (!(error instanceof PostGoneError)) throw error;
-      this.log.warn(
-        { reportId: report.id, activityId: post.activityId },
-        'post deleted; posting again',
-      );
-      current = {
-        ...(await this.publisher.publish(post, card, texts.reportHeading)),
-        syncedVersion: post.syncedVersion,
-      };
-      await this.channels.savePost({
-        tenantId: report.tenantId ?? '',
-        activityId: current.activityId,
-        travellerId: report.travellerId,
-        reportId: report.id,
-      });
+      await this.failed(report, error);
+      throw error;
     }
     const stored = await this.reports.update(report.travellerId, report.id, (latest) =>
       markSynced(latest, current, report.version),
     );
-    try {
-      await this.publisher.reply(current, change ?? texts.updatedTo(report.version));
-    } catch (error) {
-      // The card shows the new version; the note in the thread is a courtesy.
-      this.log.warn({ err: error, reportId: report.id }, 'could not reply in the thread');
+    const notes = [
+      ...(reposted ? [texts.replacesDeletedPost] : []),
+      change ?? texts.updatedTo(report.version),
+    ];
+    for (const note of notes) {
+      try {
+        await this.publisher.reply(current, note);
+      } catch (error) {
+        // The card shows the new version; the note in the thread is a courtesy.
+        this.log.warn({ err: error, reportId: report.id }, 'could not reply in the thread');
+      }
     }
     return stored;
   }
@@ -68,9 +148,94 @@ export class ReportSync {
         await this.sync(report);
         synced++;
       } catch (error) {
-        this.log.warn({ err: error, reportId: report.id }, 'channel post still behind');
+        if (!(error instanceof SyncStoppedError)) {
+          this.log.warn({ err: error, reportId: report.id }, 'channel post still behind');
+        }
       }
     }
     return synced;
+  }
+
+  /**
+   * Where a deleted post goes again: the team's report channel as it is now (it may have moved
+   * since), else the post's own channel.
+   */
+  private async repostTarget(report: Report, post: ChannelPost): Promise<PublishTarget> {
+    const channel =
+      post.teamId && report.tenantId
+        ? await this.channels.get(report.tenantId, post.teamId)
+        : undefined;
+    if (!channel) return post;
+    return {
+      ...post,
+      channelId: channel.channelId,
+      serviceUrl: channel.serviceUrl,
+      ...(channel.channelName ? { channelName: channel.channelName } : {}),
+      ...(channel.teamName ? { teamName: channel.teamName } : {}),
+      ...(channel.teamAadGroupId ? { teamAadGroupId: channel.teamAadGroupId } : {}),
+    };
+  }
+
+  /**
+   * Records a failed try in the report. When the bot gives up on it here (Teams refused a new
+   * post, or the tries ran out), logs one line, tells the author once, and throws
+   * SyncStoppedError; otherwise returns and the caller throws the failure.
+   */
+  private async failed(report: Report, error: unknown): Promise<void> {
+    const at = this.now();
+    let stored: Report;
+    try {
+      stored = await this.reports.update(report.travellerId, report.id, (latest) =>
+        error instanceof ChannelRefusedError
+          ? withChannelUnavailable(latest, at)
+          : withSyncFailure(latest, this.maxAttempts, at),
+      );
+    } catch (storeError) {
+      this.log.warn(
+        { err: storeError, reportId: report.id },
+        'could not record the failed update of the channel post',
+      );
+      return;
+    }
+    const stopped = stored.post?.stopped;
+    if (!stopped || stopped.at !== at.toISOString()) return;
+    this.log.error(
+      {
+        err: error,
+        reportId: report.id,
+        travellerId: report.travellerId,
+        reason: stopped.reason,
+        attempts: stored.post?.failedAttempts,
+        version: stopped.version,
+      },
+      stopped.reason === 'channelUnavailable'
+        ? 'channel post given up: Teams refused a new post in the channel (app removed from the team?)'
+        : 'channel post given up: every try to update it failed',
+    );
+    await this.tellAuthor(stored, stopped);
+    throw new SyncStoppedError(report.id, stopped, error);
+  }
+
+  /** Tells the author in their personal chat that the channel no longer shows their report. */
+  private async tellAuthor(report: Report, stopped: SyncStopped): Promise<void> {
+    const { openPersonalChat } = this.options;
+    const chat = report.chat;
+    if (!openPersonalChat || !chat) {
+      this.log.warn({ reportId: report.id }, 'cannot tell the author: no personal chat known');
+      return;
+    }
+    const texts = textsFor(report.locale);
+    const title = literal(titleOf(report)) || texts.untitled;
+    const text =
+      stopped.reason === 'channelUnavailable'
+        ? texts.channelUnavailable(title)
+        : texts.syncGivenUp(title);
+    try {
+      await openPersonalChat(chat, async (context) => {
+        await context.sendActivity(text);
+      });
+    } catch (error) {
+      this.log.warn({ err: error, reportId: report.id }, 'could not tell the author');
+    }
   }
 }

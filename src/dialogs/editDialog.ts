@@ -5,6 +5,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { SyncStoppedError } from '../channel/reportSync';
 import { renderChoiceCard } from '../cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../cards/editConfirmCard';
 import type { Question } from '../report/catalogue';
@@ -211,6 +212,11 @@ export class EditDialog extends ComponentDialog {
       await this.services.sync.sync(edited, change);
       await context.sendActivity(texts.editSaved(edited.version));
     } catch (error) {
+      if (error instanceof SyncStoppedError) {
+        // The author was just told why in this chat; the channel is not retried.
+        await context.sendActivity(texts.editSavedNotInChannel(edited.version));
+        return step.endDialog();
+      }
       this.services.log.warn({ err: error, reportId }, 'edit saved; channel post not updated yet');
       markBehind(context, reportId);
       await context.sendActivity(texts.editSavedNotSynced(edited.version));

@@ -34,6 +34,21 @@ export interface ChannelPost {
   postedAt: string;
   /** The report version the channel card shows; behind `version` until Teams took the update. */
   syncedVersion: number;
+  /** Failed tries to bring the card up to date since it last was; gone once it is. */
+  failedAttempts?: number;
+  /** The bot gave up updating the card (it is no longer retried); gone once a later edit syncs. */
+  stopped?: SyncStopped;
+}
+
+/**
+ * Why the bot stopped updating a report's channel post: Teams refused even a new post in the
+ * channel (`channelUnavailable`: the app was removed from the team), or every try failed
+ * (`failed`). `version` is the report's version then: a later edit tries again.
+ */
+export interface SyncStopped {
+  reason: 'channelUnavailable' | 'failed';
+  version: number;
+  at: string;
 }
 
 /** The traveller's personal chat with the bot, to reach them there from a channel. */
@@ -240,17 +255,53 @@ export function withEdit(
   };
 }
 
-/** True when the channel card shows an older version than the stored report. */
+/**
+ * True when the channel card shows an older version than the stored report, and the bot has not
+ * given up on that version (a later edit tries again).
+ */
 export function needsSync(report: Report): boolean {
+  const post = report.post;
   return (
     report.status === 'posted' &&
-    report.post !== undefined &&
-    report.post.syncedVersion < report.version
+    post !== undefined &&
+    post.syncedVersion < report.version &&
+    (post.stopped === undefined || post.stopped.version < report.version)
   );
 }
 
-/** The report with its channel post (maybe a new thread) now showing `shownVersion`. */
+/**
+ * The report with its channel post (maybe a new thread) now showing `shownVersion`; failures
+ * counted before are forgotten.
+ */
 export function markSynced(report: Report, post: ChannelPost, shownVersion: number): Report {
   const syncedVersion = Math.max(report.post?.syncedVersion ?? 0, shownVersion);
-  return { ...report, post: { ...post, syncedVersion } };
+  const { failedAttempts: _failed, stopped: _stopped, ...shown } = post;
+  return { ...report, post: { ...shown, syncedVersion } };
+}
+
+/**
+ * The report with one more failed try to update its channel post; at `maxAttempts` the bot
+ * stops (`failed`). Unchanged when it has no post.
+ */
+export function withSyncFailure(report: Report, maxAttempts: number, now: Date): Report {
+  const post = report.post;
+  if (!post) return report;
+  const failedAttempts = (post.failedAttempts ?? 0) + 1;
+  const stopped: SyncStopped | undefined =
+    failedAttempts >= maxAttempts
+      ? { reason: 'failed', version: report.version, at: now.toISOString() }
+      : post.stopped;
+  return { ...report, post: { ...post, failedAttempts, ...(stopped ? { stopped } : {}) } };
+}
+
+/** The report whose channel is gone (Teams refused even a new post): no more tries. */
+export function withChannelUnavailable(report: Report, now: Date): Report {
+  const post = report.post;
+  if (!post) return report;
+  const stopped: SyncStopped = {
+    reason: 'channelUnavailable',
+    version: report.version,
+    at: now.toISOString(),
+  };
+  return { ...report, post: { ...post, stopped } };
 }

@@ -22,7 +22,10 @@ export interface PostReference {
 
 /** Persistence of report channels, one document a team, partitioned by tenant. */
 export interface ChannelStore {
-  /** Remembers (or moves) the team's report channel. */
+  /**
+   * Remembers (or moves) the team's report channel, merged with the stored record
+   * (`mergeChannel`): a team name, group id or channel name missing from `channel` is kept.
+   */
   save(channel: ReportChannel): Promise<void>;
   /** The team's report channel, or undefined when the team has none (read from the store). */
   get(tenantId: string, teamId: string): Promise<ReportChannel | undefined>;
@@ -34,6 +37,28 @@ export interface ChannelStore {
   savePost(post: PostReference): Promise<void>;
   /** The report shown by the thread whose root is this activity, or undefined. */
   findPost(tenantId: string, activityId: string): Promise<PostReference | undefined>;
+}
+
+/**
+ * The channel record to store when `next` replaces `previous`: what Teams did not send this time
+ * is kept, as a later activity (a channel message, an install without the team's details) often
+ * lacks the team's name and group id. The channel's name is kept only for the same channel.
+ */
+export function mergeChannel(
+  previous: ReportChannel | undefined,
+  next: ReportChannel,
+): ReportChannel {
+  if (!previous) return next;
+  const teamName = next.teamName ?? previous.teamName;
+  const teamAadGroupId = next.teamAadGroupId ?? previous.teamAadGroupId;
+  const channelName =
+    next.channelName ?? (previous.channelId === next.channelId ? previous.channelName : undefined);
+  return {
+    ...next,
+    ...(teamName ? { teamName } : {}),
+    ...(teamAadGroupId ? { teamAadGroupId } : {}),
+    ...(channelName ? { channelName } : {}),
+  };
 }
 
 /** Orders teams by name (their id when Teams gave none), as a Dutch reader sorts them. */

@@ -1,6 +1,7 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import {
   byTeamName,
+  mergeChannel,
   requireIds,
   type ChannelStore,
   type PostReference,
@@ -19,8 +20,12 @@ export class CosmosChannelStore implements ChannelStore {
 
   async save(channel: ReportChannel): Promise<void> {
     requireIds(channel.tenantId, channel.teamId);
+    const previous = await this.get(channel.tenantId, channel.teamId);
     try {
-      await this.container.items.upsert({ ...channel, id: encodeCosmosId(channel.teamId) });
+      await this.container.items.upsert({
+        ...mergeChannel(previous, channel),
+        id: encodeCosmosId(channel.teamId),
+      });
     } catch (error) {
       throw storeError(`saving the report channel of team ${channel.teamId}`, error);
     }

@@ -135,7 +135,9 @@ export class CosmosReportStore implements ReportStore {
     try {
       const { resources } = await this.container.items
         .query<ItemDefinition>({
-          query: 'SELECT * FROM c WHERE c.status = @posted AND c.post.syncedVersion < c.version',
+          query:
+            'SELECT * FROM c WHERE c.status = @posted AND c.post.syncedVersion < c.version ' +
+            'AND (NOT IS_DEFINED(c.post.stopped) OR c.post.stopped.version < c.version)',
           parameters: [{ name: '@posted', value: 'posted' }],
         })
         .fetchAll();

@@ -1,5 +1,6 @@
 import {
   byTeamName,
+  mergeChannel,
   requireIds,
   type ChannelStore,
   type PostReference,
@@ -16,7 +17,8 @@ export class InMemoryChannelStore implements ChannelStore {
 
   async save(channel: ReportChannel): Promise<void> {
     requireIds(channel.tenantId, channel.teamId);
-    this.channels.set(keyOf(channel.tenantId, channel.teamId), { ...channel });
+    const key = keyOf(channel.tenantId, channel.teamId);
+    this.channels.set(key, mergeChannel(this.channels.get(key), { ...channel }));
   }
 
   async get(tenantId: string, teamId: string): Promise<ReportChannel | undefined> {

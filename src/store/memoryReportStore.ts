@@ -1,4 +1,4 @@
-import { withAnswer, type Answer, type Report } from '../report/report';
+import { needsSync, withAnswer, type Answer, type Report } from '../report/report';
 import {
   missingReport,
   notADraft,
@@ -72,12 +72,7 @@ export class InMemoryReportStore implements ReportStore {
   }
 
   async findNeedingSync(): Promise<Report[]> {
-    return this.matching(
-      (report) =>
-        report.status === 'posted' &&
-        report.post !== undefined &&
-        report.post.syncedVersion < report.version,
-    );
+    return this.matching(needsSync);
   }
 
   async findDueReminders(now: Date, limit: number): Promise<Report[]> {

@@ -75,8 +75,8 @@ export interface ReportStore {
   /** The traveller's most recently updated draft, or undefined. */
   findLatestDraft(travellerId: string): Promise<Report | undefined>;
   /**
-   * Posted reports whose channel card shows an older version (Teams was unreachable).
-   * Crosses partitions: for the retry at start, never on a turn's path.
+   * Posted reports whose channel card shows an older version (Teams was unreachable), except
+   * those the bot gave up on at their current version (`post.stopped`). Crosses partitions: for the retry at start, never on a turn's path.
    */
   findNeedingSync(): Promise<Report[]>;
   /**

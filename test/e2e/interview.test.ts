@@ -119,7 +119,7 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
       'Bewerken',
     ]);
 
-    const posts = connector.channelPosts(channel.id);
+    const posts = connector.reportPosts(channel.id);
     assert.equal(posts.length, 1, 'exactly one new thread in the channel');
     const post = posts[0];
     assert.ok(post);
@@ -147,7 +147,7 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
       assert.ok(review.lines.includes(shown), `the review shows ${shown}`);
     }
     assert.equal((await storedReport(user)).status, 'draft', 'nothing is posted before the press');
-    assert.equal(connector.channelPosts(channel.id).length, 0);
+    assert.equal(connector.reportPosts(channel.id).length, 0);
 
     const confirmation = await traveller.press(review, 'Plaatsen in kanaal');
     await assertPosted(user, channel, lisbon, confirmation);

@@ -139,8 +139,8 @@ describe('e2e: who may do what in a team', function () {
         confirmation.lines[0],
         'Je verslag is geplaatst in het kanaal Reisverslagen van het team Internationale Zaken. Bedankt!',
       );
-      assert.equal(connector.channelPosts(channelNamed(zaken, 'Reisverslagen').id).length, 1);
-      assert.equal(connector.channelPosts(channelNamed(directie, 'Verslagen').id).length, 0);
+      assert.equal(connector.reportPosts(channelNamed(zaken, 'Reisverslagen').id).length, 1);
+      assert.equal(connector.reportPosts(channelNamed(directie, 'Verslagen').id).length, 0);
       assert.doesNotMatch(everythingShown(traveller), /Directie|Vertrouwelijk/);
       // Teams was asked about both teams, and answered 404 for the one the traveller is not in.
       const asked = connector
@@ -174,7 +174,7 @@ describe('e2e: who may do what in a team', function () {
         reportId: reportIdOf(choice),
         teamId: directie.id,
       });
-      assert.equal(connector.channelPosts(channelNamed(directie, 'Verslagen').id).length, 0);
+      assert.equal(connector.reportPosts(channelNamed(directie, 'Verslagen').id).length, 0);
       assert.equal((await storedReports(user))[0]?.status, 'draft');
       const again = lastCard(forged);
       assert.deepEqual(
@@ -189,7 +189,7 @@ describe('e2e: who may do what in a team', function () {
         lastCard(posted).lines[0],
         'Je verslag is geplaatst in het kanaal Reisverslagen van het team Internationale Zaken. Bedankt!',
       );
-      assert.equal(connector.channelPosts(channelNamed(zaken, 'Reisverslagen').id).length, 1);
+      assert.equal(connector.reportPosts(channelNamed(zaken, 'Reisverslagen').id).length, 1);
     });
 
     it('tells a traveller in none of the teams what to do, in one sentence, and keeps the draft', async () => {
@@ -208,7 +208,7 @@ describe('e2e: who may do what in a team', function () {
         [NOT_IN_ANY_TEAM],
       );
       for (const team of [economie, directie]) {
-        assert.equal(connector.channelPosts(team.channels[1]!.id).length, 0);
+        assert.equal(connector.reportPosts(team.channels[1]!.id).length, 0);
       }
       const [stored] = await storedReports(user);
       assert.equal(stored?.status, 'draft');
@@ -218,6 +218,80 @@ describe('e2e: who may do what in a team', function () {
         offer.lines[0] ?? '',
         /^Je hebt een onafgerond verslag: Eurocities Werkconferentie Gent/,
       );
+    });
+  });
+
+  describe('installing the app in a team', () => {
+    const REPORTS_POSTED_HERE =
+      'Reisverslag is aan dit team toegevoegd: de reisverslagen van dit team worden in dit kanaal geplaatst (typ in een ander kanaal **@Reisverslag gebruik dit kanaal** om dat te veranderen).';
+
+    /** Installs the app in a new tenant's team as `install` describes; the tenant's id. */
+    async function install(
+      team: TeamsTeam,
+      install: Partial<Parameters<typeof teamInstallationUpdate>[0]>,
+    ): Promise<string> {
+      const tenantId = randomUUID();
+      connector.addTeam(team);
+      const activity = teamInstallationUpdate({
+        serviceUrl: connector.url,
+        tenantId,
+        user: makeUser('Teameigenaar Iris Vos'),
+        team,
+        ...install,
+      });
+      assert.equal(await postActivity(world.bot.url, activity), 200);
+      return tenantId;
+    }
+
+    /** The texts the bot posted as new threads in a channel. */
+    function saidIn(channel: TeamsChannel): string[] {
+      return connector.channelPosts(channel.id).map((posted) => String(posted.activity.text));
+    }
+
+    it('takes the channel chosen in the install dialog (settings.selectedChannel), says so there, and posts reports there', async () => {
+      const team = makeTeam('Internationale Zaken', ['Reisverslagen']);
+      const general = team.channels[0] as TeamsChannel;
+      const chosen = channelNamed(team, 'Reisverslagen');
+      // Teams sends the install in General, naming the chosen channel in settings only.
+      const tenantId = await install(team, { channel: general, selectedChannel: chosen });
+
+      assert.equal(await keptChannel(tenantId, team), chosen.id);
+      assert.deepEqual(saidIn(chosen), [REPORTS_POSTED_HERE]);
+      assert.deepEqual(saidIn(general), [], 'nothing said in General');
+
+      const traveller = travellerIn(tenantId, makeUser('Eva Smit'));
+      const confirmation = await completeTypedReport(traveller, gent);
+      assert.equal(
+        confirmation.lines[0],
+        'Je verslag is geplaatst in het kanaal Reisverslagen van het team Internationale Zaken. Bedankt!',
+      );
+      assert.equal(connector.channelPosts(chosen.id).length, 2, 'the announcement and the report');
+    });
+
+    it('takes channelData.channel without a selected channel, and the conversation without either', async () => {
+      const team = makeTeam('Directie', ['Verslagen']);
+      const verslagen = channelNamed(team, 'Verslagen');
+      const tenantId = await install(team, { channel: verslagen, omit: ['selectedChannel'] });
+      assert.equal(await keptChannel(tenantId, team), verslagen.id);
+      assert.deepEqual(saidIn(verslagen), [REPORTS_POSTED_HERE]);
+
+      const other = makeTeam('Economie', ['Dienstreizen']);
+      const dienstreizen = channelNamed(other, 'Dienstreizen');
+      const otherTenant = await install(other, {
+        channel: dienstreizen,
+        omit: ['selectedChannel', 'channel'],
+      });
+      assert.equal(await keptChannel(otherTenant, other), dienstreizen.id);
+      assert.deepEqual(saidIn(dienstreizen), [REPORTS_POSTED_HERE]);
+    });
+
+    it('says it in English to a team whose owner’s client is en-US', async () => {
+      const team = makeTeam('International Affairs', ['Reports']);
+      const reports = channelNamed(team, 'Reports');
+      await install(team, { channel: reports, locale: 'en-US' });
+      assert.deepEqual(saidIn(reports), [
+        "Reisverslag was added to this team: this team's travel reports will be posted in this channel (type **@Reisverslag gebruik dit kanaal** in another channel to change that).",
+      ]);
     });
   });
 
@@ -237,6 +311,13 @@ describe('e2e: who may do what in a team', function () {
         old: channelNamed(team, 'Reisverslagen'),
         next: channelNamed(team, 'Dienstreizen'),
       };
+    }
+
+    /** What the bot posted in a channel after its note at install that reports go there. */
+    function afterInstall(channel: TeamsChannel) {
+      const [note, ...rest] = connector.channelPosts(channel.id);
+      assert.match(String(note?.activity.text), /^Reisverslag is aan dit team toegevoegd/);
+      return rest;
     }
 
     /** `@Reisverslag gebruik dit kanaal` by `user` in `channel`; the bot's replies in that thread. */
@@ -273,7 +354,7 @@ describe('e2e: who may do what in a team', function () {
       assert.deepEqual(said, [
         'Fleur Jansen heeft het kanaal Dienstreizen gekozen: reisverslagen van dit team worden voortaan hier geplaatst.',
       ]);
-      const inOld = connector.channelPosts(old.id).map((posted) => posted.activity.text);
+      const inOld = afterInstall(old).map((posted) => posted.activity.text);
       assert.deepEqual(inOld, [
         'Fleur Jansen heeft het verslagenkanaal van dit team verplaatst naar het kanaal Dienstreizen; nieuwe reisverslagen verschijnen voortaan daar.',
       ]);
@@ -313,7 +394,7 @@ describe('e2e: who may do what in a team', function () {
         confirmation.lines[0],
         'Je verslag is geplaatst in het kanaal Dienstreizen van het team Internationale Zaken. Bedankt!',
       );
-      assert.equal(connector.channelPosts(next.id).length, 1);
+      assert.equal(connector.reportPosts(next.id).length, 1);
     });
 
     it('moves nothing when Teams cannot say who is asking, and says so', async () => {
@@ -328,7 +409,7 @@ describe('e2e: who may do what in a team', function () {
         'Ik kon Teams nu niet vragen of je lid bent van dit team, dus het verslagenkanaal is niet verplaatst; probeer het over een paar minuten opnieuw.',
       ]);
       assert.equal(await keptChannel(tenantId, team), old.id, 'the report channel stays');
-      assert.deepEqual(connector.channelPosts(old.id), []);
+      assert.deepEqual(afterInstall(old), []);
     });
 
     const refused: { who: string; role?: TeamsUserRole }[] = [
@@ -347,7 +428,7 @@ describe('e2e: who may do what in a team', function () {
         const said = await useThisChannel(tenantId, team, next, user);
         assert.deepEqual(said, [MOVE_REFUSED]);
         assert.equal(await keptChannel(tenantId, team), old.id, 'the report channel stays');
-        assert.deepEqual(connector.channelPosts(old.id), [], 'nothing said in the old channel');
+        assert.deepEqual(afterInstall(old), [], 'nothing said in the old channel');
         const lines = world.bot.output().slice(outputBefore);
         const refusal = lines
           .split('\n')
@@ -375,7 +456,7 @@ describe('e2e: who may do what in a team', function () {
       await review(traveller);
       const choice = lastCard(await traveller.say('plaatsen'));
       await traveller.press(choice, 'Economie › Reisverslagen');
-      const economiePosts = connector.channelPosts(channelNamed(economie, 'Reisverslagen').id);
+      const economiePosts = connector.reportPosts(channelNamed(economie, 'Reisverslagen').id);
       assert.equal(economiePosts.length, 1);
 
       // Economie's owner removes the app.
@@ -448,7 +529,7 @@ describe('e2e: who may do what in a team', function () {
         replies.at(-1)?.text ?? '',
         /^Ik weet nog niet in welk kanaal ik het verslag moet plaatsen/,
       );
-      assert.equal(connector.channelPosts(channelNamed(zaken, 'Reisverslagen').id).length, 0);
+      assert.equal(connector.reportPosts(channelNamed(zaken, 'Reisverslagen').id).length, 0);
       assert.equal((await storedReports(user))[0]?.status, 'draft');
     });
   });
@@ -475,8 +556,8 @@ describe('e2e: REPORT_CHANNEL_ID, one channel for everyone, skips the membership
       confirmation.lines[0],
       'Je verslag is geplaatst in het kanaal Alle reisverslagen van het team Bestuursdienst. Bedankt!',
     );
-    assert.equal(connector.channelPosts(configured.id).length, 1);
-    assert.equal(connector.channelPosts(channelNamed(economie, 'Reisverslagen').id).length, 0);
+    assert.equal(connector.reportPosts(configured.id).length, 1);
+    assert.equal(connector.reportPosts(channelNamed(economie, 'Reisverslagen').id).length, 0);
     assert.deepEqual(
       connector.callsOf('getConversationMember').filter((call) => call.memberId === user.id),
       [],

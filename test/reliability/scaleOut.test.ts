@@ -72,7 +72,7 @@ describe('reliability: several bot processes, and stopping one', function () {
       await traveller.say(text);
     }
 
-    const posts = connector.channelPosts(channel.id);
+    const posts = connector.reportPosts(channel.id);
     assert.equal(posts.length, 1, 'posted exactly once');
     const { reports, dispose } = reportsOf(cosmos, database);
     try {

@@ -314,7 +314,7 @@ describe('security: answer text and names of people never in the logs (LOG_LEVEL
     assert.ok(reportId, 'the report of the first test');
     const confirm = await editUpToConfirm('locaties', 'locations', UNSYNCED_LOCATIONS);
 
-    connector.failNext(1, 403, { when: (call) => call.kind === 'updateActivity' });
+    connector.failNext(1, 400, { when: (call) => call.kind === 'updateActivity' });
     const saved = await traveller.press(confirm, 'Bevestigen');
     assert.match(saved.at(-1)?.text ?? '', /het kanaal is nu niet bereikbaar/);
     await turnsLogged(traveller.chatId);

@@ -43,6 +43,37 @@ export function channelStoreContract(makeStore: () => ChannelStore): void {
     assert.deepEqual(await store.listByTenant(tenant), [moved]);
   });
 
+  it('keeps the team’s name and group id when a later save lacks them, and the channel’s name for the same channel only', async () => {
+    const teamId = '19:team-a@thread.tacv2';
+    await store.save(
+      channel(tenant, teamId, { teamAadGroupId: 'b1c2d3e4-0000-4000-8000-00000000000a' }),
+    );
+    // A channel message names the team by id only, and not always the channel.
+    const {
+      teamName: _name,
+      channelName: _channel,
+      ...bare
+    } = channel(tenant, teamId, {
+      updatedAt: '2025-03-03T10:00:00.000Z',
+    });
+    await store.save(bare);
+    assert.deepEqual(await store.get(tenant, teamId), {
+      ...bare,
+      teamName: 'Internationale Zaken',
+      teamAadGroupId: 'b1c2d3e4-0000-4000-8000-00000000000a',
+      channelName: 'Verslagen',
+    });
+
+    const { channelName: _old, ...elsewhere } = channel(tenant, teamId, {
+      channelId: '19:elders@thread.tacv2',
+    });
+    await store.save(elsewhere);
+    const moved = await store.get(tenant, teamId);
+    assert.equal(moved?.channelId, '19:elders@thread.tacv2');
+    assert.equal(moved?.channelName, undefined, 'not the old channel’s name');
+    assert.equal(moved?.teamAadGroupId, 'b1c2d3e4-0000-4000-8000-00000000000a');
+  });
+
   it('lists the tenant’s teams by name', async () => {
     const zaken = channel(tenant, '19:z@thread.tacv2', { teamName: 'Zuidas' });
     const alpha = channel(tenant, '19:a@thread.tacv2', { teamName: 'afdeling Europa' });

@@ -309,6 +309,40 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
     assert.ok(!read.some((report) => report.id === unposted.id), 'never the draft');
   });
 
+  it('finds the posted reports whose channel card is behind, except those given up at their version', async () => {
+    const post = {
+      conversationId: '19:kanaal@thread.tacv2;messageid=1',
+      activityId: '1',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      channelId: '19:kanaal@thread.tacv2',
+      postedAt: now.toISOString(),
+      syncedVersion: 1,
+    };
+    const stopped = (reason: 'failed' | 'channelUnavailable', version: number) => ({
+      reason,
+      version,
+      at: now.toISOString(),
+    });
+    const posted = (version: number, extra: object = {}): Report => ({
+      ...draft(traveller),
+      status: 'posted',
+      version,
+      post: { ...post, ...extra },
+    });
+    const behind = await store.create(posted(2));
+    const upToDate = await store.create(posted(1));
+    const gaveUp = await store.create(posted(2, { stopped: stopped('failed', 2) }));
+    const removed = await store.create(posted(3, { stopped: stopped('channelUnavailable', 3) }));
+    const editedSince = await store.create(posted(3, { stopped: stopped('failed', 2) }));
+
+    const found = new Set((await store.findNeedingSync()).map((report) => report.id));
+    assert.ok(found.has(behind.id), 'a card behind is retried');
+    assert.ok(found.has(editedSince.id), 'an edit after giving up is tried again');
+    for (const report of [upToDate, gaveUp, removed]) {
+      assert.ok(!found.has(report.id), `not ${report.version}/${report.post?.stopped?.reason}`);
+    }
+  });
+
   it('deletes a report of the traveller, once', async () => {
     const created = await store.create(draft(traveller));
     assert.equal(await store.delete(`other-${randomUUID()}`, created.id), false);

@@ -277,11 +277,17 @@ export function teamInstallationUpdate(
     user: TeamsUser;
     team: TeamsTeam;
     channel?: TeamsChannel;
+    /** The channel chosen in Teams' install dialog; default `channel`. */
+    selectedChannel?: TeamsChannel;
+    /** Leaves parts of channelData out, as some installs do. */
+    omit?: ('selectedChannel' | 'channel')[];
     action?: 'add' | 'remove';
   },
 ): TeamsActivity {
   const { user, team } = env;
   const channel = env.channel ?? team.channels[0] ?? { id: team.id };
+  const selected = env.selectedChannel ?? channel;
+  const omit = new Set(env.omit ?? []);
   const { tenantId, ...base } = common(env, 'installationUpdate', 'f:');
   return {
     ...base,
@@ -289,8 +295,10 @@ export function teamInstallationUpdate(
     from: { id: user.id, aadObjectId: user.aadObjectId },
     conversation: { isGroup: true, conversationType: 'channel', tenantId, id: channel.id },
     channelData: {
-      settings: { selectedChannel: { id: channel.id } },
-      channel: channelInfo(channel),
+      ...(omit.has('selectedChannel')
+        ? {}
+        : { settings: { selectedChannel: { id: selected.id } } }),
+      ...(omit.has('channel') ? {} : { channel: channelInfo(channel) }),
       team: { aadGroupId: team.aadGroupId, name: team.name, id: team.id },
       tenant: { id: tenantId },
       source: { name: 'message' },

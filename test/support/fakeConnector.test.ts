@@ -107,6 +107,40 @@ describe('FakeConnector', () => {
     assert.equal(connector.updatesOf(String(sent.body.id)).length, 0);
   });
 
+  it('answers an update of a post a person deleted in Teams with 403 ServiceError, or 404', async () => {
+    const posted = await call('POST', 'v3/conversations', {
+      isGroup: true,
+      channelData: { channel: { id: channelId } },
+      activity: { type: 'message', text: 'Verslag' },
+    });
+    const thread = String(posted.body.id);
+    const id = String(posted.body.activityId);
+    const update = () =>
+      call('PUT', `v3/conversations/${enc(thread)}/activities/${id}`, { type: 'message' });
+    assert.equal((await update()).status, 200);
+
+    connector.deleteInTeams(id);
+    const refused = await update();
+    assert.equal(refused.status, 403);
+    assert.deepEqual(refused.body, { error: { code: 'ServiceError', message: 'Unknown' } });
+    assert.equal(connector.activity(id)?.deleted, true);
+
+    connector.deleteInTeams(id, 404);
+    assert.equal((await update()).status, 404);
+    assert.throws(() => connector.deleteInTeams('999'), /no posted activity 999/);
+  });
+
+  it('sends the headers of an injected fault, such as Retry-After on a 429', async () => {
+    connector.failNext(1, 429, { headers: { 'Retry-After': '7' } });
+    const res = await fetch(`${connector.url}v3/conversations/a%3Ax/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message' }),
+    });
+    assert.equal(res.status, 429);
+    assert.equal(res.headers.get('retry-after'), '7');
+  });
+
   it('waitFor resolves with the value once the call arrives', async () => {
     const chat = personalConversationId(makeUser('Fatima el Amrani').id);
     setTimeout(() => {

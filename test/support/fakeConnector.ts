@@ -139,6 +139,8 @@ export class FakeConnector {
   private readonly posted: PostedActivity[] = [];
   private readonly byId = new Map<string, PostedActivity>();
   private readonly faults: Fault[] = [];
+  /** Posts deleted by a person in Teams, and what an update of each is answered. */
+  private readonly deletedInTeams = new Map<string, 403 | 404>();
   private readonly members = new Map<string, TeamsUser>();
   private readonly teams = new Map<string, TeamsTeam>();
   /** Members of conversations (teams) that have a roster, by conversation id, then user id. */
@@ -198,6 +200,18 @@ export class FakeConnector {
     this.posted.length = 0;
     this.byId.clear();
     this.faults.length = 0;
+    this.deletedInTeams.clear();
+  }
+
+  /**
+   * A person deletes the bot's post in Teams: from now on an update of it is answered as Teams
+   * has answered it, 403 `ServiceError` "Unknown" (microsoft/BotFramework-Services#269), or 404.
+   */
+  deleteInTeams(activityId: string, status: 403 | 404 = 403): void {
+    const target = this.byId.get(activityId);
+    if (!target) throw new Error(`FakeConnector.deleteInTeams: no posted activity ${activityId}`);
+    target.deleted = true;
+    this.deletedInTeams.set(activityId, status);
   }
 
   /** Makes the next `count` calls (matching `options.when`) fail with `status`. */
@@ -259,6 +273,18 @@ export class FakeConnector {
   /** The root posts (new threads) the bot created in a channel. */
   channelPosts(channelId: string): PostedActivity[] {
     return this.posted.filter((p) => p.channelId === channelId && p.rootId === p.id);
+  }
+
+  /**
+   * The root posts in a channel that carry a card: the reports, without the bot's text messages
+   * (such as the note at install that reports will be posted there).
+   */
+  reportPosts(channelId: string): PostedActivity[] {
+    return this.channelPosts(channelId).filter((p) =>
+      (p.activity.attachments ?? []).some(
+        (a) => a.contentType === 'application/vnd.microsoft.card.adaptive',
+      ),
+    );
   }
 
   /** The bot's replies in the thread whose root post has this id. */
@@ -449,6 +475,8 @@ export class FakeConnector {
         return { status: 201, body: { id: posted.id } };
       }
       case 'updateActivity': {
+        const gone = this.deletedInTeams.get(route.activityId ?? '');
+        if (gone === 403) return { status: 403, body: teamsError('ServiceError', 'Unknown') };
         const target = this.findIn(route.conversationId ?? '', route.activityId ?? '');
         if (!target) return notFound('Activity not found in conversation');
         if (!activity)
