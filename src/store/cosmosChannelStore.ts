@@ -1,12 +1,6 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import {
-  byTeamName,
-  mergeChannel,
-  requireIds,
-  type ChannelStore,
-  type PostReference,
-  type ReportChannel,
-} from './channelStore';
+import { byTeamName, mergeChannel, requireIds } from './channelStore';
+import type { ChannelStore, PostReference, ReportChannel } from './channelStore';
 import { cosmosStatus, storeError } from './cosmosErrors';
 import { encodeCosmosId } from './cosmosId';
 import { withoutSystemProperties } from './documents';

@@ -1,14 +1,9 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import type { Answer, Report } from '../report/report';
+import type { Report } from '../report/report';
 import { cosmosStatus, storeError } from './cosmosErrors';
 import { withoutSystemProperties } from './documents';
-import {
-  missingReport,
-  notADraft,
-  requireSameReport,
-  ReportConflictError,
-  type ReportStore,
-} from './reportStore';
+import { missingReport, notADraft, ReportConflictError, requireSameReport } from './reportStore';
+import type { ReportStore, SetAnswerArgs } from './reportStore';
 
 /** Options of the Cosmos DB report store. */
 export interface CosmosReportStoreOptions {
@@ -85,12 +80,7 @@ export class CosmosReportStore implements ReportStore {
   }
 
   async setAnswer(
-    travellerId: string,
-    id: string,
-    key: string,
-    answer: Answer,
-    at: Date,
-    reminderDueAt?: string,
+    ...[travellerId, id, key, answer, at, reminderDueAt]: SetAnswerArgs
   ): Promise<Report> {
     try {
       const { resource } = await this.container.item(id, travellerId).patch<ItemDefinition>({

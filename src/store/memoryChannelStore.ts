@@ -1,11 +1,5 @@
-import {
-  byTeamName,
-  mergeChannel,
-  requireIds,
-  type ChannelStore,
-  type PostReference,
-  type ReportChannel,
-} from './channelStore';
+import { byTeamName, mergeChannel, requireIds } from './channelStore';
+import type { ChannelStore, PostReference, ReportChannel } from './channelStore';
 
 /**
  * Report channels and thread references in this process's memory: for tests whose subject is

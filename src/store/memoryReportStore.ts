@@ -1,11 +1,6 @@
-import { needsSync, withAnswer, type Answer, type Report } from '../report/report';
-import {
-  missingReport,
-  notADraft,
-  requireSameReport,
-  ReportConflictError,
-  type ReportStore,
-} from './reportStore';
+import { needsSync, withAnswer, type Report } from '../report/report';
+import { missingReport, notADraft, ReportConflictError, requireSameReport } from './reportStore';
+import type { ReportStore, SetAnswerArgs } from './reportStore';
 
 /**
  * Reports in this process's memory, with ETags as Cosmos DB gives them: for tests whose subject
@@ -47,12 +42,7 @@ export class InMemoryReportStore implements ReportStore {
   }
 
   async setAnswer(
-    travellerId: string,
-    id: string,
-    key: string,
-    answer: Answer,
-    at: Date,
-    reminderDueAt?: string,
+    ...[travellerId, id, key, answer, at, reminderDueAt]: SetAnswerArgs
   ): Promise<Report> {
     const current = this.reports.get(keyOf(travellerId, id));
     if (!current) throw missingReport(travellerId, id);

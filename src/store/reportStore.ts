@@ -38,6 +38,16 @@ export function requireSameReport(changed: Report, travellerId: string, id: stri
   }
 }
 
+/** What ReportStore.setAnswer takes: which report, which answer, when, and the next reminder. */
+export type SetAnswerArgs = [
+  travellerId: string,
+  id: string,
+  key: string,
+  answer: Answer,
+  at: Date,
+  reminderDueAt?: string,
+];
+
 /** Persistence of reports, one document a report, partitioned by traveller. */
 export interface ReportStore {
   /** Writes a new report; fails if its id already exists. Returns it with its ETag. */
@@ -62,14 +72,7 @@ export interface ReportStore {
    * missing or no longer a draft. With `reminderDueAt`, the same request sets when the draft's
    * next reminder is due (an answer touches it). Returns the stored report with its new ETag.
    */
-  setAnswer(
-    travellerId: string,
-    id: string,
-    key: string,
-    answer: Answer,
-    at: Date,
-    reminderDueAt?: string,
-  ): Promise<Report>;
+  setAnswer(...args: SetAnswerArgs): Promise<Report>;
   /** The traveller's reports, newest (by updatedAt) first; one partition only. */
   listByTraveller(travellerId: string): Promise<Report[]>;
   /** The traveller's most recently updated draft, or undefined. */
