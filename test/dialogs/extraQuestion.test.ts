@@ -13,10 +13,21 @@ for (const [afterKey, where] of [
   [undefined, 'at the end of the form'],
 ] as const) {
   const catalogue = withExtraLongTextQuestion(productCatalogue, afterKey);
-  const label = ` (a long-text question added ${where})`;
-  mainDialogTests(catalogue, label);
-  editDialogTests(catalogue, label);
-  reminderCommandsTests(catalogue, label);
-  postReportDialogTests(catalogue, label);
-  exportDialogTests(catalogue, label);
+  describe(`The dialogs with a long-text question added ${where}`, function () {
+    describe('MainDialog: the interview in the personal chat', function () {
+      mainDialogTests(catalogue);
+    });
+    describe('EditDialog: changing a posted report by chat', function () {
+      editDialogTests(catalogue);
+    });
+    describe('Reminders and drafts in the personal chat', function () {
+      reminderCommandsTests(catalogue);
+    });
+    describe("PostReportDialog: only the traveller's own teams", function () {
+      postReportDialogTests(catalogue);
+    });
+    describe('ExportDialog: a posted report as a Word file', function () {
+      exportDialogTests(catalogue);
+    });
+  });
 }
