@@ -360,9 +360,7 @@ describe('e2e: who may do what in a team', function () {
       ]);
       assert.equal(await keptChannel(tenantId, team), next.id);
 
-      const logged = world.bot
-        .output()
-        .slice(outputBefore)
+      const logged = (await world.bot.outputSince(outputBefore, '"report channel moved"'))
         .split('\n')
         .filter((line) => line.includes('"report channel moved"'))
         .map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -429,7 +427,7 @@ describe('e2e: who may do what in a team', function () {
         assert.deepEqual(said, [MOVE_REFUSED]);
         assert.equal(await keptChannel(tenantId, team), old.id, 'the report channel stays');
         assert.deepEqual(afterInstall(old), [], 'nothing said in the old channel');
-        const lines = world.bot.output().slice(outputBefore);
+        const lines = await world.bot.outputSince(outputBefore, 'report channel move refused');
         const refusal = lines
           .split('\n')
           .filter((line) => line.includes('report channel move refused'))

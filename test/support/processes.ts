@@ -276,6 +276,20 @@ export class BotProcess implements Diagnosable {
     return [...this.earlierOutput, this.current.output()].join('\n--- restarted ---\n');
   }
 
+  /**
+   * The output since `start` (an earlier `output().length`) once it contains `text`: the bot's
+   * log reaches this process through a pipe, often after the HTTP answer of the same turn.
+   */
+  async outputSince(start: number, text: string, timeoutMs = 10_000): Promise<string> {
+    await until(
+      () => this.output().slice(start).includes(text),
+      this.current,
+      timeoutMs,
+      `bot did not print "${text}"`,
+    );
+    return this.output().slice(start);
+  }
+
   /** Sends `signal` (SIGKILL included) and waits for the exit. */
   async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<ExitInfo> {
     return this.current.kill(signal);
