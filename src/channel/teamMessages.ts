@@ -79,9 +79,14 @@ export class TeamMessages {
     }
     const questionKey = this.parts.catalogue.named(part)?.key;
     try {
-      await openPersonalChat(report.chat, (personal) =>
-        startEdit(personal, { reportId: report.id, ...(questionKey ? { questionKey } : {}) }),
-      );
+      await openPersonalChat(report.chat, (personal) => {
+        // Only the author gets here: the chat answers in the language of their Teams client.
+        personal.activity.locale = context.activity.locale;
+        return startEdit(personal, {
+          reportId: report.id,
+          ...(questionKey ? { questionKey } : {}),
+        });
+      });
     } catch (error) {
       log.warn({ err: error, reportId: report.id }, 'could not open the personal chat for an edit');
       await context.sendActivity(texts.editInPersonalChatFailed);

@@ -212,6 +212,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
     user: TeamsUser,
     rootId: string,
     text: string,
+    locale?: string,
   ): Promise<string[]> {
     const before = connector.threadReplies(rootId).length;
     const status = await postActivity(
@@ -224,6 +225,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
         channel: place.channel,
         text,
         threadRootId: rootId,
+        ...(locale ? { locale } : {}),
       }),
     );
     assert.equal(status, 200);
@@ -572,6 +574,22 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       assert.equal(report.version, 2);
       assert.deepEqual(report.answers.purpose, { type: 'longText', text: NEW_PURPOSE });
       assert.equal(channelUpdates(place).length, 1);
+    });
+
+    it('opens that edit in the language of the author’s Teams: English for an English client', async () => {
+      const { place, author, traveller, ...posted } = await postedReport('Tom Bakker', bergen);
+      const authorChat = traveller.messages().length;
+
+      const said = await mentionInThread(place, author, posted.rootId, 'change purpose', 'en-GB');
+      assert.deepEqual(said, [
+        'I have sent you a personal message; you can change the report there.',
+      ]);
+      const opened = traveller.messages().slice(authorChat);
+      assert.deepEqual(
+        opened.map((message) => message.lines[0]),
+        [progressOf(catalogue, 'purpose', 'en')],
+      );
+      assert.equal(reportIdOf(lastCard(opened)), posted.reportId);
     });
   });
 
