@@ -29,7 +29,7 @@ const activityShape = z
   .loose();
 
 /**
- * Refuses a compressed body before it is read. restify's body reader inflates gzip and deflate
+ * Refuses a compressed body before it is read. restify's body reader inflates gzip
  * in memory and caps only the compressed bytes, so 80 KB on the wire could grow to hundreds of
  * megabytes before any token is checked. Teams sends activities uncompressed.
  */
