@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/template';
 import type { ChannelPost } from '../report/report';
+import type { ReportChannel } from '../store/channelStore';
 import { threadRootOf } from './deepLink';
 import { statusOf, withTeamsRetry, type RetryPolicy } from './teamsRetry';
 
@@ -21,6 +22,19 @@ export interface PublishTarget {
   teamName?: string;
   channelName?: string;
   teamAadGroupId?: string;
+}
+
+/** Where to post in a team's report channel, as the channel store remembers it. */
+export function publishTargetOf(channel: ReportChannel): PublishTarget {
+  return {
+    channelId: channel.channelId,
+    serviceUrl: channel.serviceUrl,
+    tenantId: channel.tenantId,
+    teamId: channel.teamId,
+    ...(channel.teamName ? { teamName: channel.teamName } : {}),
+    ...(channel.channelName ? { channelName: channel.channelName } : {}),
+    ...(channel.teamAadGroupId ? { teamAadGroupId: channel.teamAadGroupId } : {}),
+  };
 }
 
 /**

@@ -19,6 +19,7 @@ import type { OpenPersonalChat } from './personalChat';
 import {
   ChannelRefusedError,
   PostGoneError,
+  publishTargetOf,
   type PublishTarget,
   type ReportPublisher,
 } from './reportPublisher';
@@ -165,15 +166,7 @@ export class ReportSync {
       post.teamId && report.tenantId
         ? await this.channels.get(report.tenantId, post.teamId)
         : undefined;
-    if (!channel) return post;
-    return {
-      ...post,
-      channelId: channel.channelId,
-      serviceUrl: channel.serviceUrl,
-      ...(channel.channelName ? { channelName: channel.channelName } : {}),
-      ...(channel.teamName ? { teamName: channel.teamName } : {}),
-      ...(channel.teamAadGroupId ? { teamAadGroupId: channel.teamAadGroupId } : {}),
-    };
+    return channel ? publishTargetOf(channel) : post;
   }
 
   /**

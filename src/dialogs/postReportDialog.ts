@@ -6,7 +6,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { PublishTarget } from '../channel/reportPublisher';
+import { publishTargetOf } from '../channel/reportPublisher';
 import { renderChannelCard } from '../cards/reportCard';
 import { renderChoiceCard } from '../cards/choiceCard';
 import { postedCardData, renderPostedCard } from '../cards/postedCard';
@@ -137,15 +137,7 @@ export class PostReportDialog extends ComponentDialog {
       await sendCard(context, renderPostedCard(postedCardData(report, locale)));
       return step.endDialog({ posted: true } satisfies PostReportResult);
     }
-    const target: PublishTarget = {
-      channelId: chosen.channelId,
-      serviceUrl: chosen.serviceUrl,
-      tenantId: chosen.tenantId,
-      teamId: chosen.teamId,
-      ...(chosen.teamName ? { teamName: chosen.teamName } : {}),
-      ...(chosen.channelName ? { channelName: chosen.channelName } : {}),
-      ...(chosen.teamAadGroupId ? { teamAadGroupId: chosen.teamAadGroupId } : {}),
-    };
+    const target = publishTargetOf(chosen);
     // The channel is read in the report's language as the traveller wrote it.
     const card = renderChannelCard(report, this.services.catalogue);
     let post;
