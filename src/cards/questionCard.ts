@@ -39,6 +39,12 @@ export function progressOf(catalogue: Catalogue, question: Question, locale: Loc
   return textsFor(locale).progress(catalogue.position(question.key), catalogue.size);
 }
 
+/** The traveller's rejected input, shown again on the card with the reason. */
+export interface RejectedInput {
+  error: string;
+  fields: Record<string, string>;
+}
+
 /**
  * The card data for a question of a report: prefilled with the stored answer, or with what the
  * traveller just submitted when that was rejected, so nothing typed is lost.
@@ -49,7 +55,7 @@ export function questionCardData(
   report: Report,
   locale: Locale,
   today: string,
-  rejected?: { error: string; fields: Record<string, string> },
+  rejected?: RejectedInput,
 ): QuestionCardData {
   const texts = textsFor(locale);
   const label = question.label[locale];

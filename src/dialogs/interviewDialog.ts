@@ -6,7 +6,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { renderAnsweredCard, answeredCardData } from '../cards/answeredCard';
-import { questionCardData, renderQuestionCard } from '../cards/questionCard';
+import { questionCardData, renderQuestionCard, type RejectedInput } from '../cards/questionCard';
 import { parseCardAnswer, parseTypedAnswer } from '../report/answerInput';
 import type { Question } from '../report/catalogue';
 import { todayIn } from '../report/dates';
@@ -19,9 +19,6 @@ import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
 import { cardActionOf, commandOf } from './turnInput';
 import { keepReport, loadReport } from './turnReports';
-
-/** The traveller's rejected input, shown again with the reason. */
-type RejectedInput = { error: string; fields: Record<string, string> };
 
 /**
  * Where the rejected input travels from the answer step to the card asking again: the turn, not
