@@ -1,4 +1,5 @@
 import {
+  ActivityTypes,
   TeamsActivityHandler,
   type ConversationState,
   type FileConsentCardResponse,
@@ -24,6 +25,8 @@ import type { ReportStore } from './store/reportStore';
 import { textsFor } from './texts';
 import { invokeWithFallback } from './turn/invokeFallback';
 import { refusedTenant } from './turn/tenantGate';
+import type { AfterTurnWork } from './turn/afterTurn';
+import { RecentActivities } from './turn/redelivery';
 import { loggedTurn } from './turn/turnLog';
 
 /** What the bot works with, given by the composition root. */
@@ -38,6 +41,8 @@ export interface BotParts {
   openPersonalChat: OpenPersonalChat;
   /** Brings channel posts up to date that an earlier turn left behind. */
   sync: ReportSync;
+  /** Work that outlasts its turn (the Word upload). */
+  afterTurn: AfterTurnWork;
   /** Entra tenants allowed to use the bot; empty means all. */
   allowedTenantIds: readonly string[];
   /** Which teams a user belongs to, and in what role (Teams' `userRole`). */
@@ -62,6 +67,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
   private readonly fileConsents: FileConsents;
   private readonly reportChannels: TeamReportChannels;
   private readonly teamMessages: TeamMessages;
+  private readonly recentActivities = new RecentActivities();
 
   constructor(private readonly parts: BotParts) {
     super();
@@ -73,6 +79,8 @@ export class ReisverslagBot extends TeamsActivityHandler {
       catalogue: parts.catalogue,
       upload: parts.upload,
       offers: conversationState.createProperty<OfferedFile[]>('offeredFiles'),
+      afterTurn: parts.afterTurn,
+      openPersonalChat: parts.openPersonalChat,
       log,
     });
     this.reportChannels = new TeamReportChannels({
@@ -139,14 +147,30 @@ export class ReisverslagBot extends TeamsActivityHandler {
     });
   }
 
-  /** Refuses other tenants before anything is read or stored; saves the dialog state after each turn. */
+  /**
+   * Refuses other tenants before anything is read or stored, and Teams' resends of an activity
+   * this instance has taken; saves the dialog state after each turn.
+   */
   override async run(context: TurnContext): Promise<void> {
     const { allowedTenantIds, conversationState, log } = this.parts;
     if (await refusedTenant(context, allowedTenantIds, log)) return;
-    await loggedTurn(context, log, async () => {
-      await super.run(context);
-      await conversationState.saveChanges(context);
-    });
+    const { activity } = context;
+    if (!this.recentActivities.firstDelivery(activity)) {
+      log.info({ activityId: activity.id, type: activity.type }, 'activity sent again: ignored');
+      if (activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+      }
+      return;
+    }
+    try {
+      await loggedTurn(context, log, async () => {
+        await super.run(context);
+        await conversationState.saveChanges(context);
+      });
+    } catch (error) {
+      this.recentActivities.forget(activity);
+      throw error;
+    }
   }
 
   /** Invokes nothing handles get a short answer or a 400, never a 5xx: see invokeWithFallback. */

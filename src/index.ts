@@ -6,6 +6,7 @@ import { uploadPolicyOf } from './channel/fileUpload';
 import { personalChatOpener } from './channel/personalChat';
 import { TeamsChannelPublisher } from './channel/reportPublisher';
 import { reminderSender } from './channel/reminderSender';
+import { AfterTurnWork } from './turn/afterTurn';
 import { ReportSync } from './channel/reportSync';
 import { TeamMembership } from './channel/teamMembership';
 import { ConfigError, readConfig } from './config';
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
     openPersonalChat,
     now,
   });
+  // Posting, channel updates and Word uploads that outlast their turn; awaited at shutdown.
+  const afterTurn = new AfterTurnWork(log);
   const reminderPolicy: ReminderPolicy = {
     afterDays: config.reminders.afterDays,
     calendar: { window: config.reminders.window, skipHolidays: config.reminders.skipHolidays },
@@ -53,8 +56,8 @@ async function main(): Promise<void> {
     channels: store.channels,
     preferences: store.preferences,
     reminderPolicy,
-    publisher,
     sync,
+    afterTurn,
     membership,
     log,
     ...(config.reportChannelId ? { reportChannelId: config.reportChannelId } : {}),
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     channels: store.channels,
     openPersonalChat,
     sync,
+    afterTurn,
     allowedTenantIds: config.allowedTenantIds,
     membership,
     upload: uploadPolicyOf(config),
@@ -130,7 +134,10 @@ async function main(): Promise<void> {
     clearInterval(sweepTimer);
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     server.close(() => {
-      void store.close().finally(() => process.exit(0));
+      void afterTurn
+        .drain(SHUTDOWN_GRACE_MS / 2)
+        .then(() => store.close())
+        .finally(() => process.exit(0));
     });
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

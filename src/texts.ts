@@ -15,6 +15,8 @@ const texts = {
       'Je kunt alleen het Word-bestand van je eigen geplaatste verslagen krijgen; dit verslag is niet van jou of is er niet meer. Er is niets opgeslagen.',
     downloadFailed:
       'Het opslaan van het Word-bestand in je OneDrive is niet gelukt; je verslag is onveranderd. Typ **exporteer** om het opnieuw te proberen.',
+    downloadSaving:
+      'Ik zet het Word-bestand in je OneDrive; het verschijnt hier zodra het klaar is.',
     exportInPersonalChat:
       'Een Word-bestand van je verslag krijg je in je persoonlijke chat met mij: typ daar **exporteer**.',
     wordFile: 'Word-bestand',
@@ -39,6 +41,10 @@ const texts = {
       `Opgeslagen als versie ${version}; het verslag in het kanaal is bijgewerkt.`,
     editSavedNotSynced: (version: number) =>
       `Opgeslagen als versie ${version}, maar het kanaal is nu niet bereikbaar; ik werk het bericht in het kanaal later bij.`,
+    editSavedSyncing: (version: number) =>
+      `Opgeslagen als versie ${version}; het verslag in het kanaal wordt zo bijgewerkt.`,
+    editAlreadySaved: (version: number) =>
+      `Deze wijziging is al opgeslagen als versie ${version}; er is niets dubbel gewijzigd.`,
     noPostedReports:
       'Je hebt nog geen geplaatst verslag om te wijzigen. Typ **nieuw verslag** om er een te maken of af te maken.',
     notYourReport:
@@ -113,8 +119,10 @@ const texts = {
       'Ik kon Teams nu niet vragen in welke teams je zit; je verslag blijft als concept bewaard, dus probeer het over een paar minuten opnieuw met **nieuw verslag**.',
     posted: (team: string, channel: string) =>
       `Je verslag is geplaatst in het kanaal ${channel} van het team ${team}. Bedankt!`,
-    postFailed:
-      'Het plaatsen in het kanaal is niet gelukt. Je verslag is bewaard als concept; probeer het later opnieuw met **nieuw verslag**.',
+    postInProgress: (team: string, channel: string) =>
+      `Je verslag wordt geplaatst in het kanaal ${channel} van het team ${team}; ik laat het je hier weten zodra het er staat.`,
+    postDelayed:
+      'Teams is nu niet bereikbaar, maar je verslag is bewaard en staat klaar: ik plaats het zodra het lukt en laat het je hier weten.',
     unknownTeam: 'onbekend team',
     unknownChannel: 'het verslagenkanaal',
     channelMovedHere: (who: string, channel: string) =>
@@ -175,6 +183,8 @@ const texts = {
       'You can only get the Word file of your own posted reports; this report is not yours or no longer exists. Nothing was saved.',
     downloadFailed:
       'Saving the Word file in your OneDrive did not work; your report is unchanged. Type **export** to try again.',
+    downloadSaving:
+      'I am putting the Word file in your OneDrive; it shows up here as soon as it is ready.',
     exportInPersonalChat:
       'You get a Word file of your report in your personal chat with me: type **export** there.',
     wordFile: 'Word file',
@@ -199,6 +209,10 @@ const texts = {
       `Saved as version ${version}; the report in the channel has been updated.`,
     editSavedNotSynced: (version: number) =>
       `Saved as version ${version}, but the channel cannot be reached now; I will update the post in the channel later.`,
+    editSavedSyncing: (version: number) =>
+      `Saved as version ${version}; the report in the channel will be updated in a moment.`,
+    editAlreadySaved: (version: number) =>
+      `This change was already saved as version ${version}; nothing was changed twice.`,
     noPostedReports:
       'You have no posted report to change yet. Type **new report** to write or finish one.',
     notYourReport:
@@ -268,8 +282,10 @@ const texts = {
       'I could not ask Teams which teams you are in just now; your report is kept as a draft, so try again in a few minutes with **new report**.',
     posted: (team: string, channel: string) =>
       `Your report has been posted in the channel ${channel} of the team ${team}. Thank you!`,
-    postFailed:
-      'Posting in the channel did not work. Your report is kept as a draft; try again later with **new report**.',
+    postInProgress: (team: string, channel: string) =>
+      `Your report is being posted in the channel ${channel} of the team ${team}; I will let you know here once it is there.`,
+    postDelayed:
+      'Teams cannot be reached now, but your report is saved and ready: I will post it as soon as I can and let you know here.',
     unknownTeam: 'unknown team',
     unknownChannel: 'the reports channel',
     channelMovedHere: (who: string, channel: string) =>

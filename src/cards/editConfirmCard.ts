@@ -11,6 +11,8 @@ export interface EditConfirmCardData {
   title: string;
   reportId: string;
   key: string;
+  /** The pending edit this card confirms: a second press finds it applied already. */
+  editId: string;
   old: string;
   oldItems: string[];
   new: string;
@@ -28,6 +30,7 @@ export function editConfirmCardData(
   old: Answer | undefined,
   changed: Answer,
   locale: Locale,
+  editId: string,
 ): EditConfirmCardData {
   const texts = textsFor(locale);
   const before = old ? formatAnswer(question, old, locale) : { text: texts.notAnswered };
@@ -36,6 +39,7 @@ export function editConfirmCardData(
     title: texts.confirmEdit(question.name[locale].toLowerCase()),
     reportId,
     key: question.key,
+    editId,
     old: literal(before.text),
     oldItems: (before.items ?? []).map(literal),
     new: literal(after.text),

@@ -32,7 +32,7 @@ export class BehindPosts {
     for (const reportId of behind) {
       try {
         const report = await this.parts.reports.get(travellerId, reportId);
-        if (report) await this.parts.sync.sync(report);
+        if (report) await this.parts.sync.catchUp(report);
       } catch (error) {
         this.parts.log.warn({ err: error, reportId }, 'channel post still behind');
         still.push(reportId);

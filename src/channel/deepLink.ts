@@ -1,14 +1,14 @@
-import type { ChannelPost } from '../report/report';
+import { isPublished, type ReportPost } from '../report/report';
 
 /**
  * A Teams deep link that opens the report's post in its channel, in the format Teams documents
  * for a channel message ("Deep link to navigate to channel conversation"):
  * `https://teams.microsoft.com/l/message/<channelId>/<messageId>?tenantId=…&groupId=…&parentMessageId=…&teamName=…&channelName=…&createdTime=…`,
  * `createdTime` being when the post was made, in milliseconds since 1970. Empty when there is
- * no post; a part the post lacks is left out.
+ * no post (or it is still on its way); a part the post lacks is left out.
  */
-export function postDeepLink(post: ChannelPost | undefined, tenantId: string | undefined): string {
-  if (!post) return '';
+export function postDeepLink(post: ReportPost | undefined, tenantId: string | undefined): string {
+  if (!isPublished(post)) return '';
   const createdTime = Date.parse(post.postedAt);
   const query = new URLSearchParams({
     ...(tenantId ? { tenantId } : {}),

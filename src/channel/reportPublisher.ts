@@ -8,21 +8,13 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/template';
-import type { ChannelPost } from '../report/report';
+import type { ChannelAddress, ChannelPost } from '../report/report';
 import type { ReportChannel } from '../store/channelStore';
 import { threadRootOf } from './deepLink';
 import { statusOf, withTeamsRetry, type RetryPolicy } from './teamsRetry';
 
 /** Where to post: a Teams channel, reached through the connector at `serviceUrl`. */
-export interface PublishTarget {
-  channelId: string;
-  serviceUrl: string;
-  tenantId?: string;
-  teamId?: string;
-  teamName?: string;
-  channelName?: string;
-  teamAadGroupId?: string;
-}
+export type PublishTarget = ChannelAddress;
 
 /** Where to post in a team's report channel, as the channel store remembers it. */
 export function publishTargetOf(channel: ReportChannel): PublishTarget {

@@ -2,14 +2,22 @@ import type { Logger } from 'pino';
 import { literal } from '../cards/markdown';
 import { renderChannelCard } from '../cards/reportCard';
 import type { Catalogue } from '../report/catalogue';
+import { CardFactory, MessageFactory } from 'botbuilder';
+import { postedCardData, renderPostedCard } from '../cards/postedCard';
+import type { AdaptiveCard } from '../cards/template';
 import {
+  isPublished,
+  isSyncClaimed,
   markSynced,
   needsSync,
   titleOf,
+  withSyncClaimed,
   withChannelUnavailable,
   withSyncFailure,
+  type ChannelAddress,
   type ChannelPost,
   type Report,
+  type ReportPost,
   type SyncStopped,
 } from '../report/report';
 import type { ChannelStore } from '../store/channelStore';
@@ -80,63 +88,72 @@ export class ReportSync {
   }
 
   /**
-   * Updates the card in place (or posts it again as a new thread, with a note, when the post was
-   * deleted), replies in the thread what changed, and records the version the channel now shows.
-   * Returns the stored report. When Teams cannot be reached it counts the failure and throws,
-   * leaving the report marked behind; when Teams refuses even a new post, or the failures reach
-   * the cap, it stops trying that version, tells the author, and throws SyncStoppedError.
+   * Posts a report on its way to the channel; or updates the card in place (posting it again as
+   * a new thread, with a note, when the post was deleted) and replies in the thread what changed.
+   * Records the version the channel now shows and returns the stored report. When Teams cannot
+   * be reached it counts the failure and throws, leaving the report behind; when Teams refuses
+   * even a new post, or the failures reach the cap, it stops trying that version, tells the
+   * author, and throws SyncStoppedError.
    */
   async sync(report: Report, change?: string): Promise<Report> {
     const post = report.post;
     if (!post || !needsSync(report)) return report;
     const texts = textsFor(report.locale);
     const card = renderChannelCard(report, this.catalogue);
-    let current = post;
-    let reposted = false;
+    let shown: ChannelPost;
+    let notes: string[];
     try {
-      try {
-        await this.publisher.update(post, card, texts.reportHeading);
-      } catch (error) {
-        if (!(error instanceof PostGoneError)) throw error;
-        this.log.warn(
-          { reportId: report.id, activityId: post.activityId },
-          'post deleted; posting again',
-        );
-        current = {
-          ...(await this.publisher.publish(
-            await this.repostTarget(report, post),
-            card,
-            texts.reportHeading,
-          )),
-          syncedVersion: post.syncedVersion,
-        };
-        reposted = true;
-        await this.channels.savePost({
-          tenantId: report.tenantId ?? '',
-          activityId: current.activityId,
-          travellerId: report.travellerId,
-          reportId: report.id,
-        });
+      if (!isPublished(post)) {
+        shown = await this.publish(report, post, card);
+        notes = [];
+      } else {
+        try {
+          await this.publisher.update(post, card, texts.reportHeading);
+          shown = post;
+          notes = [change ?? texts.updatedTo(report.version)];
+        } catch (error) {
+          if (!(error instanceof PostGoneError)) throw error;
+          this.log.warn(
+            { reportId: report.id, activityId: post.activityId },
+            'post deleted; posting again',
+          );
+          shown = {
+            ...(await this.publish(report, post, card)),
+            syncedVersion: post.syncedVersion,
+          };
+          notes = [texts.replacesDeletedPost, change ?? texts.updatedTo(report.version)];
+        }
       }
     } catch (error) {
       await this.failed(report, error);
       throw error;
     }
     const stored = await this.reports.update(report.travellerId, report.id, (latest) =>
-      markSynced(latest, current, report.version),
+      markSynced(latest, shown, report.version),
     );
-    const notes = [
-      ...(reposted ? [texts.replacesDeletedPost] : []),
-      change ?? texts.updatedTo(report.version),
-    ];
+    await this.rememberPost(stored, shown);
     for (const note of notes) {
       try {
-        await this.publisher.reply(current, note);
+        await this.publisher.reply(shown, note);
       } catch (error) {
         // The card shows the new version; the note in the thread is a courtesy.
         this.log.warn({ err: error, reportId: report.id }, 'could not reply in the thread');
       }
     }
+    return stored;
+  }
+
+  /**
+   * Claims a report whose post is behind, unless another turn or instance is at it, and brings
+   * it up to date (see `sync`); a post that was on its way is announced to its author. Returns
+   * the stored report, or undefined when it was left to another.
+   */
+  async catchUp(report: Report): Promise<Report | undefined> {
+    const claimed = await this.claim(report);
+    if (!claimed) return undefined;
+    const firstPost = !isPublished(claimed.post);
+    const stored = await this.sync(claimed);
+    if (firstPost) await this.announcePosted(stored);
     return stored;
   }
 
@@ -146,8 +163,7 @@ export class ReportSync {
     let synced = 0;
     for (const report of pending) {
       try {
-        await this.sync(report);
-        synced++;
+        if (await this.catchUp(report)) synced++;
       } catch (error) {
         if (!(error instanceof SyncStoppedError)) {
           this.log.warn({ err: error, reportId: report.id }, 'channel post still behind');
@@ -158,10 +174,74 @@ export class ReportSync {
   }
 
   /**
-   * Where a deleted post goes again: the team's report channel as it is now (it may have moved
-   * since), else the post's own channel.
+   * Tells the author in their personal chat that the report is now in the channel, with the
+   * confirmation card; for a post that went out after the turn that asked for it had answered.
    */
-  private async repostTarget(report: Report, post: ChannelPost): Promise<PublishTarget> {
+  async announcePosted(report: Report): Promise<void> {
+    const { openPersonalChat } = this.options;
+    const chat = report.chat;
+    if (!openPersonalChat || !chat || !isPublished(report.post)) return;
+    const card = renderPostedCard(postedCardData(report, report.locale));
+    try {
+      await openPersonalChat(chat, async (context) => {
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      });
+    } catch (error) {
+      this.log.warn({ err: error, reportId: report.id }, 'could not tell the author it is posted');
+    }
+  }
+
+  /** Takes the report's post for this instance, in one write; undefined when claimed already. */
+  private async claim(report: Report): Promise<Report | undefined> {
+    const now = this.now();
+    let taken = false;
+    const stored = await this.reports.update(
+      report.travellerId,
+      report.id,
+      (latest) => {
+        taken = needsSync(latest) && !isSyncClaimed(latest.post, now);
+        return taken ? withSyncClaimed(latest, now) : latest;
+      },
+      report,
+    );
+    return taken ? stored : undefined;
+  }
+
+  /** Starts a thread with the card in the report's channel (where its team posts now). */
+  private async publish(
+    report: Report,
+    post: ReportPost,
+    card: AdaptiveCard,
+  ): Promise<ChannelPost> {
+    const target = await this.repostTarget(report, post);
+    return this.publisher.publish(target, card, textsFor(report.locale).reportHeading);
+  }
+
+  /**
+   * Remembers which report a channel post shows, for edits started in its thread. Only after
+   * the report holds the thread: a failure here must not lead to a second post.
+   */
+  private async rememberPost(report: Report, post: ChannelPost): Promise<void> {
+    try {
+      await this.channels.savePost({
+        tenantId: report.tenantId ?? '',
+        activityId: post.activityId,
+        travellerId: report.travellerId,
+        reportId: report.id,
+      });
+    } catch (error) {
+      this.log.warn(
+        { err: error, reportId: report.id, activityId: post.activityId },
+        'could not remember the post for edits from its thread',
+      );
+    }
+  }
+
+  /**
+   * Where a post goes (a first one, or a deleted one again): the team's report channel as it is
+   * now (it may have moved since), else the channel the post was meant for.
+   */
+  private async repostTarget(report: Report, post: ChannelAddress): Promise<PublishTarget> {
     const channel =
       post.teamId && report.tenantId
         ? await this.channels.get(report.tenantId, post.teamId)

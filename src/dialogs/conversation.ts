@@ -2,7 +2,7 @@ import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/template';
 import { localeFrom, type Locale } from '../report/locale';
-import type { Traveller } from '../report/report';
+import type { PersonalChat, Traveller } from '../report/report';
 
 /** The traveller of this turn, from the Teams identity (Entra object id when Teams gives one). */
 export function travellerOf(context: TurnContext): Traveller {
@@ -93,4 +93,16 @@ export function noteFileConsent(context: TurnContext, consent: SentFileConsent):
 /** The file consent cards this turn sent. */
 export function fileConsentsOfTurn(context: TurnContext): SentFileConsent[] {
   return (context.turnState.get(FILE_CONSENTS) as SentFileConsent[] | undefined) ?? [];
+}
+
+/** The personal chat this turn is in, to reach the user there after the turn. */
+export function personalChatOf(context: TurnContext): PersonalChat {
+  const { activity } = context;
+  return {
+    conversationId: activity.conversation.id,
+    serviceUrl: activity.serviceUrl,
+    userId: activity.from.id,
+    userName: activity.from.name ?? '',
+    aadObjectId: travellerOf(context).id,
+  };
 }

@@ -9,7 +9,14 @@ import { SyncStoppedError } from '../channel/reportSync';
 import { renderChoiceCard } from '../cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../cards/editConfirmCard';
 import type { Question } from '../report/catalogue';
-import { withEdit, withPendingEdit, withoutPendingEdit, type Report } from '../report/report';
+import {
+  appliedEdit,
+  withEdit,
+  withPendingEdit,
+  withSyncClaimed,
+  withoutPendingEdit,
+  type Report,
+} from '../report/report';
 import { textsFor } from '../texts';
 import { localeOf, markBehind, sendCard, travellerOf, noteReport } from './conversation';
 import { DialogIds } from './dialogIds';
@@ -39,7 +46,7 @@ const EDIT_STEPS = 'editSteps';
 /** What the edit uses of the services. */
 export type EditServices = Pick<
   DialogServices,
-  'catalogue' | 'reports' | 'sync' | 'log' | 'now' | 'newId'
+  'catalogue' | 'reports' | 'sync' | 'afterTurn' | 'log' | 'now' | 'newId'
 >;
 
 /**
@@ -159,6 +166,7 @@ export class EditDialog extends ComponentDialog {
           report.answers[question.key],
           answer,
           localeOf(step.context),
+          editId,
         ),
       ),
     );
@@ -175,14 +183,15 @@ export class EditDialog extends ComponentDialog {
     const action = cardActionOf(context.activity);
     const reportId = values.reportId as string;
     const question = this.services.catalogue.find(values.questionKey as string) as Question;
+    const editId = values.editId as string;
     // Only the card of this very change confirms it; an older confirmation card is stale.
     const confirmed = action
       ? action.action === CardActions.confirmEdit &&
         action.reportId === reportId &&
-        action.questionKey === question.key
+        action.questionKey === question.key &&
+        action.editId === editId
       : isConfirmation(context.activity.text);
     const traveller = travellerOf(context);
-    const editId = values.editId as string;
     if (!confirmed) {
       await this.services.reports.update(traveller.id, reportId, (current) =>
         withoutPendingEdit(current, editId),
@@ -190,15 +199,31 @@ export class EditDialog extends ComponentDialog {
       await context.sendActivity(texts.editCancelled);
       return step.endDialog();
     }
-    let applied = false;
+    const now = this.services.now();
+    let outcome = 'dropped' as 'applied' | 'appliedBefore' | 'dropped';
     const edited = await this.services.reports.update(traveller.id, reportId, (current) => {
+      if (appliedEdit(current, editId)) {
+        outcome = 'appliedBefore';
+        return current;
+      }
       const pending = current.pendingEdits?.[editId];
-      applied = pending?.questionKey === question.key;
-      if (!pending || !applied) return current;
+      if (pending?.questionKey !== question.key) {
+        outcome = 'dropped';
+        return current;
+      }
+      outcome = 'applied';
       const done = withoutPendingEdit(current, editId);
-      return withEdit(done, question.key, pending.answer, traveller.name, this.services.now());
+      // Claimed in the same write: the channel is updated after the turn, not by the sweep too.
+      return withSyncClaimed(
+        withEdit(done, question.key, pending.answer, traveller.name, now, editId),
+        now,
+      );
     });
-    if (!applied) {
+    if (outcome === 'appliedBefore') {
+      await context.sendActivity(texts.editAlreadySaved(appliedEdit(edited, editId)!.version));
+      return step.endDialog();
+    }
+    if (outcome === 'dropped') {
       // Dropped meanwhile, as the oldest of too many edits waiting at once.
       await context.sendActivity(texts.editCancelled);
       return step.endDialog();
@@ -208,16 +233,22 @@ export class EditDialog extends ComponentDialog {
       question.name[edited.locale].toLowerCase(),
       edited.version,
     );
-    try {
-      await this.services.sync.sync(edited, change);
+    const { sync } = this.services;
+    const synced = await this.services.afterTurn.start('update channel post', () =>
+      sync.sync(edited, change),
+    );
+    if (!synced.finished) {
+      await context.sendActivity(texts.editSavedSyncing(edited.version));
+    } else if ('value' in synced) {
       await context.sendActivity(texts.editSaved(edited.version));
-    } catch (error) {
-      if (error instanceof SyncStoppedError) {
-        // The author was just told why in this chat; the channel is not retried.
-        await context.sendActivity(texts.editSavedNotInChannel(edited.version));
-        return step.endDialog();
-      }
-      this.services.log.warn({ err: error, reportId }, 'edit saved; channel post not updated yet');
+    } else if (synced.error instanceof SyncStoppedError) {
+      // The author was just told why in this chat; the channel is not retried.
+      await context.sendActivity(texts.editSavedNotInChannel(edited.version));
+    } else {
+      this.services.log.warn(
+        { err: synced.error, reportId },
+        'edit saved; channel post not updated yet',
+      );
       markBehind(context, reportId);
       await context.sendActivity(texts.editSavedNotSynced(edited.version));
     }

@@ -8,13 +8,18 @@ import {
 } from '../cards/fileConsentAnsweredCard';
 import { uploadToOneDrive, type UploadPolicy } from '../channel/fileUpload';
 import { reportWordFile } from '../publication/reportFile';
+import type { OpenPersonalChat } from '../channel/personalChat';
 import type { Catalogue } from '../report/catalogue';
+import type { Locale } from '../report/locale';
+import type { Report } from '../report/report';
+import type { AfterTurnWork } from '../turn/afterTurn';
 import type { ReportStore } from '../store/reportStore';
 import { textsFor } from '../texts';
 import {
   fileConsentsOfTurn,
   localeOf,
   noteReport,
+  personalChatOf,
   replaceCard,
   travellerOf,
   type SentFileConsent,
@@ -37,6 +42,10 @@ export interface FileConsentParts {
   upload: UploadPolicy;
   /** The consent cards sent in the chat (conversation state). */
   offers: StatePropertyAccessor<OfferedFile[]>;
+  /** Uploads that outlast their turn go on here. */
+  afterTurn: AfterTurnWork;
+  /** Tells the user the outcome of an upload that finished after the turn. */
+  openPersonalChat: OpenPersonalChat;
   log: Logger;
 }
 
@@ -87,19 +96,61 @@ export class FileConsents {
       await context.sendActivity(texts.fileConsentAlreadyAnswered);
       return;
     }
+    // Answered in the chat's state before the upload: Teams' resend of this invoke (it resends
+    // when a turn takes over 15 s) or a second press finds it answered and uploads nothing.
+    await this.markAnswered(context, offer, 'accept');
     const upload = response.uploadInfo;
-    let outcome: FileConsentOutcome = 'saved';
-    try {
-      if (!upload?.uploadUrl) throw new Error('Teams gave no upload URL with the consent.');
-      const file = await reportWordFile(report, this.parts.catalogue);
-      await uploadToOneDrive(upload.uploadUrl, file.bytes, this.parts.upload);
-    } catch (error) {
-      log.warn({ err: error, reportId: report.id }, 'Word file not uploaded');
-      outcome = 'failed';
+    const chat = personalChatOf(context);
+    const { afterTurn, openPersonalChat } = this.parts;
+    const uploaded = await afterTurn.start('upload Word file', async (turnGone) => {
+      const outcome = await this.uploadFile(report, upload?.uploadUrl);
+      if (turnGone()) {
+        await openPersonalChat(chat, (later) =>
+          this.tellOutcome(later, locale, offer, outcome, upload),
+        );
+      }
+      return outcome;
+    });
+    if (!uploaded.finished) {
+      await context.sendActivity(texts.downloadSaving);
+      return;
     }
-    await this.close(context, offer, 'accept', outcome);
+    await this.tellOutcome(
+      context,
+      locale,
+      offer,
+      'value' in uploaded ? uploaded.value : 'failed',
+      upload,
+    );
+  }
+
+  /** Builds the report's Word file and puts it at the upload URL; never throws. */
+  private async uploadFile(
+    report: Report,
+    uploadUrl: string | undefined,
+  ): Promise<FileConsentOutcome> {
+    try {
+      if (!uploadUrl) throw new Error('Teams gave no upload URL with the consent.');
+      const file = await reportWordFile(report, this.parts.catalogue);
+      await uploadToOneDrive(uploadUrl, file.bytes, this.parts.upload);
+      return 'saved';
+    } catch (error) {
+      this.parts.log.warn({ err: error, reportId: report.id }, 'Word file not uploaded');
+      return 'failed';
+    }
+  }
+
+  /** Replaces the consent card with what happened, then shows the file or says it failed. */
+  private async tellOutcome(
+    context: TurnContext,
+    locale: Locale,
+    offer: OfferedFile | undefined,
+    outcome: FileConsentOutcome,
+    upload: FileConsentCardResponse['uploadInfo'] | undefined,
+  ): Promise<void> {
+    await this.replaceOffer(context, locale, offer, outcome);
     if (outcome === 'failed' || !upload) {
-      await context.sendActivity(texts.downloadFailed);
+      await context.sendActivity(textsFor(locale).downloadFailed);
       return;
     }
     await context.sendActivity({ attachments: [fileInfoCard(upload)] });
@@ -113,7 +164,8 @@ export class FileConsents {
       await context.sendActivity(texts.fileConsentAlreadyAnswered);
       return;
     }
-    await this.close(context, offer, 'decline', 'declined');
+    await this.markAnswered(context, offer, 'decline');
+    await this.replaceOffer(context, localeOf(context), offer, 'declined');
     await context.sendActivity(texts.downloadDeclined);
   }
 
@@ -125,14 +177,30 @@ export class FileConsents {
     return offers.find((offer) => offer.activityId === cardId);
   }
 
-  /**
-   * Marks the card answered and replaces it with what happened. Only a card the bot remembers
-   * sending in this chat is replaced: a replyToId from elsewhere is never updated.
-   */
-  private async close(
+  /** Marks the consent card answered in the chat's state, if the bot sent it in this chat. */
+  private async markAnswered(
     context: TurnContext,
     offer: OfferedFile | undefined,
     answer: 'accept' | 'decline',
+  ): Promise<void> {
+    if (!offer) return;
+    const offers = await this.parts.offers.get(context, []);
+    await this.parts.offers.set(
+      context,
+      offers.map((kept) =>
+        kept.activityId === offer.activityId ? { ...kept, answered: answer } : kept,
+      ),
+    );
+  }
+
+  /**
+   * Replaces the consent card with what happened. Only a card the bot remembers sending in this
+   * chat is replaced: a replyToId from elsewhere is never updated.
+   */
+  private async replaceOffer(
+    context: TurnContext,
+    locale: Locale,
+    offer: OfferedFile | undefined,
     outcome: FileConsentOutcome,
   ): Promise<void> {
     if (!offer) {
@@ -142,19 +210,10 @@ export class FileConsents {
       );
       return;
     }
-    const offers = await this.parts.offers.get(context, []);
-    await this.parts.offers.set(
-      context,
-      offers.map((kept) =>
-        kept.activityId === offer.activityId ? { ...kept, answered: answer } : kept,
-      ),
-    );
     await replaceCard(
       context,
       offer.activityId,
-      renderFileConsentAnsweredCard(
-        fileConsentAnsweredCardData(offer.fileName, outcome, localeOf(context)),
-      ),
+      renderFileConsentAnsweredCard(fileConsentAnsweredCardData(offer.fileName, outcome, locale)),
       this.parts.log,
     );
   }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   ComponentDialog,
   Dialog,
@@ -17,7 +18,7 @@ import { localeOf, replaceCard, sendCard, travellerOf, noteReport } from './conv
 import { clientTimeZoneOf } from './clientTimeZone';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
-import { cardActionOf, commandOf } from './turnInput';
+import { cardActionOf, commandOf, type CardAction } from './turnInput';
 import { keepReport, loadReport } from './turnReports';
 
 /**
@@ -35,6 +36,8 @@ export interface InterviewOptions {
   single?: boolean;
   /** Return the valid answer without storing it (an edit, which is confirmed first). */
   collectOnly?: boolean;
+  /** The question's card is shown already (this activity id): wait for its answer, send nothing. */
+  shownCardId?: string;
 }
 
 /** What the interview returns to its caller. */
@@ -80,6 +83,13 @@ export class InterviewDialog extends ComponentDialog {
       ? this.services.catalogue.find(options.questionKey)
       : nextOpenQuestion(this.services.catalogue, report);
     if (!question) return step.endDialog({ reportId: report.id } satisfies InterviewResult);
+    if (options.shownCardId !== undefined && options.questionKey === question.key) {
+      Object.assign(step.values, {
+        questionKey: question.key,
+        ...(options.shownCardId ? { cardActivityId: options.shownCardId } : {}),
+      } satisfies InterviewValues);
+      return Dialog.EndOfTurn;
+    }
     const locale = localeOf(step.context);
     const rejected = step.context.turnState.get(REJECTED_INPUT) as RejectedInput | undefined;
     const card = renderQuestionCard(
@@ -102,10 +112,11 @@ export class InterviewDialog extends ComponentDialog {
     const { context } = step;
     const locale = localeOf(context);
     const action = cardActionOf(context.activity);
-    // The same interview (single, collect-only) on another or the same question.
+    // The same interview (single, collect-only) on another or the same question, card and all.
+    const { shownCardId: _shown, ...asked } = options;
     const ask = (key: string) =>
       step.replaceDialog(INTERVIEW_STEPS, {
-        ...options,
+        ...asked,
         questionKey: key,
       } satisfies InterviewOptions);
     const askAgain = (rejected?: RejectedInput) => {
@@ -115,6 +126,15 @@ export class InterviewDialog extends ComponentDialog {
 
     const isThisCard = action?.reportId === options.reportId && action.questionKey === question.key;
     if (action && (!isThisCard || (action.action !== 'answer' && action.action !== 'previous'))) {
+      if (await this.isGivenAlready(step, action)) {
+        // Teams sent the answer to the previous card again (or it was pressed twice): the next
+        // question is on screen already, so nothing is stored or sent.
+        return step.replaceDialog(INTERVIEW_STEPS, {
+          ...asked,
+          questionKey: question.key,
+          shownCardId: cardActivityId ?? '',
+        } satisfies InterviewOptions);
+      }
       await context.sendActivity(textsFor(locale).staleCard);
       return askAgain();
     }
@@ -172,6 +192,19 @@ export class InterviewDialog extends ComponentDialog {
       reportId: report.id,
       questionKey: next.key,
     } satisfies InterviewOptions);
+  }
+
+  /** True when a card's answer is the very answer stored already for its question in this report. */
+  private async isGivenAlready(step: WaterfallStepContext, action: CardAction): Promise<boolean> {
+    const { reportId } = step.options as InterviewOptions;
+    if (action.action !== 'answer' || action.reportId !== reportId || !action.questionKey) {
+      return false;
+    }
+    const question = this.services.catalogue.find(action.questionKey);
+    const stored = (await this.loadReport(step, reportId)).answers[action.questionKey];
+    if (!question || !stored) return false;
+    const parsed = parseCardAnswer(question, action.fields, localeOf(step.context), this.today());
+    return parsed.ok && isDeepStrictEqual(parsed.answer, stored);
   }
 
   private async loadReport(step: WaterfallStepContext, reportId: string): Promise<Report> {

@@ -14,7 +14,7 @@ import { renderResumeCard, resumeCardData } from '../cards/resumeCard';
 import { newDraft, type Report } from '../report/report';
 import { textsFor } from '../texts';
 import { InterruptibleDialog, type ChatTurn } from './interruptibleDialog';
-import { localeOf, sendCard, travellerOf } from './conversation';
+import { localeOf, personalChatOf, sendCard, travellerOf } from './conversation';
 import { DialogIds } from './dialogIds';
 import { InterviewDialog, type InterviewOptions, type InterviewResult } from './interviewDialog';
 import { PostReportDialog } from './postReportDialog';
@@ -30,6 +30,7 @@ import { withReminderScheduled } from '../reminders/reminderSchedule';
 import { clientTimeZoneOf } from './clientTimeZone';
 import { activeReportId, DraftCommands } from './draftCommands';
 import { ExportDialog, type ExportOptions } from './exportDialog';
+import { answerSpentCard } from './spentCards';
 
 const MAIN_STEPS = 'mainSteps';
 
@@ -127,6 +128,9 @@ export class MainDialog extends InterruptibleDialog {
       // A reminder's (or an offer's) `Verder gaan`: that draft, whatever was going on.
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MAIN_STEPS);
+    }
+    if (await answerSpentCard(innerDc.context, this.services.reports, action)) {
+      return { status: DialogTurnStatus.waiting };
     }
     const outcome = await this.draftCommands.answerCard(innerDc.context, action);
     if (outcome) {
@@ -228,6 +232,7 @@ export class MainDialog extends InterruptibleDialog {
   ): Promise<void> {
     const { context } = dialogContext;
     if (await this.draftCommands.answerCard(context, action)) return;
+    if (await answerSpentCard(context, this.services.reports, action)) return;
     if (action.action === CardActions.download) {
       await this.startExport(dialogContext, action.reportId);
       return;
@@ -304,13 +309,7 @@ export class MainDialog extends InterruptibleDialog {
       ...newDraft(this.services.newId(), travellerOf(context), localeOf(context), now),
       timeZone: clientTimeZoneOf(context),
       // Where to reach the traveller when they start an edit from the channel.
-      chat: {
-        conversationId: context.activity.conversation.id,
-        serviceUrl: context.activity.serviceUrl,
-        userId: context.activity.from.id,
-        userName: context.activity.from.name ?? '',
-        aadObjectId: travellerOf(context).id,
-      },
+      chat: personalChatOf(context),
     };
     // The interview's first question shows it this turn without reading it again.
     const created = await this.services.reports.create(

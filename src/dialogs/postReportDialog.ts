@@ -7,13 +7,13 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { publishTargetOf } from '../channel/reportPublisher';
-import { renderChannelCard } from '../cards/reportCard';
 import { renderChoiceCard } from '../cards/choiceCard';
-import { postedCardData, renderPostedCard } from '../cards/postedCard';
-import { markPosted } from '../report/report';
+import { markPosting } from '../report/report';
+import { SyncStoppedError } from '../channel/reportSync';
 import type { ReportChannel } from '../store/channelStore';
 import { textsFor } from '../texts';
-import { localeOf, sendCard, travellerOf, noteReport } from './conversation';
+import { localeOf, markBehind, sendCard, travellerOf, noteReport } from './conversation';
+import { sayWherePosted } from './spentCards';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
 import { CardActions, cardActionOf } from './turnInput';
@@ -41,7 +41,8 @@ export type PostReportServices = Pick<
   | 'catalogue'
   | 'reports'
   | 'channels'
-  | 'publisher'
+  | 'sync'
+  | 'afterTurn'
   | 'membership'
   | 'reportChannelId'
   | 'log'
@@ -101,8 +102,7 @@ export class PostReportDialog extends ComponentDialog {
     noteReport(step.context, (step.options as PostReportOptions).reportId);
     const { reportId } = step.options as PostReportOptions;
     const { context } = step;
-    const locale = localeOf(context);
-    const texts = textsFor(locale);
+    const texts = textsFor(localeOf(context));
     const { channels } = step.values as { channels: ReportChannel[] };
     const action = cardActionOf(context.activity);
     const chosen =
@@ -133,37 +133,42 @@ export class PostReportDialog extends ComponentDialog {
     const traveller = travellerOf(context);
     const report = await this.services.reports.get(traveller.id, reportId);
     if (!report) return step.endDialog({ posted: false } satisfies PostReportResult);
-    if (report.status === 'posted' && report.post) {
-      await sendCard(context, renderPostedCard(postedCardData(report, locale)));
-      return step.endDialog({ posted: true } satisfies PostReportResult);
-    }
-    const target = publishTargetOf(chosen);
-    // The channel is read in the report's language as the traveller wrote it.
-    const card = renderChannelCard(report, this.services.catalogue);
-    let post;
-    try {
-      post = await this.services.publisher.publish(target, card, texts.reportHeading);
-    } catch (error) {
-      this.services.log.error(
-        { err: error, reportId, channelId: target.channelId },
-        'posting failed',
-      );
-      await context.sendActivity(texts.postFailed);
-      return step.endDialog({ posted: false } satisfies PostReportResult);
-    }
-    const posted = await this.services.reports.update(
+    // Marked in the store before the turn answers: the channel sync posts it even if this
+    // instance dies, and a second press (or Teams' redelivery) finds it posted, not a draft.
+    let asked = false;
+    const marked = await this.services.reports.update(
       traveller.id,
       reportId,
-      (current) => markPosted(current, post, this.services.now()),
+      (current) => {
+        asked = current.status === 'draft';
+        return asked ? markPosting(current, publishTargetOf(chosen), this.services.now()) : current;
+      },
       report,
     );
-    await this.services.channels.savePost({
-      tenantId: traveller.tenantId ?? '',
-      activityId: post.activityId,
-      travellerId: traveller.id,
-      reportId,
+    if (!asked) {
+      await sayWherePosted(context, marked);
+      return step.endDialog({ posted: true } satisfies PostReportResult);
+    }
+    const { sync } = this.services;
+    const outcome = await this.services.afterTurn.start('post report', async (turnGone) => {
+      const stored = await sync.sync(marked);
+      if (turnGone()) await sync.announcePosted(stored);
+      return stored;
     });
-    await sendCard(context, renderPostedCard(postedCardData(posted, locale)));
+    if (!outcome.finished) {
+      await sayWherePosted(context, marked);
+    } else if ('value' in outcome) {
+      await sayWherePosted(context, outcome.value);
+    } else if (!(outcome.error instanceof SyncStoppedError)) {
+      // Counted in the report; this chat's next turn and the sweep post it, and say so here.
+      this.services.log.warn(
+        { err: outcome.error, reportId, channelId: chosen.channelId },
+        'posting failed; the report waits for the channel',
+      );
+      markBehind(context, reportId);
+      await context.sendActivity(texts.postDelayed);
+    }
+    // A report Teams refused outright (SyncStoppedError): ReportSync told the author why.
     return step.endDialog({ posted: true } satisfies PostReportResult);
   }
 

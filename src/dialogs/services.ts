@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { ReportPublisher } from '../channel/reportPublisher';
 import type { ReportSync } from '../channel/reportSync';
 import type { TeamMembershipCheck } from '../channel/teamMembership';
 import type { Catalogue } from '../report/catalogue';
@@ -7,6 +6,7 @@ import type { ReminderPolicy } from '../reminders/reminderSchedule';
 import type { ChannelStore } from '../store/channelStore';
 import type { PreferenceStore } from '../store/preferenceStore';
 import type { ReportStore } from '../store/reportStore';
+import type { AfterTurnWork } from '../turn/afterTurn';
 
 /** What the dialogs need from outside, given through their constructors. */
 export interface DialogServices {
@@ -18,9 +18,10 @@ export interface DialogServices {
   preferences: PreferenceStore;
   /** When drafts left untouched get a reminder. */
   reminderPolicy: ReminderPolicy;
-  publisher: ReportPublisher;
-  /** Brings a changed report's channel card up to date. */
+  /** Posts a report and brings a changed report's channel card up to date. */
   sync: ReportSync;
+  /** Work a turn starts that may go on after it answers (posting, updating the channel). */
+  afterTurn: AfterTurnWork;
   log: Logger;
   /** Which teams the traveller belongs to: only those are offered for posting. */
   membership: TeamMembershipCheck;

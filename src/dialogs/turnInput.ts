@@ -33,6 +33,7 @@ const cardActionSchema = z
     reportId: z.string().max(100).optional(),
     questionKey: z.string().max(100).optional(),
     teamId: z.string().max(500).optional(),
+    editId: z.string().max(100).optional(),
   })
   .loose();
 
@@ -42,6 +43,8 @@ export interface CardAction {
   reportId?: string;
   questionKey?: string;
   teamId?: string;
+  /** The pending edit a confirmation card confirms or cancels. */
+  editId?: string;
   /** The card's inputs as sent (untrusted: validated by the question's parser). */
   fields: Record<string, unknown>;
 }
@@ -52,12 +55,13 @@ export function cardActionOf(activity: Partial<Activity>): CardAction | undefine
   if (value === undefined || value === null) return undefined;
   const parsed = cardActionSchema.safeParse(value);
   if (!parsed.success) return { action: 'unknown', fields: {} };
-  const { action, reportId, questionKey, teamId, ...fields } = parsed.data;
+  const { action, reportId, questionKey, teamId, editId, ...fields } = parsed.data;
   return {
     action: action as CardAction['action'],
     ...(reportId !== undefined ? { reportId } : {}),
     ...(questionKey !== undefined ? { questionKey } : {}),
     ...(teamId !== undefined ? { teamId } : {}),
+    ...(editId !== undefined ? { editId } : {}),
     fields,
   };
 }

@@ -1,5 +1,5 @@
 import { todayIn } from '../report/dates';
-import type { Report } from '../report/report';
+import { isPublished, type Report } from '../report/report';
 import { DEFAULT_TIME_ZONE } from '../report/zonedTime';
 
 // Dates in a published report are the municipality's calendar days.
@@ -12,13 +12,13 @@ const REPORT_TIME_ZONE = DEFAULT_TIME_ZONE;
 export function tripDate(report: Report): string {
   const duration = report.answers.duration;
   if (duration?.type === 'dateRange' && duration.departure) return duration.departure;
-  const posted = new Date(report.post?.postedAt ?? report.createdAt);
+  const posted = new Date(postedAt(report) ?? report.createdAt);
   return Number.isNaN(posted.getTime()) ? '0000-00-00' : todayIn(REPORT_TIME_ZONE, posted);
 }
 
 /** When the report was posted, as local time in The Hague: `2024-03-21 10:15`; empty if never. */
 export function postedAtLocal(report: Report): string {
-  const posted = new Date(report.post?.postedAt ?? '');
+  const posted = new Date(postedAt(report) ?? '');
   if (Number.isNaN(posted.getTime())) return '';
   const parts = postedFormat.formatToParts(posted);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
@@ -40,4 +40,11 @@ const postedFormat = new Intl.DateTimeFormat('en-CA', {
 export function inDateRange(report: Report, from?: string, to?: string): boolean {
   const date = tripDate(report);
   return (from === undefined || date >= from) && (to === undefined || date <= to);
+}
+
+/** When Teams took the post; when it was asked for while on its way; undefined for a draft. */
+function postedAt(report: Report): string | undefined {
+  const post = report.post;
+  if (!post) return undefined;
+  return isPublished(post) ? post.postedAt : post.requestedAt;
 }

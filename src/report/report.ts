@@ -19,25 +19,66 @@ export type Answer =
   | { type: 'people'; people: Person[] }
   | { type: 'yesNoText'; yes: boolean; text?: string };
 
-/** Where a posted report lives in Teams, so that it can be updated in place later. */
-export interface ChannelPost {
-  /** The thread's conversation id, `<channel id>;messageid=<activity id>`. */
-  conversationId: string;
-  activityId: string;
+/** A Teams channel to post in, reached through the connector at `serviceUrl`. */
+export interface ChannelAddress {
+  channelId: string;
   serviceUrl: string;
+  tenantId?: string;
   teamId?: string;
   teamName?: string;
-  channelId: string;
   channelName?: string;
   /** The team's Microsoft 365 group id, for a deep link to the post. */
   teamAadGroupId?: string;
-  postedAt: string;
-  /** The report version the channel card shows; behind `version` until Teams took the update. */
-  syncedVersion: number;
+}
+
+/** How far the bot got with bringing a report's post up to date, whether posted yet or not. */
+interface SyncProgress {
   /** Failed tries to bring the card up to date since it last was; gone once it is. */
   failedAttempts?: number;
   /** The bot gave up updating the card (it is no longer retried); gone once a later edit syncs. */
   stopped?: SyncStopped;
+  /**
+   * When a bot instance started bringing the post up to date after a turn; others leave it
+   * alone until SYNC_CLAIM_MS later (then the instance is taken to have died). Gone when done.
+   */
+  syncClaimedAt?: string;
+}
+
+/** Where a posted report lives in Teams, so that it can be updated in place later. */
+export interface ChannelPost extends ChannelAddress, SyncProgress {
+  /** The thread's conversation id, `<channel id>;messageid=<activity id>`. */
+  conversationId: string;
+  activityId: string;
+  postedAt: string;
+  /** The report version the channel card shows; behind `version` until Teams took the update. */
+  syncedVersion: number;
+}
+
+/**
+ * A report the traveller chose to post that Teams has not taken yet: where it goes. Stored
+ * before the turn answers, so that the channel sync posts it even if this instance dies.
+ */
+export interface PendingPost extends ChannelAddress, SyncProgress {
+  requestedAt: string;
+  /** Nothing is shown in the channel yet. */
+  syncedVersion: 0;
+}
+
+/** A report's place in the channel: posted, or on its way there. */
+export type ReportPost = ChannelPost | PendingPost;
+
+/** True when Teams has taken the post (it has a thread); false while it is on its way. */
+export function isPublished(post: ReportPost | undefined): post is ChannelPost {
+  return post !== undefined && 'activityId' in post;
+}
+
+/** How long a bot instance's claim on a post to bring up to date holds (see `syncClaimedAt`). */
+export const SYNC_CLAIM_MS = 10 * 60_000;
+
+/** True while another turn's work is bringing the post up to date; the sweep leaves it alone. */
+export function isSyncClaimed(post: ReportPost | undefined, now: Date): boolean {
+  const claimed = post?.syncClaimedAt;
+  return claimed !== undefined && now.getTime() - Date.parse(claimed) < SYNC_CLAIM_MS;
 }
 
 /**
@@ -69,6 +110,8 @@ export interface HistoryEntry {
   key: string;
   old?: Answer;
   new: Answer;
+  /** The confirmed edit (`Report.pendingEdits`) this version applied: a second confirmation finds it. */
+  editId?: string;
 }
 
 /**
@@ -112,7 +155,7 @@ export interface Report {
   version: number;
   answers: Record<string, Answer>;
   history: HistoryEntry[];
-  post?: ChannelPost;
+  post?: ReportPost;
   /** Where the traveller wrote the report. */
   chat?: PersonalChat;
   /** The traveller's IANA time zone from their Teams client, e.g. `Europe/Amsterdam`. */
@@ -202,9 +245,21 @@ export function isComplete(catalogue: Catalogue, report: Report): boolean {
   );
 }
 
-/** The report as posted in a channel. */
-export function markPosted(report: Report, post: ChannelPost, now: Date): Report {
-  return { ...report, status: 'posted', post, updatedAt: now.toISOString() };
+/**
+ * The report on its way to `address`: posted as far as the traveller is concerned, and claimed
+ * by this turn's work, which posts it after the turn answers (the sweep does if it dies).
+ */
+export function markPosting(report: Report, address: ChannelAddress, now: Date): Report {
+  const at = now.toISOString();
+  const post: PendingPost = { ...address, requestedAt: at, syncedVersion: 0, syncClaimedAt: at };
+  return { ...report, status: 'posted', post, updatedAt: at };
+}
+
+/** The report with its post claimed by this instance's work (see `syncClaimedAt`). */
+export function withSyncClaimed(report: Report, now: Date): Report {
+  const post = report.post;
+  if (!post) return report;
+  return { ...report, post: { ...post, syncClaimedAt: now.toISOString() } };
 }
 
 /** The report with a new answer to `key` waiting for confirmation by the edit `editId`. */
@@ -237,6 +292,7 @@ export function withEdit(
   answer: Answer,
   by: string,
   now: Date,
+  editId?: string,
 ): Report {
   const version = report.version + 1;
   const old = report.answers[key];
@@ -247,12 +303,18 @@ export function withEdit(
     key,
     ...(old ? { old } : {}),
     new: answer,
+    ...(editId ? { editId } : {}),
   };
   return {
     ...withAnswer(report, key, answer, now),
     version,
     history: [...report.history, entry],
   };
+}
+
+/** The history entry of the confirmed edit `editId`, once applied; undefined before. */
+export function appliedEdit(report: Report, editId: string): HistoryEntry | undefined {
+  return report.history.find((entry) => entry.editId === editId);
 }
 
 /**
@@ -275,7 +337,7 @@ export function needsSync(report: Report): boolean {
  */
 export function markSynced(report: Report, post: ChannelPost, shownVersion: number): Report {
   const syncedVersion = Math.max(report.post?.syncedVersion ?? 0, shownVersion);
-  const { failedAttempts: _failed, stopped: _stopped, ...shown } = post;
+  const { failedAttempts: _failed, stopped: _stopped, syncClaimedAt: _claim, ...shown } = post;
   return { ...report, post: { ...shown, syncedVersion } };
 }
 
@@ -284,7 +346,7 @@ export function markSynced(report: Report, post: ChannelPost, shownVersion: numb
  * stops (`failed`). Unchanged when it has no post.
  */
 export function withSyncFailure(report: Report, maxAttempts: number, now: Date): Report {
-  const post = report.post;
+  const post = withoutClaim(report.post);
   if (!post) return report;
   const failedAttempts = (post.failedAttempts ?? 0) + 1;
   const stopped: SyncStopped | undefined =
@@ -296,7 +358,7 @@ export function withSyncFailure(report: Report, maxAttempts: number, now: Date):
 
 /** The report whose channel is gone (Teams refused even a new post): no more tries. */
 export function withChannelUnavailable(report: Report, now: Date): Report {
-  const post = report.post;
+  const post = withoutClaim(report.post);
   if (!post) return report;
   const stopped: SyncStopped = {
     reason: 'channelUnavailable',
@@ -304,4 +366,11 @@ export function withChannelUnavailable(report: Report, now: Date): Report {
     at: now.toISOString(),
   };
   return { ...report, post: { ...post, stopped } };
+}
+
+/** The post released for the sweep: the work that claimed it is over. */
+function withoutClaim<T extends ReportPost>(post: T | undefined): T | undefined {
+  if (!post) return undefined;
+  const { syncClaimedAt: _claim, ...released } = post;
+  return released as T;
 }

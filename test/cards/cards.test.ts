@@ -24,16 +24,11 @@ import { reminderCardData, renderReminderCard } from '../../src/cards/reminderCa
 import { renderResumeCard, resumeCardData } from '../../src/cards/resumeCard';
 import { renderReviewCard, reviewCardData } from '../../src/cards/reviewCard';
 import type { AdaptiveCard } from '../../src/cards/template';
+import { postedAt } from '../support/reportPosts';
 import { reportView } from '../../src/report/reportView';
 import { pinnedCatalogue as catalogue } from '../support/catalogue';
 import type { Locale } from '../../src/report/locale';
-import {
-  markPosted,
-  newDraft,
-  withAnswer,
-  type Answer,
-  type Report,
-} from '../../src/report/report';
+import { newDraft, withAnswer, type Answer, type Report } from '../../src/report/report';
 
 /** The shared Adaptive Card 1.5 schema, found beside the project (`../shared/schemas/`). */
 function findCardSchema(): string | undefined {
@@ -79,21 +74,17 @@ function report(keys: string[] = Object.keys(answers)): Report {
 }
 
 function postedReport(): Report {
-  return markPosted(
-    report(),
-    {
-      conversationId: '19:c1@thread.tacv2;messageid=1700000000000',
-      activityId: '1700000000000',
-      serviceUrl: 'https://smba.example/',
-      channelId: '19:c1@thread.tacv2',
-      teamName: 'Internationale Zaken',
-      channelName: 'Reisverslagen',
-      teamAadGroupId: '00000000-0000-0000-0000-000000000031',
-      postedAt: now.toISOString(),
-      syncedVersion: 1,
-    },
-    now,
-  );
+  return postedAt(report(), {
+    conversationId: '19:c1@thread.tacv2;messageid=1700000000000',
+    activityId: '1700000000000',
+    serviceUrl: 'https://smba.example/',
+    channelId: '19:c1@thread.tacv2',
+    teamName: 'Internationale Zaken',
+    channelName: 'Reisverslagen',
+    teamAadGroupId: '00000000-0000-0000-0000-000000000031',
+    postedAt: now.toISOString(),
+    syncedVersion: 1,
+  });
 }
 
 /** Every card the bot can send, in both languages, with hostile text in the answers. */
@@ -176,6 +167,7 @@ function everyCard(): { name: string; card: AdaptiveCard }[] {
           answers.peopleMet,
           answers.peopleMet!,
           locale,
+          'edit-1',
         ),
       ),
     });

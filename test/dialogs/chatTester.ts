@@ -11,6 +11,7 @@ import {
 import pino from 'pino';
 import { ReisverslagBot } from '../../src/bot';
 import type { PublishTarget, ReportPublisher } from '../../src/channel/reportPublisher';
+import { AfterTurnWork } from '../../src/turn/afterTurn';
 import { ReportSync } from '../../src/channel/reportSync';
 import type { TeamMembershipCheck } from '../../src/channel/teamMembership';
 import type { AdaptiveCard } from '../../src/cards/template';
@@ -112,7 +113,10 @@ export class ChatTester {
     const catalogue = options.catalogue ?? productCatalogue;
     const conversationState = new ConversationState(new MemoryStorage());
     const log = pino({ level: 'silent' });
-    const sync = new ReportSync(options.reports, options.channels, this.publisher, log, catalogue);
+    const sync = new ReportSync(options.reports, options.channels, this.publisher, log, catalogue, {
+      now: options.now ?? this.clock,
+    });
+    const afterTurn = new AfterTurnWork(log);
     // The HTTP tests play Teams' real answers (200 or 404) through the fake Bot Connector.
     const membership = options.membership ?? { memberOf: async () => ({ userRole: 'user' }) };
     const dialog = new MainDialog({
@@ -124,8 +128,8 @@ export class ChatTester {
         afterDays: 3,
         calendar: { window: parseWorkingWindow('ma-vr 09:00-17:00'), skipHolidays: true },
       },
-      publisher: this.publisher,
       sync,
+      afterTurn,
       membership,
       log,
       ...(options.reportChannelId ? { reportChannelId: options.reportChannelId } : {}),
@@ -145,6 +149,7 @@ export class ChatTester {
         );
       },
       sync,
+      afterTurn,
       allowedTenantIds: [],
       membership,
       upload: { hostSuffixes: ['.sharepoint.com'], allowLoopbackHttp: false },

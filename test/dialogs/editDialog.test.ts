@@ -50,7 +50,7 @@ export function editDialogTests(catalogue: Catalogue): void {
 
   it('shows old and new, and on Bevestigen stores version 2 with its history and updates the channel card', async () => {
     const { chat } = await postedChat();
-    await play(chat, [
+    const confirmation = await play(chat, [
       { says: 'wijzig doel', botShows: ['WAT WAS HET DOEL VAN DE REIS?'] },
       {
         says: 'Leren van Weense woningbouw.',
@@ -68,11 +68,8 @@ export function editDialogTests(catalogue: Catalogue): void {
       1,
       'nothing stored before the confirmation',
     );
-    const confirm = await chat.submit({
-      action: 'confirmEdit',
-      reportId: 'report-1',
-      questionKey: 'purpose',
-    });
+    const bevestigen = actionData(cardOf(confirmation.at(-1)!)!, 'Bevestigen');
+    const confirm = await chat.submit(bevestigen);
     assert.match(visibleText(confirm[0]!), /Opgeslagen als versie 2/);
 
     const stored = await stores.reports.get(traveller, 'report-1');
@@ -89,6 +86,7 @@ export function editDialogTests(catalogue: Catalogue): void {
         at: undefined,
         by: 'Sanne de Vries',
         key: 'purpose',
+        editId: bevestigen.editId,
         old: { type: 'longText', text: 'Kennis delen over betaalbaar wonen.' },
         new: { type: 'longText', text: 'Leren van Weense woningbouw.' },
       },
@@ -111,16 +109,29 @@ export function editDialogTests(catalogue: Catalogue): void {
     );
   });
 
+  it('changes nothing twice when Bevestigen arrives again (pressed twice, or resent by Teams)', async () => {
+    const { chat } = await postedChat();
+    await chat.say('wijzig doel');
+    const confirmation = await chat.say('Leren van Weense woningbouw.');
+    const bevestigen = actionData(cardOf(confirmation.at(-1)!)!, 'Bevestigen');
+    await chat.submit(bevestigen);
+    const again = await chat.submit(bevestigen);
+    assert.deepEqual(again.map(visibleText), [
+      'Deze wijziging is al opgeslagen als versie 2; er is niets dubbel gewijzigd.',
+    ]);
+    const stored = await stores.reports.get(traveller, 'report-1');
+    assert.equal(stored?.version, 2);
+    assert.equal(stored?.history.length, 1);
+    assert.equal(chat.publisher.updates.length, 1, 'the channel card is updated once');
+    assert.equal(chat.publisher.replies.length, 1, 'one note in the thread');
+  });
+
   it('keeps the edit when Teams is away, and updates the channel card at the next turn', async () => {
     const { chat } = await postedChat();
     chat.publisher.failUpdates = 1;
     await chat.say('wijzig titel');
-    await chat.say('Wiener Städtedialog 2026 (verslag)');
-    const saved = await chat.submit({
-      action: 'confirmEdit',
-      reportId: 'report-1',
-      questionKey: 'title',
-    });
+    const confirmation = await chat.say('Wiener Städtedialog 2026 (verslag)');
+    const saved = await chat.submit(actionData(cardOf(confirmation.at(-1)!)!, 'Bevestigen'));
     assert.match(
       visibleText(saved[0]!),
       /Opgeslagen als versie 2, maar het kanaal is nu niet bereikbaar/,

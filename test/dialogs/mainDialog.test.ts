@@ -4,6 +4,7 @@ import { play, reisverslagenChannel, useDialogStores } from './script';
 import type { Catalogue } from '../../src/report/catalogue';
 import { productCatalogue } from '../support/catalogue';
 import { answeredBefore, answeredOf, progressOf, sampleAnswer } from '../support/sampleAnswers';
+import { threadOf } from '../support/reportPosts';
 
 describe('MainDialog: the interview in the personal chat', function () {
   mainDialogTests(productCatalogue);
@@ -69,7 +70,7 @@ export function mainDialogTests(catalogue: Catalogue): void {
     }
     const stored = await stores.reports.get('aad-traveller-1', 'report-1');
     assert.equal(stored?.status, 'posted');
-    assert.equal(stored?.post?.activityId, '1');
+    assert.equal(threadOf(stored)?.activityId, '1');
   });
 
   it('keeps the report a draft and says how to add the app when no channel is known', async () => {

@@ -31,6 +31,7 @@ import {
 } from './trips';
 import { productCatalogue as catalogue } from '../support/catalogue';
 import { answeredOf, progressOf, sampleAnswer } from '../support/sampleAnswers';
+import { threadOf } from '../support/reportPosts';
 
 const lisbon: Trip = {
   title: 'Eurocities Climate Forum 2026',
@@ -127,8 +128,8 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
 
     const stored = await storedReport(user);
     assert.equal(stored.status, 'posted');
-    assert.equal(stored.post?.activityId, post.id);
-    assert.equal(stored.post?.conversationId, `${channel.id};messageid=${post.id}`);
+    assert.equal(threadOf(stored)?.activityId, post.id);
+    assert.equal(threadOf(stored)?.conversationId, `${channel.id};messageid=${post.id}`);
     assert.equal(stored.post?.channelId, channel.id);
   }
 

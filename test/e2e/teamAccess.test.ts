@@ -27,6 +27,7 @@ import { installInTeam, useBotInTeams, type BotInTeams } from '../support/teams'
 import { buttonsOf, cardOf, lastCard, TravellerClient, type BotMessage } from './travellerClient';
 import { answerByTyping, completeTypedReport, reportIdOf, tripDates, type Trip } from './trips';
 import { productCatalogue as catalogue } from '../support/catalogue';
+import { threadOf } from '../support/reportPosts';
 
 const gent: Trip = {
   title: 'Eurocities Werkconferentie Gent',
@@ -488,7 +489,7 @@ describe('e2e: who may do what in a team', function () {
       const stored = await storedReports(user);
       const first = stored.find((report) => report.post?.teamName === 'Economie');
       assert.equal(first?.status, 'posted');
-      assert.equal(first?.post?.activityId, economiePosts[0]?.id);
+      assert.equal(threadOf(first)?.activityId, economiePosts[0]?.id);
       assert.equal(connector.activity(economiePosts[0]!.id)?.deleted, false);
       const list = lastCard(await traveller.say('mijn verslagen'));
       assert.ok(

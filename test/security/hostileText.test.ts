@@ -22,6 +22,7 @@ import { questionOf, sampleAnswer } from '../support/sampleAnswers';
 const ANSWERED_LINE = new RegExp(`^Vraag \\d+ van ${catalogue.size} · `);
 import { installInTeam } from '../support/teams';
 import { StoreProbe } from './support/probes';
+import { threadOf } from '../support/reportPosts';
 
 /** A person met, as typed on one line: `Naam (functie)`. */
 interface Person {
@@ -312,7 +313,7 @@ describe('security: hostile text is stored and shown exactly as typed, never eva
       for (const [key, answer] of Object.entries(expected)) {
         assert.deepEqual(posted.answers[key], answer, `the posted answer to ${key}`);
       }
-      const rootId = posted.post?.activityId ?? '';
+      const rootId = threadOf(posted)?.activityId ?? '';
       assert.ok(
         connector.channelPosts(channel.id).some((post) => post.id === rootId),
         'posted as a new thread in the report channel',
