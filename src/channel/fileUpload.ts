@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 
-/** Time limit of an upload to OneDrive; a Teams invoke is answered within 15 s or so. */
-const UPLOAD_TIMEOUT_MS = 10_000;
+/** Time limit of an upload to OneDrive; it goes on after the invoke is answered (afterTurn.ts). */
+const UPLOAD_TIMEOUT_MS = 60_000;
 
 /** At most this much of OneDrive's answer is read; the bot needs only its status. */
 export const MAX_UPLOAD_RESPONSE_BYTES = 64 * 1024;

@@ -31,7 +31,14 @@ export class RecordingPublisher implements ReportPublisher {
   readonly updates: { post: ChannelPost; card: AdaptiveCard }[] = [];
   readonly replies: { post: ChannelPost; text: string }[] = [];
 
+  /** How many of the next posts fail, as when Teams cannot be reached. */
+  failPublishes = 0;
+
   async publish(target: PublishTarget, card: AdaptiveCard): Promise<ChannelPost> {
+    if (this.failPublishes > 0) {
+      this.failPublishes--;
+      throw Object.assign(new Error('Teams is unreachable'), { statusCode: 503 });
+    }
     this.posts.push({ target, card });
     const activityId = String(this.posts.length);
     return {

@@ -80,6 +80,15 @@ export class TravellerClient {
     title: string,
     inputs: Record<string, string> = {},
   ): Promise<BotMessage[]> {
+    return this.send(this.pressActivity(message, title, inputs));
+  }
+
+  /** The activity Teams delivers for a press (see `press`), to send it (again) by hand. */
+  pressActivity(
+    message: BotMessage,
+    title: string,
+    inputs: Record<string, string> = {},
+  ): TeamsActivity {
     const card = cardOf(message);
     const button = buttonsOf(card).find((candidate) => candidate.title === title);
     if (!button) {
@@ -105,14 +114,17 @@ export class TravellerClient {
         if (value !== '') values[id] = value;
       }
     }
-    return this.send(
-      cardSubmit({
-        ...this.env(),
-        user: this.user,
-        value: { ...button.data, ...values },
-        replyToId: message.id,
-      }),
-    );
+    return cardSubmit({
+      ...this.env(),
+      user: this.user,
+      value: { ...button.data, ...values },
+      replyToId: message.id,
+    });
+  }
+
+  /** The activity of typing `text` in the chat, to send it (again) by hand. */
+  typedActivity(text: string): TeamsActivity {
+    return personalMessage({ ...this.env(), user: this.user, text });
   }
 
   /**

@@ -126,6 +126,12 @@ function messageIdOf(conversationId: string): string | undefined {
   return at < 0 ? undefined : conversationId.slice(at + MESSAGE_ID.length);
 }
 
+/** True for a call that posts, updates or replies in a team's channel. */
+function isChannelCall(route: Route, raw: Buffer): boolean {
+  if (route.kind === 'createConversation') return raw.toString('utf8').includes('"channel"');
+  return route.conversationId !== undefined && isChannelConversation(route.conversationId);
+}
+
 function teamsError(code: string, message: string): unknown {
   return { error: { code, message } };
 }
@@ -150,6 +156,10 @@ export class FakeConnector {
   >();
   private readonly pathPrefix: string;
   private readonly maxActivityBytes: number;
+  /** How long Teams takes to answer a call in a team's channel (posts, updates, replies). */
+  private channelDelayMs = 0;
+  /** Channel calls received and not yet answered (held back by `answerChannelCallsAfter`). */
+  private channelCallsWaiting = 0;
   private server: Server | undefined;
   private baseUrl: string | undefined;
   // Teams-like numeric ids, clear of the ones activities.ts gives incoming activities.
@@ -194,8 +204,22 @@ export class FakeConnector {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /**
+   * Answers every call in a team's channel (a new post, an update, a reply in the thread) only
+   * after `ms`, as a slow Teams would; the post exists from the answer on. 0 answers at once.
+   */
+  answerChannelCallsAfter(ms: number): void {
+    this.channelDelayMs = ms;
+  }
+
+  /** How many channel calls are waiting for their (slow) answer right now. */
+  get channelCallsInFlight(): number {
+    return this.channelCallsWaiting;
+  }
+
   /** Forgets calls, posted activities and pending faults (members and teams stay). */
   reset(): void {
+    this.channelDelayMs = 0;
     this.calls.length = 0;
     this.posted.length = 0;
     this.byId.clear();
@@ -347,6 +371,14 @@ export class FakeConnector {
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const route = this.route(method, path);
+    if (this.channelDelayMs > 0 && isChannelCall(route, raw)) {
+      this.channelCallsWaiting += 1;
+      try {
+        await new Promise((resolve) => setTimeout(resolve, this.channelDelayMs));
+      } finally {
+        this.channelCallsWaiting -= 1;
+      }
+    }
     let body: unknown;
     let answer: Answer | undefined;
     if (raw.length > 0) {

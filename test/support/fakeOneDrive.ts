@@ -2,7 +2,7 @@
 // file. Records every upload; can refuse the next one, as an expired upload session would, or
 // answer it with a redirect elsewhere, as a hostile upload URL would.
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Diagnosable } from './processes';
 
@@ -21,6 +21,8 @@ export class FakeOneDrive implements Diagnosable {
   private port = 0;
   private refuseNext: number | undefined;
   private redirectNext: { status: number; location: string } | undefined;
+  private delayMs = 0;
+  private waiting = 0;
   /** Every request that reached this server, uploads or not. */
   readonly requests: { method: string; path: string; bytes: number; status: number }[] = [];
 
@@ -29,34 +31,57 @@ export class FakeOneDrive implements Diagnosable {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const request = { method: req.method ?? '', path: req.url ?? '/', bytes: body.length };
-        this.requests.push({ ...request, status: 201 });
-        const answered = this.requests.at(-1)!;
-        if (this.redirectNext !== undefined) {
-          const { status, location } = this.redirectNext;
-          this.redirectNext = undefined;
-          answered.status = status;
-          res.writeHead(status, { location }).end();
+        if (this.delayMs === 0) {
+          this.answer(req, res, chunks);
           return;
         }
-        if (this.refuseNext !== undefined) {
-          answered.status = this.refuseNext;
-          res.writeHead(this.refuseNext).end();
-          this.refuseNext = undefined;
-          return;
-        }
-        this.uploads.push({
-          path: req.url ?? '/',
-          headers: req.headers,
-          body,
-        });
-        res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"uploaded"}');
+        this.waiting += 1;
+        setTimeout(() => {
+          this.waiting -= 1;
+          this.answer(req, res, chunks);
+        }, this.delayMs);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
     this.port = (server.address() as AddressInfo).port;
+  }
+
+  /** Answers every upload only after `ms`, as a slow OneDrive would; 0 answers at once. */
+  answerAfter(ms: number): void {
+    this.delayMs = ms;
+  }
+
+  /** How many uploads are waiting for their (slow) answer right now. */
+  get uploadsInFlight(): number {
+    return this.waiting;
+  }
+
+  /** Takes (or refuses, or redirects) one upload, as told. */
+  private answer(req: IncomingMessage, res: ServerResponse, chunks: Buffer[]): void {
+    const body = Buffer.concat(chunks);
+    const request = { method: req.method ?? '', path: req.url ?? '/', bytes: body.length };
+    this.requests.push({ ...request, status: 201 });
+    const answered = this.requests.at(-1)!;
+    if (this.redirectNext !== undefined) {
+      const { status, location } = this.redirectNext;
+      this.redirectNext = undefined;
+      answered.status = status;
+      res.writeHead(status, { location }).end();
+      return;
+    }
+    if (this.refuseNext !== undefined) {
+      answered.status = this.refuseNext;
+      res.writeHead(this.refuseNext).end();
+      this.refuseNext = undefined;
+      return;
+    }
+    this.uploads.push({
+      path: req.url ?? '/',
+      headers: req.headers,
+      body,
+    });
+    res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"uploaded"}');
   }
 
   async stop(): Promise<void> {
