@@ -126,10 +126,14 @@ function messageIdOf(conversationId: string): string | undefined {
   return at < 0 ? undefined : conversationId.slice(at + MESSAGE_ID.length);
 }
 
-/** True for a call that posts, updates or replies in a team's channel. */
+/** True for a call that posts, updates or replies in a team's channel (not a roster question). */
 function isChannelCall(route: Route, raw: Buffer): boolean {
   if (route.kind === 'createConversation') return raw.toString('utf8').includes('"channel"');
-  return route.conversationId !== undefined && isChannelConversation(route.conversationId);
+  return (
+    isActivityWrite(route.kind) &&
+    route.conversationId !== undefined &&
+    isChannelConversation(route.conversationId)
+  );
 }
 
 function teamsError(code: string, message: string): unknown {
