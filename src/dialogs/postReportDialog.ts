@@ -8,7 +8,7 @@ import {
 } from 'botbuilder-dialogs';
 import { publishTargetOf } from '../channel/reportPublisher';
 import { renderChannelCard } from '../cards/reportCard';
-import { renderChoiceCard } from '../cards/choiceCard';
+import { choiceCardData, renderChoiceCard } from '../cards/choiceCard';
 import { postedCardData, renderPostedCard } from '../cards/postedCard';
 import { markPosted } from '../report/report';
 import type { ReportChannel } from '../store/channelStore';
@@ -85,13 +85,18 @@ export class PostReportDialog extends ComponentDialog {
     }
     await sendCard(
       step.context,
-      renderChoiceCard({
-        message: texts.chooseTeam,
-        choices: channels.map((channel) => ({
-          title: `${channel.teamName ?? texts.unknownTeam} › ${channel.channelName ?? texts.unknownChannel}`,
-          data: { action: CardActions.chooseTeam, reportId, teamId: channel.teamId },
-        })),
-      }),
+      renderChoiceCard(
+        choiceCardData({
+          message: texts.chooseTeam,
+          field: 'teamId',
+          options: channels.map((channel) => ({
+            title: `${channel.teamName ?? texts.unknownTeam} › ${channel.channelName ?? texts.unknownChannel}`,
+            value: channel.teamId,
+          })),
+          submit: { title: texts.post, data: { action: CardActions.chooseTeam, reportId } },
+          locale,
+        }),
+      ),
     );
     return Dialog.EndOfTurn;
   }

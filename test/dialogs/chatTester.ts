@@ -253,3 +253,24 @@ export function actionData(card: AdaptiveCard, title: string): Record<string, un
   if (!found) throw new Error(`The card has no button "${title}"`);
   return found;
 }
+
+/**
+ * What Teams submits for the button `title` with `values` chosen in the card's inputs: the
+ * button's data merged with them. Fails when the card has no such input, or no such choice.
+ */
+export function submitWith(
+  card: AdaptiveCard,
+  title: string,
+  values: Record<string, string>,
+): Record<string, unknown> {
+  const inputs = inputsOf(card);
+  for (const [id, value] of Object.entries(values)) {
+    const input = inputs.get(id);
+    if (!input) throw new Error(`The card has no input "${id}"; it has: ${[...inputs.keys()]}`);
+    const choices = input.choices as { value: string }[] | undefined;
+    if (choices && !choices.some((choice) => choice.value === value)) {
+      throw new Error(`"${value}" is not a choice of input "${id}"`);
+    }
+  }
+  return { ...actionData(card, title), ...values };
+}
