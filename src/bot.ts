@@ -9,6 +9,7 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import { BehindPosts } from './channel/behindPosts';
+import { ChatServiceUrl } from './channel/chatServiceUrl';
 import type { UploadPolicy } from './channel/fileUpload';
 import type { OpenPersonalChat } from './channel/personalChat';
 import { TeamReportChannels } from './channel/reportChannels';
@@ -59,6 +60,7 @@ export interface BotParts {
 export class ReisverslagBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly behindPosts: BehindPosts;
+  private readonly chatServiceUrl: ChatServiceUrl;
   private readonly fileConsents: FileConsents;
   private readonly reportChannels: TeamReportChannels;
   private readonly teamMessages: TeamMessages;
@@ -68,6 +70,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
     const { conversationState, mainDialog, log } = parts;
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.behindPosts = new BehindPosts(parts);
+    this.chatServiceUrl = new ChatServiceUrl(parts);
     this.fileConsents = new FileConsents({
       reports: parts.reports,
       catalogue: parts.catalogue,
@@ -139,11 +142,22 @@ export class ReisverslagBot extends TeamsActivityHandler {
     });
   }
 
-  /** Refuses other tenants before anything is read or stored; saves the dialog state after each turn. */
+  /**
+   * Refuses other tenants before anything is read or stored; in the personal chat, keeps the
+   * chat's serviceUrl current; saves the dialog state after each turn.
+   */
   override async run(context: TurnContext): Promise<void> {
     const { allowedTenantIds, conversationState, log } = this.parts;
     if (await refusedTenant(context, allowedTenantIds, log)) return;
     await loggedTurn(context, log, async () => {
+      const { type, conversation } = context.activity;
+      // The turns that read the chat's state anyway: messages, card submits and invokes.
+      if (
+        conversation?.conversationType === 'personal' &&
+        (type === 'message' || type === 'invoke')
+      ) {
+        await this.chatServiceUrl.refresh(context);
+      }
       await super.run(context);
       await conversationState.saveChanges(context);
     });

@@ -152,7 +152,6 @@ export class ChatTester {
     });
     const template: Partial<ConversationReference> = {
       channelId: 'msteams',
-      serviceUrl: 'https://smba.example/emea/',
       user: { ...user, role: 'user' },
       bot: { id: '28:reisverslag', name: 'Reisverslag', role: 'bot' },
       conversation: {
@@ -166,6 +165,9 @@ export class ChatTester {
     };
     this.adapter = new RecordingTestAdapter(async (context) => bot.run(context), template);
   }
+
+  /** The serviceUrl of the next activities; a test changes it as Teams does when it moves a chat. */
+  serviceUrl = 'https://smba.example/emea/';
 
   /** The user types a message; resolves with the bot's replies of that turn. */
   say(text: string): Promise<Partial<Activity>[]> {
@@ -184,7 +186,12 @@ export class ChatTester {
 
   private async turn(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     // Teams sends the Entra object id with every activity; the TestAdapter's template drops it.
-    await this.adapter.receiveActivity({ ...activity, from: { ...this.user, role: 'user' } });
+    await this.adapter.receiveActivity({
+      ...activity,
+      from: { ...this.user, role: 'user' },
+      // Set per activity: the adapter's template would override it.
+      serviceUrl: this.serviceUrl,
+    });
     const replies: Partial<Activity>[] = [];
     for (let reply = this.adapter.getNextReply(); reply; reply = this.adapter.getNextReply()) {
       replies.push(reply);
