@@ -68,11 +68,14 @@ const tallinn: Trip = {
 const NEW_PURPOSE = 'Afspraken maken over een gezamenlijke pilot met walstroom in beide havens.';
 
 /** The part choice after `wijzig` (or `Bewerken`): one button a part, in the form's order. */
-/** The choice of parts: more than three, so a drop-down with one `Wijzig` button. */
+/**
+ * The choice of parts: more than three, so a drop-down (each part's name and, as the lines of a
+ * card list every value, its key) with one `Wijzig` button.
+ */
 const PART_CHOICE = [
   'Welk onderdeel wil je wijzigen?',
   'Onderdeel',
-  ...catalogue.questions.map((question) => question.name.nl),
+  ...catalogue.questions.flatMap((question) => [question.name.nl, question.key]),
   'Wijzig',
 ];
 
