@@ -10,6 +10,7 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import { BehindPosts } from './channel/behindPosts';
+import { ChatServiceUrl } from './channel/chatServiceUrl';
 import type { UploadPolicy } from './channel/fileUpload';
 import type { OpenPersonalChat } from './channel/personalChat';
 import { TeamReportChannels } from './channel/reportChannels';
@@ -64,6 +65,7 @@ export interface BotParts {
 export class ReisverslagBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly behindPosts: BehindPosts;
+  private readonly chatServiceUrl: ChatServiceUrl;
   private readonly fileConsents: FileConsents;
   private readonly reportChannels: TeamReportChannels;
   private readonly teamMessages: TeamMessages;
@@ -74,6 +76,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
     const { conversationState, mainDialog, log } = parts;
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.behindPosts = new BehindPosts(parts);
+    this.chatServiceUrl = new ChatServiceUrl(parts);
     this.fileConsents = new FileConsents({
       reports: parts.reports,
       catalogue: parts.catalogue,
@@ -149,7 +152,8 @@ export class ReisverslagBot extends TeamsActivityHandler {
 
   /**
    * Refuses other tenants before anything is read or stored, and Teams' resends of an activity
-   * this instance has taken; saves the dialog state after each turn.
+   * this instance has taken; in the personal chat, keeps the chat's serviceUrl current; saves the
+   * dialog state after each turn.
    */
   override async run(context: TurnContext): Promise<void> {
     const { allowedTenantIds, conversationState, log } = this.parts;
@@ -164,6 +168,14 @@ export class ReisverslagBot extends TeamsActivityHandler {
     }
     try {
       await loggedTurn(context, log, async () => {
+        const { type, conversation } = activity;
+        // The turns that read the chat's state anyway: messages, card submits and invokes.
+        if (
+          conversation?.conversationType === 'personal' &&
+          (type === 'message' || type === 'invoke')
+        ) {
+          await this.chatServiceUrl.refresh(context);
+        }
         await super.run(context);
         await conversationState.saveChanges(context);
       });

@@ -33,7 +33,7 @@ const texts = {
     chooseReport: 'Welk verslag wil je wijzigen?',
     choosePart: 'Welk onderdeel wil je wijzigen?',
     choosePartTyped:
-      'Dat onderdeel ken ik niet. Kies een knop, of typ bijvoorbeeld **wijzig doel**.',
+      'Dat onderdeel ken ik niet. Kies het op de kaart, of typ bijvoorbeeld **wijzig doel**.',
     confirmEdit: (part: string) => `Klopt deze wijziging van ${part}?`,
     confirmTypedHint: 'Typ **ja** om te bevestigen of **nee** om niets te wijzigen.',
     editCancelled: 'Niets gewijzigd.',
@@ -170,6 +170,27 @@ const texts = {
     noDraftToDelete: 'Je hebt geen concept om te verwijderen.',
     draftGone:
       'Dat concept bestaat niet meer of is al geplaatst. Typ **mijn verslagen** om je verslagen te zien.',
+    choiceLists: {
+      questionKey: {
+        label: 'Onderdeel',
+        placeholder: 'Kies een onderdeel',
+        errorMessage: 'Kies eerst een onderdeel in de lijst.',
+      },
+      teamId: {
+        label: 'Team en kanaal',
+        placeholder: 'Kies een team',
+        errorMessage: 'Kies eerst een team in de lijst.',
+      },
+      reportId: {
+        label: 'Verslag',
+        placeholder: 'Kies een verslag',
+        errorMessage: 'Kies eerst een verslag in de lijst.',
+      },
+    },
+    openReport: 'Openen',
+    reportGone: 'Dat verslag bestaat niet meer. Typ **mijn verslagen** om je verslagen te zien.',
+    postedReportOpened: (team: string, channel: string) =>
+      `Dit verslag staat in het kanaal ${channel} van het team ${team}.`,
   },
   en: {
     downloadAsWord: 'Download as Word',
@@ -201,7 +222,7 @@ const texts = {
     chooseReport: 'Which report do you want to change?',
     choosePart: 'Which part do you want to change?',
     choosePartTyped:
-      "I don't know that part. Pick a button, or type for example **change purpose**.",
+      "I don't know that part. Choose it on the card, or type for example **change purpose**.",
     confirmEdit: (part: string) => `Is this change of ${part} right?`,
     confirmTypedHint: 'Type **yes** to confirm or **no** to change nothing.',
     editCancelled: 'Nothing changed.',
@@ -333,6 +354,27 @@ const texts = {
     noDraftToDelete: 'You have no draft to delete.',
     draftGone:
       'That draft no longer exists or has been posted. Type **my reports** to see your reports.',
+    choiceLists: {
+      questionKey: {
+        label: 'Part',
+        placeholder: 'Choose a part',
+        errorMessage: 'Choose a part in the list first.',
+      },
+      teamId: {
+        label: 'Team and channel',
+        placeholder: 'Choose a team',
+        errorMessage: 'Choose a team in the list first.',
+      },
+      reportId: {
+        label: 'Report',
+        placeholder: 'Choose a report',
+        errorMessage: 'Choose a report in the list first.',
+      },
+    },
+    openReport: 'Open',
+    reportGone: 'That report no longer exists. Type **my reports** to see your reports.',
+    postedReportOpened: (team: string, channel: string) =>
+      `This report is in the channel ${channel} of the team ${team}.`,
   },
 } satisfies Record<Locale, unknown>;
 

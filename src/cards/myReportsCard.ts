@@ -1,9 +1,10 @@
 import { postDeepLink } from '../channel/deepLink';
 import type { Catalogue } from '../report/catalogue';
 import type { Locale } from '../report/locale';
-import type { Report } from '../report/report';
+import { titleOf, type Report } from '../report/report';
 import { reportView } from '../report/reportView';
 import { textsFor } from '../texts';
+import { choiceList, MAX_CARD_ACTIONS, type ChoiceList } from './choiceCard';
 import { literal } from './markdown';
 import { cardTemplate } from './template';
 
@@ -16,11 +17,22 @@ export interface MyReportRow {
   link: string;
 }
 
-/** The data of `cards/myReports.json`: the traveller's reports, newest first. */
+/**
+ * The data of `cards/myReports.json`: the traveller's reports, newest first; each with its own
+ * buttons (`rowButtons`) while the card stays within MAX_CARD_ACTIONS, else one drop-down of the
+ * reports (`reports`) whose `Openen` shows the chosen report's own buttons.
+ */
 export interface MyReportsCardData {
   title: string;
   rows: MyReportRow[];
-  labels: { open: string; edit: string; download: string; resume: string };
+  rowButtons: boolean;
+  reports: ChoiceList;
+  labels: { open: string; edit: string; download: string; resume: string; openReport: string };
+}
+
+/** The buttons of a report's row: `Bewerken`, `Download` and the link to its post; or `Verder gaan`. */
+function rowActions(row: MyReportRow): number {
+  return row.posted ? (row.link !== '' ? 3 : 2) : 1;
 }
 
 /** Renders the traveller's list of reports. */
@@ -33,25 +45,40 @@ export function myReportsCardData(
   locale: Locale,
 ): MyReportsCardData {
   const texts = textsFor(locale);
+  const rows = reports.map((report) => {
+    const view = reportView(report, catalogue, locale);
+    const status =
+      report.status === 'posted' ? texts.statusPosted(report.version) : texts.statusDraft;
+    return {
+      reportId: report.id,
+      title: literal(view.title.text) || texts.untitled,
+      details: [view.period.text, status].filter((part) => part !== '').join(' · '),
+      posted: report.status === 'posted',
+      link: postDeepLink(report.post, report.tenantId),
+    };
+  });
+  const rowButtons = rows.reduce((sum, row) => sum + rowActions(row), 0) <= MAX_CARD_ACTIONS;
   return {
     title: texts.myReportsTitle,
-    rows: reports.map((report) => {
-      const view = reportView(report, catalogue, locale);
-      const status =
-        report.status === 'posted' ? texts.statusPosted(report.version) : texts.statusDraft;
-      return {
-        reportId: report.id,
-        title: literal(view.title.text) || texts.untitled,
-        details: [view.period.text, status].filter((part) => part !== '').join(' · '),
-        posted: report.status === 'posted',
-        link: postDeepLink(report.post, report.tenantId),
-      };
-    }),
+    rows,
+    rowButtons,
+    reports: choiceList(
+      'reportId',
+      rowButtons
+        ? []
+        : reports.map((report, index) => ({
+            // A drop-down shows plain text: the title as typed, with its dates and status.
+            title: [titleOf(report) || texts.untitled, rows[index]!.details].join(' · '),
+            value: report.id,
+          })),
+      locale,
+    ),
     labels: {
       open: texts.openInChannel,
       edit: texts.edit,
       download: texts.downloadAsWord,
       resume: texts.resume,
+      openReport: texts.openReport,
     },
   };
 }

@@ -16,11 +16,14 @@ export interface PostedCardData {
 /** Renders the confirmation that the report is in the channel. */
 export const renderPostedCard = cardTemplate<PostedCardData>('posted.json');
 
-/** The confirmation's data: where the report went, the way to change it and to download it. */
-export function postedCardData(report: Report, locale: Locale): PostedCardData {
+/**
+ * The confirmation's data: where the report went, the way to change it and to download it.
+ * `opened`: the same card for a report chosen in `mijn verslagen`, saying where it is.
+ */
+export function postedCardData(report: Report, locale: Locale, opened = false): PostedCardData {
   const texts = textsFor(locale);
   return {
-    message: texts.posted(
+    message: (opened ? texts.postedReportOpened : texts.posted)(
       literal(report.post?.teamName ?? texts.unknownTeam),
       literal(report.post?.channelName ?? texts.unknownChannel),
     ),

@@ -1,9 +1,10 @@
 import type { ReportView } from '../report/reportView';
 import { textsFor } from '../texts';
+import { choiceList, type ChoiceList } from './choiceCard';
 import { literal } from './markdown';
 import { cardTemplate } from './template';
 
-/** One answer on the review card, with its `Wijzig` button. */
+/** One answer on the review card. */
 export interface ReviewRow {
   key: string;
   label: string;
@@ -11,12 +12,16 @@ export interface ReviewRow {
   items: string[];
 }
 
-/** The data of `cards/review.json`: every answer, each with `Wijzig`, and `Plaatsen in kanaal`. */
+/**
+ * The data of `cards/review.json`: every answer, `Plaatsen in kanaal` first, then a drop-down of
+ * the parts (`parts`) with one `Wijzig`: a button a part would pass Teams' six actions.
+ */
 export interface ReviewCardData {
   title: string;
   intro: string;
   reportId: string;
   rows: ReviewRow[];
+  parts: ChoiceList;
   labels: { change: string; post: string };
 }
 
@@ -30,6 +35,11 @@ export function reviewCardData(view: ReportView): ReviewCardData {
     title: texts.reviewTitle,
     intro: texts.reviewIntro,
     reportId: view.id,
+    parts: choiceList(
+      'questionKey',
+      view.answers.map((viewed) => ({ title: viewed.name, value: viewed.question.key })),
+      view.locale,
+    ),
     rows: view.answers.map((viewed) => {
       const shown = viewed.shown ?? { text: texts.notAnswered };
       return {

@@ -6,7 +6,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { SyncStoppedError } from '../channel/reportSync';
-import { renderChoiceCard } from '../cards/choiceCard';
+import { choiceCardData, renderChoiceCard } from '../cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../cards/editConfirmCard';
 import type { Question } from '../report/catalogue';
 import {
@@ -92,7 +92,7 @@ export class EditDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
-  /** The part named by the command, else a choice of parts (buttons, or typed in own words). */
+  /** The part named by the command, else a choice of parts (on the card, or typed in own words). */
   private async choosePartStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as EditOptions;
     const values = step.values as EditValues;
@@ -276,13 +276,21 @@ export class EditDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     await sendCard(
       step.context,
-      renderChoiceCard({
-        message,
-        choices: this.services.catalogue.questions.map((question) => ({
-          title: question.name[locale],
-          data: { action: CardActions.editPart, reportId, questionKey: question.key },
-        })),
-      }),
+      renderChoiceCard(
+        choiceCardData({
+          message,
+          field: 'questionKey',
+          options: this.services.catalogue.questions.map((question) => ({
+            title: question.name[locale],
+            value: question.key,
+          })),
+          submit: {
+            title: textsFor(locale).change,
+            data: { action: CardActions.editPart, reportId },
+          },
+          locale,
+        }),
+      ),
     );
   }
 }

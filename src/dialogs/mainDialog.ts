@@ -31,6 +31,7 @@ import { clientTimeZoneOf } from './clientTimeZone';
 import { activeReportId, DraftCommands } from './draftCommands';
 import { ExportDialog, type ExportOptions } from './exportDialog';
 import { answerSpentCard } from './spentCards';
+import { openChosenReport } from './openReport';
 
 const MAIN_STEPS = 'mainSteps';
 
@@ -119,7 +120,10 @@ export class MainDialog extends InterruptibleDialog {
     );
   }
 
-  /** A reminder's `Verder gaan`, the draft's delete card and `Download als Word`, mid-interview. */
+  /**
+   * A reminder's `Verder gaan`, the draft's delete card, `Download als Word` and `Openen` in
+   * `mijn verslagen`, mid-interview.
+   */
   protected override async interruptForCard(
     innerDc: DialogContext,
     action: CardAction,
@@ -139,6 +143,17 @@ export class MainDialog extends InterruptibleDialog {
       return deletedActive ? innerDc.cancelAllDialogs() : { status: DialogTurnStatus.waiting };
     }
     if (action.action === CardActions.download) return this.startExport(innerDc, action.reportId);
+    if (action.action === CardActions.openReport) {
+      const opened = await openChosenReport(
+        innerDc.context,
+        this.services.reports,
+        action.reportId,
+      );
+      if (opened !== 'draft') return { status: DialogTurnStatus.waiting };
+      // A draft chosen in the list: resumed like a reminder's `Verder gaan`.
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(MAIN_STEPS);
+    }
     return undefined;
   }
 
@@ -242,6 +257,11 @@ export class MainDialog extends InterruptibleDialog {
       await dialogContext.beginDialog(this.id, { edit } satisfies MainOptions);
       return;
     }
+    if (action.action === CardActions.openReport) {
+      const opened = await openChosenReport(context, this.services.reports, action.reportId);
+      if (opened === 'draft') await dialogContext.beginDialog(this.id);
+      return;
+    }
     if (action.action !== CardActions.resume && action.action !== CardActions.newReport) {
       await context.sendActivity(textsFor(localeOf(context)).staleCardIdle);
       return;
@@ -257,7 +277,8 @@ export class MainDialog extends InterruptibleDialog {
     if (startNew || action?.action === 'newReport') {
       return step.next(await this.createDraft(context));
     }
-    if (action?.action === 'resume' && action.reportId) {
+    // A reminder's or offer's `Verder gaan`, or a draft chosen in `mijn verslagen`.
+    if ((action?.action === 'resume' || action?.action === 'openReport') && action.reportId) {
       const chosen = await this.services.reports.get(travellerOf(context).id, action.reportId);
       if (chosen?.status === 'draft') return step.next(keepReport(context, chosen).id);
       await context.sendActivity(textsFor(localeOf(context)).draftGone);

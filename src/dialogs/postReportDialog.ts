@@ -7,7 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { publishTargetOf } from '../channel/reportPublisher';
-import { renderChoiceCard } from '../cards/choiceCard';
+import { choiceCardData, renderChoiceCard } from '../cards/choiceCard';
 import { markPosting } from '../report/report';
 import { SyncStoppedError } from '../channel/reportSync';
 import type { ReportChannel } from '../store/channelStore';
@@ -86,13 +86,18 @@ export class PostReportDialog extends ComponentDialog {
     }
     await sendCard(
       step.context,
-      renderChoiceCard({
-        message: texts.chooseTeam,
-        choices: channels.map((channel) => ({
-          title: `${channel.teamName ?? texts.unknownTeam} › ${channel.channelName ?? texts.unknownChannel}`,
-          data: { action: CardActions.chooseTeam, reportId, teamId: channel.teamId },
-        })),
-      }),
+      renderChoiceCard(
+        choiceCardData({
+          message: texts.chooseTeam,
+          field: 'teamId',
+          options: channels.map((channel) => ({
+            title: `${channel.teamName ?? texts.unknownTeam} › ${channel.channelName ?? texts.unknownChannel}`,
+            value: channel.teamId,
+          })),
+          submit: { title: texts.post, data: { action: CardActions.chooseTeam, reportId } },
+          locale,
+        }),
+      ),
     );
     return Dialog.EndOfTurn;
   }

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { renderChoiceCard } from '../cards/choiceCard';
+import { choiceCardData, renderChoiceCard } from '../cards/choiceCard';
 import { titleOf, type Report } from '../report/report';
 import type { ReportStore } from '../store/reportStore';
 import { textsFor } from '../texts';
@@ -28,22 +28,34 @@ export async function postedReportsOf(
   return own.filter((report) => report.status === 'posted');
 }
 
-/** Asks which of these reports, one button a report (by title) that submits `action` with it. */
+/**
+ * Asks which of these reports (by title) `action` is for: a button a report, or for more
+ * reports a drop-down with one button; either submits `action` with the chosen `reportId`.
+ */
 export async function sendReportChoice(
   context: TurnContext,
   message: string,
   reports: Report[],
-  action: (typeof CardActions)[keyof typeof CardActions],
+  action: typeof CardActions.edit | typeof CardActions.download,
 ): Promise<void> {
-  const untitled = textsFor(localeOf(context)).untitled;
+  const locale = localeOf(context);
+  const texts = textsFor(locale);
   await sendCard(
     context,
-    renderChoiceCard({
-      message,
-      choices: reports.map((report) => ({
-        title: titleOf(report) || untitled,
-        data: { action, reportId: report.id },
-      })),
-    }),
+    renderChoiceCard(
+      choiceCardData({
+        message,
+        field: 'reportId',
+        options: reports.map((report) => ({
+          title: titleOf(report) || texts.untitled,
+          value: report.id,
+        })),
+        submit: {
+          title: action === 'download' ? texts.downloadAsWord : texts.change,
+          data: { action },
+        },
+        locale,
+      }),
+    ),
   );
 }

@@ -67,7 +67,10 @@ export class ReviewDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
-  /** `Wijzig` asks that one question again; `Plaatsen in kanaal` posts. */
+  /**
+   * `Wijzig` (a part's own button, or the one under the drop-down of parts) asks that question
+   * again; `Plaatsen in kanaal` posts.
+   */
   private async handleChoiceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { reportId } = step.options as ReviewOptions;
     // Back from the interview (an unfinished report): show the review again.
@@ -93,7 +96,15 @@ export class ReviewDialog extends ComponentDialog {
       } satisfies InterviewOptions);
     }
     const texts = textsFor(localeOf(step.context));
-    await step.context.sendActivity(action ? texts.staleCard : texts.reviewTypedHint);
+    // `Wijzig` under the drop-down of parts, pressed with no part chosen.
+    const noPartChosen = action?.action === 'change' && action.reportId === reportId;
+    await step.context.sendActivity(
+      noPartChosen
+        ? texts.choiceLists.questionKey.errorMessage
+        : action
+          ? texts.staleCard
+          : texts.reviewTypedHint,
+    );
     return step.next();
   }
 

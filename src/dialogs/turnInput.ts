@@ -25,6 +25,7 @@ export const CardActions = {
   deleteDraft: 'deleteDraft',
   keepDraft: 'keepDraft',
   download: 'download',
+  openReport: 'openReport',
 } as const;
 
 const cardActionSchema = z

@@ -262,6 +262,14 @@ export function withSyncClaimed(report: Report, now: Date): Report {
   return { ...report, post: { ...post, syncClaimedAt: now.toISOString() } };
 }
 
+/**
+ * The report reaching its traveller's personal chat through `serviceUrl` (Teams moved the chat,
+ * e.g. to another region). Not a change by the traveller: `updatedAt` stays, and so do reminders.
+ */
+export function withChatServiceUrl(report: Report, serviceUrl: string): Report {
+  return report.chat ? { ...report, chat: { ...report.chat, serviceUrl } } : report;
+}
+
 /** The report with a new answer to `key` waiting for confirmation by the edit `editId`. */
 export function withPendingEdit(
   report: Report,

@@ -193,6 +193,26 @@ export class PlaygroundPage {
     return playground;
   }
 
+  /**
+   * The options of the card's drop-down (a compact Input.ChoiceSet: a `select`, or a combobox
+   * with a list of options); with `choose`, picks that option, else closes the list again.
+   */
+  async dropDown(card: Locator, choose?: string): Promise<string[]> {
+    const select = card.locator('select');
+    if ((await select.count()) > 0) {
+      const options = await select.first().locator('option').allInnerTexts();
+      if (choose) await select.first().selectOption({ label: choose });
+      return options.map((option) => option.trim());
+    }
+    await card.getByRole('combobox').first().click();
+    const listed = this.page.getByRole('option');
+    await expectVisible(listed.first(), "The drop-down's options");
+    const options = (await listed.allInnerTexts()).map((option) => option.trim());
+    if (choose) await this.page.getByRole('option', { name: choose, exact: true }).click();
+    else await this.page.keyboard.press('Escape');
+    return options;
+  }
+
   /** An entry of the chat list on the left: a chat, or a team's channel. */
   chatListEntry(name: string): Locator {
     return this.page.getByText(name, { exact: true }).first();

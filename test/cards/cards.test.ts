@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import draft6MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
 import { answeredCardData, renderAnsweredCard } from '../../src/cards/answeredCard';
-import { renderChoiceCard } from '../../src/cards/choiceCard';
+import { choiceCardData, renderChoiceCard } from '../../src/cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../../src/cards/editConfirmCard';
 import {
   fileConsentAnsweredCardData,
@@ -142,16 +142,18 @@ function everyCard(): { name: string; card: AdaptiveCard }[] {
     });
     cards.push({
       name: `choice (${locale})`,
-      card: renderChoiceCard({
-        message: 'In welk team?',
-        choices: [
-          {
-            title: 'Internationale Zaken › Reisverslagen',
-            data: { action: 'chooseTeam', teamId: 'a' },
-          },
-          { title: 'Economie', data: { action: 'chooseTeam', teamId: 'b' } },
-        ],
-      }),
+      card: renderChoiceCard(
+        choiceCardData({
+          message: 'In welk team?',
+          field: 'teamId',
+          options: [
+            { title: 'Internationale Zaken › Reisverslagen', value: 'a' },
+            { title: 'Economie', value: 'b' },
+          ],
+          submit: { title: 'Plaatsen', data: { action: 'chooseTeam', reportId: 'report-9' } },
+          locale,
+        }),
+      ),
     });
     const posted = postedReport();
     cards.push({

@@ -164,7 +164,6 @@ export class ChatTester {
     });
     const template: Partial<ConversationReference> = {
       channelId: 'msteams',
-      serviceUrl: 'https://smba.example/emea/',
       user: { ...user, role: 'user' },
       bot: { id: '28:reisverslag', name: 'Reisverslag', role: 'bot' },
       conversation: {
@@ -178,6 +177,9 @@ export class ChatTester {
     };
     this.adapter = new RecordingTestAdapter(async (context) => bot.run(context), template);
   }
+
+  /** The serviceUrl of the next activities; a test changes it as Teams does when it moves a chat. */
+  serviceUrl = 'https://smba.example/emea/';
 
   /** The user types a message; resolves with the bot's replies of that turn. */
   say(text: string): Promise<Partial<Activity>[]> {
@@ -196,7 +198,12 @@ export class ChatTester {
 
   private async turn(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     // Teams sends the Entra object id with every activity; the TestAdapter's template drops it.
-    await this.adapter.receiveActivity({ ...activity, from: { ...this.user, role: 'user' } });
+    await this.adapter.receiveActivity({
+      ...activity,
+      from: { ...this.user, role: 'user' },
+      // Set per activity: the adapter's template would override it.
+      serviceUrl: this.serviceUrl,
+    });
     const replies: Partial<Activity>[] = [];
     for (let reply = this.adapter.getNextReply(); reply; reply = this.adapter.getNextReply()) {
       replies.push(reply);
@@ -264,4 +271,25 @@ export function actionData(card: AdaptiveCard, title: string): Record<string, un
   walk(card);
   if (!found) throw new Error(`The card has no button "${title}"`);
   return found;
+}
+
+/**
+ * What Teams submits for the button `title` with `values` chosen in the card's inputs: the
+ * button's data merged with them. Fails when the card has no such input, or no such choice.
+ */
+export function submitWith(
+  card: AdaptiveCard,
+  title: string,
+  values: Record<string, string>,
+): Record<string, unknown> {
+  const inputs = inputsOf(card);
+  for (const [id, value] of Object.entries(values)) {
+    const input = inputs.get(id);
+    if (!input) throw new Error(`The card has no input "${id}"; it has: ${[...inputs.keys()]}`);
+    const choices = input.choices as { value: string }[] | undefined;
+    if (choices && !choices.some((choice) => choice.value === value)) {
+      throw new Error(`"${value}" is not a choice of input "${id}"`);
+    }
+  }
+  return { ...actionData(card, title), ...values };
 }

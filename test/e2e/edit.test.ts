@@ -69,9 +69,15 @@ const tallinn: Trip = {
 const NEW_PURPOSE = 'Afspraken maken over een gezamenlijke pilot met walstroom in beide havens.';
 
 /** The part choice after `wijzig` (or `Bewerken`): one button a part, in the form's order. */
+/**
+ * The choice of parts: more than three, so a drop-down (each part's name and, as the lines of a
+ * card list every value, its key) with one `Wijzig` button.
+ */
 const PART_CHOICE = [
   'Welk onderdeel wil je wijzigen?',
-  ...catalogue.questions.map((question) => question.name.nl),
+  'Onderdeel',
+  ...catalogue.questions.flatMap((question) => [question.name.nl, question.key]),
+  'Wijzig',
 ];
 
 const SAVED = (version: number) =>
@@ -378,7 +384,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       const unknown = await traveller.say('het weer');
       assert.equal(unknown.length, 1);
       assert.deepEqual(lastCard(unknown).lines, [
-        'Dat onderdeel ken ik niet. Kies een knop, of typ bijvoorbeeld **wijzig doel**.',
+        'Dat onderdeel ken ik niet. Kies het op de kaart, of typ bijvoorbeeld **wijzig doel**.',
         ...PART_CHOICE.slice(1),
       ]);
 
@@ -441,7 +447,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
 
       const choice = lastCard(await traveller.press(posted.confirmation, 'Bewerken'));
       assert.deepEqual(choice.lines, PART_CHOICE);
-      const card = lastCard(await traveller.press(choice, 'Bezochte locaties'));
+      const card = lastCard(await traveller.press(choice, 'Wijzig', { questionKey: 'locations' }));
       assertAsks(card, 'locations');
       assert.equal(inputsOf(cardOf(card)).get('answer')?.value, tallinn.locations);
 
@@ -962,9 +968,9 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
         'Verder gaan',
         bergen.title,
         `${shownPeriod(bergen)} · geplaatst, versie 2`,
-        'Bekijk in kanaal',
         'Bewerken',
         'Download als Word',
+        'Bekijk in kanaal',
       ]);
       const links = linksOf(list);
       assert.equal(links.length, 1, 'only the posted report has a link');
