@@ -1,14 +1,16 @@
 import type { ReportView } from '../report/reportView';
 import { textsFor } from '../texts';
-import { literal } from './markdown';
-import { cardTemplate } from './template';
+import { fitCard } from './cardSize';
+import { cardTemplate, type AdaptiveCard } from './template';
+import { answerText, type TextLine, type TextItem } from './userText';
 
 /** One answer on the review card, with its `Wijzig` button. */
 export interface ReviewRow {
   key: string;
   label: string;
-  answer: string;
-  items: string[];
+  /** The answer line by line, and people one an item: TextRuns, shown as typed. */
+  lines: TextLine[];
+  items: TextItem[];
 }
 
 /** The data of `cards/review.json`: every answer, each with `Wijzig`, and `Plaatsen in kanaal`. */
@@ -17,11 +19,20 @@ export interface ReviewCardData {
   intro: string;
   reportId: string;
   rows: ReviewRow[];
-  labels: { change: string; post: string };
+  labels: { change: string; post: string; shortened: string };
 }
 
-/** Renders the review card. */
-export const renderReviewCard = cardTemplate<ReviewCardData>('review.json');
+const expandReviewCard = cardTemplate<ReviewCardData>('review.json');
+
+/** Renders the review card, under Teams' size limit: the longest answers shortened, with a note. */
+export function renderReviewCard(data: ReviewCardData): AdaptiveCard {
+  const fitted = structuredClone(data);
+  return fitCard(
+    () => expandReviewCard(fitted),
+    fitted.rows.flatMap((row) => [row.lines, row.items]),
+    fitted.labels.shortened,
+  );
+}
 
 /** The review card's data for a report's view, every answer in the catalogue's order. */
 export function reviewCardData(view: ReportView): ReviewCardData {
@@ -32,13 +43,8 @@ export function reviewCardData(view: ReportView): ReviewCardData {
     reportId: view.id,
     rows: view.answers.map((viewed) => {
       const shown = viewed.shown ?? { text: texts.notAnswered };
-      return {
-        key: viewed.question.key,
-        label: viewed.name,
-        answer: literal(shown.text),
-        items: (shown.items ?? []).map(literal),
-      };
+      return { key: viewed.question.key, label: viewed.name, ...answerText(shown) };
     }),
-    labels: { change: texts.change, post: texts.post },
+    labels: { change: texts.change, post: texts.post, shortened: texts.shortenedNote },
   };
 }
