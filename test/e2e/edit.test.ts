@@ -29,6 +29,7 @@ import {
   completeTypedReport,
   dutchDate,
   reportIdOf,
+  shownLines,
   shownPeriod,
   todayInAmsterdam,
   tripDates,
@@ -264,9 +265,9 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       assert.deepEqual(confirm.lines, [
         'Klopt deze wijziging van doel van de reis?',
         'Was',
-        bergen.purpose,
+        ...shownLines(bergen.purpose),
         'Wordt',
-        NEW_PURPOSE,
+        ...shownLines(NEW_PURPOSE),
         'Bevestigen',
         'Annuleren',
       ]);
