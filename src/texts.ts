@@ -60,13 +60,15 @@ const texts = {
     replacesDeletedPost:
       'Dit verslag vervangt een eerder bericht dat uit het kanaal is verwijderd.',
     channelUnavailable: (title: string) =>
-      `Je verslag "${title}" kan ik niet meer in het kanaal plaatsen, omdat Reisverslag niet meer in het team zit: vraag een eigenaar van het team de app opnieuw toe te voegen, of typ **@Reisverslag gebruik dit kanaal** in een ander kanaal, en wijzig daarna je verslag om het opnieuw te plaatsen.`,
+      `Je verslag "${title}" kan ik niet meer in het kanaal plaatsen, omdat Reisverslag niet meer in het team zit: vraag een eigenaar van het team de app opnieuw toe te voegen, of typ ‘@Reisverslag gebruik dit kanaal’ in een ander kanaal, en wijzig daarna je verslag om het opnieuw te plaatsen.`,
     syncGivenUp: (title: string) =>
       `Je verslag "${title}" is opgeslagen, maar het bericht in het kanaal kon ik na herhaalde pogingen niet bijwerken; wijzig je verslag later nog eens om het opnieuw te proberen.`,
     editSavedNotInChannel: (version: number) =>
       `Opgeslagen als versie ${version}; het bericht in het kanaal is niet bijgewerkt (zie hierboven).`,
     updatedFooter: (date: string, version: number) => `Bijgewerkt op ${date} (versie ${version})`,
     myReportsTitle: 'Mijn verslagen',
+    newestReports: (shown: number, total: number) =>
+      `De nieuwste ${shown} van je ${total} verslagen; de rest past niet op één kaart.`,
     noReports: 'Je hebt nog geen verslagen. Typ **nieuw verslag** om te beginnen.',
     statusDraft: 'concept',
     statusPosted: (version: number) => `geplaatst, versie ${version}`,
@@ -247,13 +249,15 @@ const texts = {
     updatedTo: (version: number) => `The report has been updated to version ${version}.`,
     replacesDeletedPost: 'This report replaces an earlier post that was deleted from the channel.',
     channelUnavailable: (title: string) =>
-      `I can no longer post your report "${title}" in the channel, because Reisverslag is no longer in the team: ask an owner of the team to add the app again, or type **@Reisverslag gebruik dit kanaal** in another channel, then change your report to post it again.`,
+      `I can no longer post your report "${title}" in the channel, because Reisverslag is no longer in the team: ask an owner of the team to add the app again, or type ‘@Reisverslag gebruik dit kanaal’ in another channel, then change your report to post it again.`,
     syncGivenUp: (title: string) =>
       `Your report "${title}" is saved, but I could not update its post in the channel after repeated tries; change your report again later to try once more.`,
     editSavedNotInChannel: (version: number) =>
       `Saved as version ${version}; the post in the channel was not updated (see above).`,
     updatedFooter: (date: string, version: number) => `Updated on ${date} (version ${version})`,
     myReportsTitle: 'My reports',
+    newestReports: (shown: number, total: number) =>
+      `Your newest ${shown} of ${total} reports; the others do not fit on one card.`,
     noReports: 'You have no reports yet. Type **new report** to begin.',
     statusDraft: 'draft',
     statusPosted: (version: number) => `posted, version ${version}`,

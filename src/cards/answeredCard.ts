@@ -3,15 +3,20 @@ import type { Locale } from '../report/locale';
 import type { Answer } from '../report/report';
 import { formatAnswer } from '../report/formatAnswer';
 import { progressOf } from './questionCard';
-import { literal } from './markdown';
 import { cardTemplate } from './template';
+import { textBefore, textLines, type TextLine } from './userText';
 
 /** The data of `cards/answered.json`: the compact, read-only line that replaces an answered card. */
 export interface AnsweredCardData {
   progress: string;
   label: string;
-  answer: string;
+  /** The first lines of the answer as shown back, as typed: TextRuns, never markdown. */
+  lines: TextLine[];
 }
+
+// The compact line shows this much of an answer; the whole answer is on the review card.
+const SHOWN_LINES = 3;
+const SHOWN_UNITS = 300;
 
 /** Renders the compact line of an answered question. */
 export const renderAnsweredCard = cardTemplate<AnsweredCardData>('answered.json');
@@ -27,9 +32,16 @@ export function answeredCardData(
   return {
     progress: progressOf(catalogue, question, locale),
     label: question.name[locale],
-    answer: [shown.text, ...(shown.items ?? [])]
-      .filter((line) => line !== '')
-      .map(literal)
-      .join('\n\n'),
+    lines: compact([shown.text, ...(shown.items ?? [])].flatMap(textLines)),
   };
+}
+
+/** The first few lines, a long one cut short (between characters), and "…" when more follow. */
+function compact(lines: TextLine[]): TextLine[] {
+  const shown = lines.slice(0, SHOWN_LINES).map((line) => {
+    const shown = textBefore(line.text, SHOWN_UNITS);
+    return shown === line.text ? line : { ...line, text: `${shown}…` };
+  });
+  if (lines.length > SHOWN_LINES) shown.push({ text: '…', spacing: 'None' });
+  return shown.map((line, index) => ({ ...line, spacing: index === 0 ? 'Small' : 'None' }));
 }

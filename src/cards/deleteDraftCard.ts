@@ -5,10 +5,12 @@ import { reportView } from '../report/reportView';
 import { textsFor } from '../texts';
 import { tripTitle } from './reminderCard';
 import { cardTemplate } from './template';
+import { sentence, type TextPart } from './userText';
 
 /** The data of `cards/deleteDraft.json`: are you sure you want to delete this draft? */
 export interface DeleteDraftCardData {
-  question: string;
+  /** The question, with the draft's title as typed in a run of its own. */
+  question: TextPart[];
   reportId: string;
   labels: { confirm: string; cancel: string };
 }
@@ -25,7 +27,10 @@ export function deleteDraftCardData(
   const texts = textsFor(locale);
   const view = reportView(draft, catalogue);
   return {
-    question: texts.deleteDraftQuestion(tripTitle(view), view.answered, view.total),
+    question: sentence(
+      (title) => texts.deleteDraftQuestion(title, view.answered, view.total),
+      tripTitle(view),
+    ),
     reportId: draft.id,
     labels: { confirm: texts.confirmDelete, cancel: texts.no },
   };

@@ -5,13 +5,15 @@ import { titleOf, type Report } from '../report/report';
 import { reportView } from '../report/reportView';
 import { textsFor } from '../texts';
 import { choiceList, MAX_CARD_ACTIONS, type ChoiceList } from './choiceCard';
-import { literal } from './markdown';
-import { cardTemplate } from './template';
+import { cardSize, MAX_CARD_BYTES } from './cardSize';
+import { cardTemplate, type AdaptiveCard } from './template';
 
 /** One report in the list: title, dates and status, a link to its post, and what can be done. */
 export interface MyReportRow {
   reportId: string;
+  /** The trip's title as typed (a TextRun), or the words for "no title yet". */
   title: string;
+  /** Period and status, a TextRun: the period is derived from the typed dates. */
   details: string;
   posted: boolean;
   link: string;
@@ -23,10 +25,13 @@ export interface MyReportRow {
  * reports (`reports`) whose `Openen` shows the chosen report's own buttons.
  */
 export interface MyReportsCardData {
+  locale: Locale;
   title: string;
   rows: MyReportRow[];
   rowButtons: boolean;
   reports: ChoiceList;
+  /** "De nieuwste 40 van je 90 verslagen" when not all fit on the card, else ''. */
+  more: string;
   labels: { open: string; edit: string; download: string; resume: string; openReport: string };
 }
 
@@ -35,8 +40,35 @@ function rowActions(row: MyReportRow): number {
   return row.posted ? (row.link !== '' ? 3 : 2) : 1;
 }
 
-/** Renders the traveller's list of reports. */
-export const renderMyReportsCard = cardTemplate<MyReportsCardData>('myReports.json');
+const expandMyReportsCard = cardTemplate<MyReportsCardData>('myReports.json');
+
+/**
+ * Renders the traveller's list of reports, under Teams' size limit: when they do not all fit,
+ * the newest that do, with a line saying how many there are.
+ */
+export function renderMyReportsCard(
+  data: MyReportsCardData,
+  maxBytes = MAX_CARD_BYTES,
+): AdaptiveCard {
+  const whole = expandMyReportsCard(data);
+  if (cardSize(whole) <= maxBytes) return whole;
+  const newest = (count: number) =>
+    expandMyReportsCard({
+      ...data,
+      rows: data.rows.slice(0, count),
+      reports: { ...data.reports, choices: data.reports.choices.slice(0, count) },
+      more: textsFor(data.locale).newestReports(count, data.rows.length),
+    });
+  // The most rows that fit, found by halving the range.
+  let fits = 1;
+  let tooMany = data.rows.length;
+  while (tooMany - fits > 1) {
+    const middle = Math.floor((fits + tooMany) / 2);
+    if (cardSize(newest(middle)) <= maxBytes) fits = middle;
+    else tooMany = middle;
+  }
+  return newest(fits);
+}
 
 /** The list's data, in the order given (the store gives newest first). */
 export function myReportsCardData(
@@ -51,7 +83,7 @@ export function myReportsCardData(
       report.status === 'posted' ? texts.statusPosted(report.version) : texts.statusDraft;
     return {
       reportId: report.id,
-      title: literal(view.title.text) || texts.untitled,
+      title: view.title.text || texts.untitled,
       details: [view.period.text, status].filter((part) => part !== '').join(' · '),
       posted: report.status === 'posted',
       link: postDeepLink(report.post, report.tenantId),
@@ -59,6 +91,7 @@ export function myReportsCardData(
   });
   const rowButtons = rows.reduce((sum, row) => sum + rowActions(row), 0) <= MAX_CARD_ACTIONS;
   return {
+    locale,
     title: texts.myReportsTitle,
     rows,
     rowButtons,
@@ -73,6 +106,7 @@ export function myReportsCardData(
           })),
       locale,
     ),
+    more: '',
     labels: {
       open: texts.openInChannel,
       edit: texts.edit,

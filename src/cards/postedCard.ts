@@ -2,12 +2,15 @@ import { postDeepLink } from '../channel/deepLink';
 import type { Locale } from '../report/locale';
 import type { Report } from '../report/report';
 import { textsFor } from '../texts';
-import { literal } from './markdown';
 import { cardTemplate } from './template';
+import { sentence, sentenceText, speakable, type TextPart } from './userText';
 
 /** The data of `cards/posted.json`: the confirmation after posting, with `Bewerken` and `Download als Word`. */
 export interface PostedCardData {
-  message: string;
+  /** Where the report went, with the team's and channel's names in runs of their own. */
+  message: TextPart[];
+  /** The message for a screen reader (SSML, so XML-escaped). */
+  spoken: string;
   reportId: string;
   link: string;
   labels: { edit: string; download: string; open: string };
@@ -22,11 +25,14 @@ export const renderPostedCard = cardTemplate<PostedCardData>('posted.json');
  */
 export function postedCardData(report: Report, locale: Locale, opened = false): PostedCardData {
   const texts = textsFor(locale);
+  const message = sentence(
+    opened ? texts.postedReportOpened : texts.posted,
+    report.post?.teamName ?? texts.unknownTeam,
+    report.post?.channelName ?? texts.unknownChannel,
+  );
   return {
-    message: (opened ? texts.postedReportOpened : texts.posted)(
-      literal(report.post?.teamName ?? texts.unknownTeam),
-      literal(report.post?.channelName ?? texts.unknownChannel),
-    ),
+    message,
+    spoken: speakable(sentenceText(message)),
     reportId: report.id,
     link: postDeepLink(report.post, report.tenantId),
     labels: { edit: texts.edit, download: texts.downloadAsWord, open: texts.openInChannel },

@@ -3,13 +3,16 @@ import type { Locale } from '../report/locale';
 import type { Report } from '../report/report';
 import { answerLimit, answerToFields } from '../report/answerInput';
 import { textsFor } from '../texts';
-import { cardTemplate } from './template';
+import { cardSize, MAX_CARD_BYTES } from './cardSize';
+import { cardTemplate, type AdaptiveCard } from './template';
+import { textBefore } from './userText';
 
 /** The data of `cards/question.json`: one question of the interview with its inputs. */
 export interface QuestionCardData {
   progress: string;
   question: string;
   hint: string;
+  /** Why the last input was refused: a TextRun, as it may quote what was typed. */
   error: string;
   type: Question['type'];
   key: string;
@@ -31,8 +34,29 @@ export interface QuestionCardData {
   labels: { next: string; previous: string; yes: string; no: string };
 }
 
-/** Renders the card of one question. */
-export const renderQuestionCard = cardTemplate<QuestionCardData>('question.json');
+const expandQuestionCard = cardTemplate<QuestionCardData>('question.json');
+
+/**
+ * Renders the card of one question, under Teams' size limit: a refused input far longer than any
+ * answer may be (the error says so) is shown again cut short, the longest field first.
+ */
+export function renderQuestionCard(
+  data: QuestionCardData,
+  maxBytes = MAX_CARD_BYTES,
+): AdaptiveCard {
+  const fields = { ...data.fields };
+  let card = expandQuestionCard(data);
+  while (cardSize(card) > maxBytes) {
+    const longest = (Object.keys(fields) as (keyof typeof fields)[]).reduce((a, b) =>
+      fields[b].length > fields[a].length ? b : a,
+    );
+    const shorter = textBefore(fields[longest], Math.floor(fields[longest].length / 2));
+    if (shorter.length === fields[longest].length) break;
+    fields[longest] = shorter;
+    card = expandQuestionCard({ ...data, fields });
+  }
+  return card;
+}
 
 /** "Vraag 3 van 9": the question's place in the whole interview. */
 export function progressOf(catalogue: Catalogue, question: Question, locale: Locale): string {

@@ -2,13 +2,12 @@ import type { Catalogue } from '../report/catalogue';
 import type { Report } from '../report/report';
 import { reportView, type ReportView } from '../report/reportView';
 import { textsFor } from '../texts';
-import { literal } from './markdown';
 import { cardTemplate } from './template';
 
 /** The data of `cards/reminder.json`: a reminder of an unfinished draft, with `Verder gaan`. */
 export interface ReminderCardData {
   heading: string;
-  /** The trip's title as typed (escaped), or "nog zonder titel". */
+  /** The trip's title as typed (a TextRun), or "nog zonder titel". */
   trip: string;
   /** "4 van 9 vragen beantwoord". */
   progress: string;
@@ -34,7 +33,7 @@ export function reminderCardData(draft: Report, catalogue: Catalogue): ReminderC
   };
 }
 
-/** The draft's trip title for a TextBlock (escaped), or the words for "no title yet". */
+/** The draft's trip title as typed, or the words for "no title yet"; never for a TextBlock. */
 export function tripTitle(view: ReportView): string {
-  return literal(view.title.text) || textsFor(view.locale).untitled;
+  return view.title.text || textsFor(view.locale).untitled;
 }

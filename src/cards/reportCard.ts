@@ -2,25 +2,27 @@ import type { Catalogue } from '../report/catalogue';
 import type { Locale } from '../report/locale';
 import type { Report } from '../report/report';
 import { formatDate, todayIn } from '../report/dates';
-import { trimEndWhile } from '../report/plainText';
 import { reportView } from '../report/reportView';
 import { DEFAULT_TIME_ZONE } from '../report/zonedTime';
 import { textsFor } from '../texts';
-import { literal } from './markdown';
+import { fitCard, MAX_CARD_BYTES } from './cardSize';
 import { cardTemplate, type AdaptiveCard } from './template';
+import { answerText, speakable, type TextItem, type TextLine } from './userText';
 
 /** The data of `cards/report.json`: the report as colleagues read it in the channel. */
 export interface ReportCardData {
   heading: string;
+  /** The trip's title as typed (a TextRun); '' leaves the title out. */
   title: string;
-  /** The title as a screen reader says it: no markdown escapes; `speak` is SSML, so XML-escaped. */
+  /** The title as a screen reader says it; `speak` is SSML, so XML-escaped. */
   spoken: string;
+  /** Traveller, destination and period: a bold label, then the value as a TextRun. */
   facts: { label: string; value: string }[];
-  sections: { question: string; answer: string; items: string[] }[];
+  sections: { question: string; lines: TextLine[]; items: TextItem[] }[];
   footer: string;
 }
 
-/** Renders the report card posted in the channel. */
+/** Expands `cards/report.json` as it is, at any size; renderChannelCard keeps it under the limit. */
 export const renderReportCard = cardTemplate<ReportCardData>('report.json');
 
 /** The channel card's data: title, traveller, destination and period, then the form's questions. */
@@ -33,21 +35,17 @@ export function reportCardData(
   const view = reportView(report, catalogue, locale);
   return {
     heading: texts.reportHeading,
-    title: literal(view.title.text),
+    title: view.title.text,
     spoken: speakable(view.title.text),
     facts: [
-      { label: texts.traveller, value: literal(view.traveller) },
-      { label: texts.destination, value: literal(view.destination.text) },
-      { label: texts.period, value: literal(view.period.text) },
+      { label: texts.traveller, value: view.traveller },
+      { label: texts.destination, value: view.destination.text },
+      { label: texts.period, value: view.period.text },
     ].filter((fact) => fact.value !== ''),
-    sections: view.form.map((viewed) => {
-      const formatted = viewed.shown ?? { text: texts.notAnswered };
-      return {
-        question: viewed.text,
-        answer: literal(formatted.text),
-        items: (formatted.items ?? []).map(literal),
-      };
-    }),
+    sections: view.form.map((viewed) => ({
+      question: viewed.text,
+      ...answerText(viewed.shown ?? { text: texts.notAnswered }),
+    })),
     footer: updatedFooter(report, locale),
   };
 }
@@ -60,12 +58,10 @@ function updatedFooter(report: Report, locale: Locale): string {
   return textsFor(locale).updatedFooter(formatDate(day, locale), report.version);
 }
 
-/** Teams takes messages up to about 100 KB; its advice is to keep cards under 80 KB. */
-export const MAX_CARD_BYTES = 78 * 1024;
-
 /**
- * The channel card of a report, in the report's language, kept under Teams' size advice: the
- * longest answers are shortened on the card, with a note, while the store keeps them whole.
+ * The channel card of a report, in the report's language, kept under Teams' size limit (see
+ * cardSize): the longest answers are shortened on the card, with a note, while the store keeps
+ * them whole.
  */
 export function renderChannelCard(
   report: Report,
@@ -73,32 +69,10 @@ export function renderChannelCard(
   maxBytes = MAX_CARD_BYTES,
 ): AdaptiveCard {
   const data = reportCardData(report, catalogue, report.locale);
-  const note = textsFor(report.locale).shortenedNote;
-  let card = renderReportCard(data);
-  while (Buffer.byteLength(JSON.stringify(card)) > maxBytes) {
-    const longest = data.sections.reduce((a, b) => (size(b) > size(a) ? b : a));
-    if (size(longest) <= note.length + 40) break;
-    if (longest.items.length > 1) {
-      longest.items = [...longest.items.slice(0, Math.ceil(longest.items.length / 2) - 1), note];
-    } else {
-      const characters = Array.from(longest.answer);
-      // Cut between characters, never inside an escape of literal().
-      const kept = characters.slice(0, Math.floor(characters.length / 2)).join('');
-      longest.answer = `${trimEndWhile(kept, (character) => character === '\\')}… ${note}`;
-    }
-    card = renderReportCard(data);
-  }
-  return card;
-}
-
-function size(section: ReportCardData['sections'][number]): number {
-  return (
-    Buffer.byteLength(section.answer) +
-    section.items.reduce((sum, item) => sum + Buffer.byteLength(item) + 150, 0)
+  return fitCard(
+    () => renderReportCard(data),
+    data.sections.flatMap((section) => [section.lines, section.items]),
+    textsFor(report.locale).shortenedNote,
+    maxBytes,
   );
-}
-
-/** Text for a card's `speak`, which hosts read as SSML: `&`, `<` and `>` escaped. */
-function speakable(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

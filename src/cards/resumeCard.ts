@@ -2,10 +2,12 @@ import type { ReportView } from '../report/reportView';
 import { textsFor } from '../texts';
 import { tripTitle } from './reminderCard';
 import { cardTemplate } from './template';
+import { sentence, type TextPart } from './userText';
 
 /** The data of `cards/resume.json`: the offer to continue an unfinished draft. */
 export interface ResumeCardData {
-  message: string;
+  /** The offer, with the trip's title as typed in a run of its own. */
+  message: TextPart[];
   reportId: string;
   labels: { resume: string; newReport: string };
 }
@@ -17,7 +19,10 @@ export const renderResumeCard = cardTemplate<ResumeCardData>('resume.json');
 export function resumeCardData(view: ReportView): ResumeCardData {
   const texts = textsFor(view.locale);
   return {
-    message: texts.resumeOffer(tripTitle(view), view.answered, view.total),
+    message: sentence(
+      (title) => texts.resumeOffer(title, view.answered, view.total),
+      tripTitle(view),
+    ),
     reportId: view.id,
     labels: { resume: texts.resume, newReport: texts.newReport },
   };

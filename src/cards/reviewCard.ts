@@ -1,15 +1,17 @@
 import type { ReportView } from '../report/reportView';
 import { textsFor } from '../texts';
+import { fitCard } from './cardSize';
 import { choiceList, type ChoiceList } from './choiceCard';
-import { literal } from './markdown';
-import { cardTemplate } from './template';
+import { cardTemplate, type AdaptiveCard } from './template';
+import { answerText, type TextLine, type TextItem } from './userText';
 
 /** One answer on the review card. */
 export interface ReviewRow {
   key: string;
   label: string;
-  answer: string;
-  items: string[];
+  /** The answer line by line, and people one an item: TextRuns, shown as typed. */
+  lines: TextLine[];
+  items: TextItem[];
 }
 
 /**
@@ -22,11 +24,20 @@ export interface ReviewCardData {
   reportId: string;
   rows: ReviewRow[];
   parts: ChoiceList;
-  labels: { change: string; post: string };
+  labels: { change: string; post: string; shortened: string };
 }
 
-/** Renders the review card. */
-export const renderReviewCard = cardTemplate<ReviewCardData>('review.json');
+const expandReviewCard = cardTemplate<ReviewCardData>('review.json');
+
+/** Renders the review card, under Teams' size limit: the longest answers shortened, with a note. */
+export function renderReviewCard(data: ReviewCardData): AdaptiveCard {
+  const fitted = structuredClone(data);
+  return fitCard(
+    () => expandReviewCard(fitted),
+    fitted.rows.flatMap((row) => [row.lines, row.items]),
+    fitted.labels.shortened,
+  );
+}
 
 /** The review card's data for a report's view, every answer in the catalogue's order. */
 export function reviewCardData(view: ReportView): ReviewCardData {
@@ -42,13 +53,8 @@ export function reviewCardData(view: ReportView): ReviewCardData {
     ),
     rows: view.answers.map((viewed) => {
       const shown = viewed.shown ?? { text: texts.notAnswered };
-      return {
-        key: viewed.question.key,
-        label: viewed.name,
-        answer: literal(shown.text),
-        items: (shown.items ?? []).map(literal),
-      };
+      return { key: viewed.question.key, label: viewed.name, ...answerText(shown) };
     }),
-    labels: { change: texts.change, post: texts.post },
+    labels: { change: texts.change, post: texts.post, shortened: texts.shortenedNote },
   };
 }

@@ -1,10 +1,10 @@
-import { MessageFactory, TeamsInfo, type TurnContext } from 'botbuilder';
+import { MessageFactory, TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { Logger } from 'pino';
-import { literal } from '../cards/markdown';
 import { localeOf, travellerOf } from '../dialogs/conversation';
 import type { ChannelStore, ReportChannel } from '../store/channelStore';
 import { textsFor } from '../texts';
+import { plainMessage } from '../turn/plainMessage';
 import type { TeamMembershipCheck } from './teamMembership';
 
 /** What a team's report channel needs: the store, Teams' answer about members, a log. */
@@ -98,11 +98,15 @@ export class TeamReportChannels {
     }
     const previous = await channels.get(tenantId, team.id);
     const moved = await this.remember(context, previous);
-    const who = literal(context.activity.from.name ?? texts.someone);
-    const here = literal(moved.channelName ?? texts.unknownChannel);
+    const who = context.activity.from.name ?? texts.someone;
+    const here = moved.channelName ?? texts.unknownChannel;
     if (previous && previous.channelId !== moved.channelId) {
       try {
-        await sendToChannel(context, previous.channelId, texts.channelMovedAway(who, here));
+        await sendToChannel(
+          context,
+          previous.channelId,
+          plainMessage(texts.channelMovedAway(who, here)),
+        );
       } catch (error) {
         // The old channel may be gone; the move stands.
         log.warn(
@@ -121,7 +125,7 @@ export class TeamReportChannels {
       },
       'report channel moved',
     );
-    await context.sendActivity(texts.channelMovedHere(who, here));
+    await context.sendActivity(plainMessage(texts.channelMovedHere(who, here)));
   }
 
   /**
@@ -213,9 +217,16 @@ function installedChannelIdOf(context: TurnContext): string | undefined {
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
-/** Starts a new thread in a channel of the team this turn is in, with a text. */
-async function sendToChannel(context: TurnContext, channelId: string, text: string): Promise<void> {
+/** Starts a new thread in a channel of the team this turn is in, with a text or a message. */
+async function sendToChannel(
+  context: TurnContext,
+  channelId: string,
+  text: string | Partial<Activity>,
+): Promise<void> {
   const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
   if (!client) throw new Error('This turn has no Bot Connector client to reach another channel.');
-  await client.conversations.sendToConversation(channelId, MessageFactory.text(text));
+  await client.conversations.sendToConversation(
+    channelId,
+    typeof text === 'string' ? MessageFactory.text(text) : text,
+  );
 }

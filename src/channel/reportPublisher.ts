@@ -10,6 +10,7 @@ import {
 import type { AdaptiveCard } from '../cards/template';
 import type { ChannelAddress, ChannelPost } from '../report/report';
 import type { ReportChannel } from '../store/channelStore';
+import { plainMessage } from '../turn/plainMessage';
 import { threadRootOf } from './deepLink';
 import { statusOf, withTeamsRetry, type RetryPolicy } from './teamsRetry';
 
@@ -167,7 +168,8 @@ export class TeamsChannelPublisher implements ReportPublisher {
 
   async reply(post: ChannelPost, text: string): Promise<void> {
     await this.inThread(post, async (context) => {
-      await context.sendActivity(text);
+      // The change note names the traveller: plain text, so a name is never read as markdown.
+      await context.sendActivity(plainMessage(text));
     });
   }
 

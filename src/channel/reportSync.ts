@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import { literal } from '../cards/markdown';
 import { renderChannelCard } from '../cards/reportCard';
 import type { Catalogue } from '../report/catalogue';
 import { CardFactory, MessageFactory } from 'botbuilder';
@@ -23,6 +22,7 @@ import {
 import type { ChannelStore } from '../store/channelStore';
 import type { ReportStore } from '../store/reportStore';
 import { textsFor } from '../texts';
+import { plainMessage } from '../turn/plainMessage';
 import type { OpenPersonalChat } from './personalChat';
 import {
   ChannelRefusedError,
@@ -298,14 +298,14 @@ export class ReportSync {
       return;
     }
     const texts = textsFor(report.locale);
-    const title = literal(titleOf(report)) || texts.untitled;
+    const title = titleOf(report) || texts.untitled;
     const text =
       stopped.reason === 'channelUnavailable'
         ? texts.channelUnavailable(title)
         : texts.syncGivenUp(title);
     try {
       await openPersonalChat(chat, async (context) => {
-        await context.sendActivity(text);
+        await context.sendActivity(plainMessage(text));
       });
     } catch (error) {
       this.log.warn({ err: error, reportId: report.id }, 'could not tell the author');

@@ -7,6 +7,7 @@ import type { Catalogue } from '../report/catalogue';
 import type { ChannelStore } from '../store/channelStore';
 import type { ReportStore } from '../store/reportStore';
 import { textsFor } from '../texts';
+import { plainMessage } from '../turn/plainMessage';
 import { threadRootOf } from './deepLink';
 import type { OpenPersonalChat } from './personalChat';
 import type { TeamReportChannels } from './reportChannels';
@@ -74,7 +75,7 @@ export class TeamMessages {
         { actingUserId: acting.id, reportId: report.id, activityId },
         'edit refused: not the author',
       );
-      await context.sendActivity(texts.onlyAuthor(report.travellerName));
+      await context.sendActivity(plainMessage(texts.onlyAuthor(report.travellerName)));
       return true;
     }
     const questionKey = this.parts.catalogue.named(part)?.key;

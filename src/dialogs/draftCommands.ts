@@ -6,6 +6,7 @@ import { reportView } from '../report/reportView';
 import { setReminders } from '../reminders/reminderSettings';
 import type { Report } from '../report/report';
 import { textsFor } from '../texts';
+import { plainMessage } from '../turn/plainMessage';
 import { localeOf, sendCard, travellerOf } from './conversation';
 import type { DialogServices } from './services';
 import { CardActions, type CardAction } from './turnInput';
@@ -47,7 +48,7 @@ export class DraftCommands {
     }
     await this.services.reports.delete(traveller.id, draft.id);
     await context.sendActivity(
-      texts.draftDeleted(tripTitle(reportView(draft, this.services.catalogue))),
+      plainMessage(texts.draftDeleted(tripTitle(reportView(draft, this.services.catalogue)))),
     );
     return { deleted: draft.id };
   }

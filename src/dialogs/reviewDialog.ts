@@ -118,7 +118,7 @@ export class ReviewDialog extends ComponentDialog {
         await replaceCard(
           step.context,
           (step.values as { reviewCardId?: string }).reviewCardId,
-          renderAnsweredCard({ progress: texts.reviewTitle, label: texts.reviewDone, answer: '' }),
+          renderAnsweredCard({ progress: texts.reviewTitle, label: texts.reviewDone, lines: [] }),
           this.services.log,
         );
       }

@@ -1,4 +1,3 @@
-import { literal } from '../cards/markdown';
 import type { ReportDocument } from './reportDocument';
 
 /**
@@ -23,7 +22,25 @@ export function renderReportMarkdown(document: ReportDocument): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
-/** Text that Markdown shows exactly as written: the card escaping, plus entities (`&amp;`). */
+/**
+ * Text that Markdown shows exactly as written: every character that could start formatting, a
+ * link, a tag or an entity (`&amp;`) is escaped with a backslash, line breaks are kept (a blank
+ * line, which every renderer breaks on), and list, heading and quote markers are escaped. Only the
+ * Markdown export escapes: cards put user text in TextRuns, which no client reads as markdown.
+ */
 export function escapeMarkdown(text: string): string {
-  return literal(text.replace(/\r\n?/g, '\n')).replace(/&/g, '\\&');
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\\`*_[\]<>~&]/g, '\\$&')
+      // A single line break is no break in markdown; a blank line is, in every renderer.
+      .replace(/\n/g, '\n\n')
+      // Indentation within the line only: whitespace across line breaks would let every empty
+      // line of a long run rescan the rest of it.
+      .replace(
+        /^([^\S\n\r\u2028\u2029]*)([#+\-=>]|\d+[.)])/gm,
+        (_match, indent: string, marker: string) =>
+          `${indent}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`,
+      )
+  );
 }

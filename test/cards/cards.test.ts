@@ -1,43 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import Ajv from 'ajv';
-import draft6MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
-import { answeredCardData, renderAnsweredCard } from '../../src/cards/answeredCard';
-import { choiceCardData, renderChoiceCard } from '../../src/cards/choiceCard';
-import { editConfirmCardData, renderEditConfirmCard } from '../../src/cards/editConfirmCard';
-import {
-  fileConsentAnsweredCardData,
-  renderFileConsentAnsweredCard,
-} from '../../src/cards/fileConsentAnsweredCard';
-import { myReportsCardData, renderMyReportsCard } from '../../src/cards/myReportsCard';
-import { postedCardData, renderPostedCard } from '../../src/cards/postedCard';
+import { cardSize, MAX_CARD_BYTES } from '../../src/cards/cardSize';
 import { questionCardData, renderQuestionCard } from '../../src/cards/questionCard';
-import {
-  MAX_CARD_BYTES,
-  renderChannelCard,
-  renderReportCard,
-  reportCardData,
-} from '../../src/cards/reportCard';
-import { deleteDraftCardData, renderDeleteDraftCard } from '../../src/cards/deleteDraftCard';
-import { reminderCardData, renderReminderCard } from '../../src/cards/reminderCard';
-import { renderResumeCard, resumeCardData } from '../../src/cards/resumeCard';
-import { renderReviewCard, reviewCardData } from '../../src/cards/reviewCard';
+import { renderChannelCard, renderReportCard, reportCardData } from '../../src/cards/reportCard';
 import type { AdaptiveCard } from '../../src/cards/template';
-import { postedAt } from '../support/reportPosts';
-import { reportView } from '../../src/report/reportView';
-import { pinnedCatalogue as catalogue } from '../support/catalogue';
-import type { Locale } from '../../src/report/locale';
 import { newDraft, withAnswer, type Answer, type Report } from '../../src/report/report';
-
-/** The shared Adaptive Card 1.5 schema, found beside the project (`../shared/schemas/`). */
-function findCardSchema(): string | undefined {
-  for (let folder = resolve(__dirname, '..', '..'); ; folder = dirname(folder)) {
-    const candidate = join(folder, 'shared', 'schemas', 'adaptive-card-1.5.schema.json');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(folder) === folder) return undefined;
-  }
-}
+import { pinnedCatalogue as catalogue } from '../support/catalogue';
+import { cardValidator, findCardSchema } from './cardSchema';
+import { elementsOf as elements, everyCard, type CardFixture } from './everyCard';
 
 const now = new Date('2026-11-20T10:00:00Z');
 const answers: Record<string, Answer> = {
@@ -73,133 +42,18 @@ function report(keys: string[] = Object.keys(answers)): Report {
   return result;
 }
 
-function postedReport(): Report {
-  return postedAt(report(), {
-    conversationId: '19:c1@thread.tacv2;messageid=1700000000000',
-    activityId: '1700000000000',
-    serviceUrl: 'https://smba.example/',
-    channelId: '19:c1@thread.tacv2',
-    teamName: 'Internationale Zaken',
-    channelName: 'Reisverslagen',
-    teamAadGroupId: '00000000-0000-0000-0000-000000000031',
-    postedAt: now.toISOString(),
-    syncedVersion: 1,
-  });
-}
-
-/** Every card the bot can send, in both languages, with hostile text in the answers. */
-function everyCard(): { name: string; card: AdaptiveCard }[] {
-  const cards: { name: string; card: AdaptiveCard }[] = [];
-  for (const locale of ['nl', 'en'] as Locale[]) {
-    for (const question of catalogue.questions) {
-      cards.push({
-        name: `question ${question.key} (${locale})`,
-        card: renderQuestionCard(
-          questionCardData(catalogue, question, report(), locale, '2026-11-20'),
-        ),
-      });
-      cards.push({
-        name: `empty question ${question.key} (${locale})`,
-        card: renderQuestionCard(
-          questionCardData(catalogue, question, report([]), locale, '2026-11-20', {
-            error: 'Dit klopt niet.',
-            fields: { answer: 'x' },
-          }),
-        ),
-      });
-      cards.push({
-        name: `answered ${question.key} (${locale})`,
-        card: renderAnsweredCard(
-          answeredCardData(catalogue, question, answers[question.key]!, locale),
-        ),
-      });
-    }
-    cards.push({
-      name: `review (${locale})`,
-      card: renderReviewCard(reviewCardData(reportView(report(), catalogue, locale))),
-    });
-    cards.push({
-      name: `report (${locale})`,
-      card: renderReportCard(reportCardData(report(), catalogue, locale)),
-    });
-    cards.push({
-      name: `resume (${locale})`,
-      card: renderResumeCard(resumeCardData(reportView(report(['title']), catalogue, locale))),
-    });
-    cards.push({
-      name: `reminder (${locale})`,
-      card: renderReminderCard(
-        reminderCardData({ ...report(['title', 'persons']), locale }, catalogue),
-      ),
-    });
-    cards.push({
-      name: `reminder without title (${locale})`,
-      card: renderReminderCard(reminderCardData({ ...report([]), locale }, catalogue)),
-    });
-    cards.push({
-      name: `delete draft (${locale})`,
-      card: renderDeleteDraftCard(deleteDraftCardData(report(['title']), catalogue, locale)),
-    });
-    cards.push({
-      name: `choice (${locale})`,
-      card: renderChoiceCard(
-        choiceCardData({
-          message: 'In welk team?',
-          field: 'teamId',
-          options: [
-            { title: 'Internationale Zaken › Reisverslagen', value: 'a' },
-            { title: 'Economie', value: 'b' },
-          ],
-          submit: { title: 'Plaatsen', data: { action: 'chooseTeam', reportId: 'report-9' } },
-          locale,
-        }),
-      ),
-    });
-    const posted = postedReport();
-    cards.push({
-      name: `posted (${locale})`,
-      card: renderPostedCard(postedCardData(posted, locale)),
-    });
-    cards.push({
-      name: `edit confirmation (${locale})`,
-      card: renderEditConfirmCard(
-        editConfirmCardData(
-          'report-9',
-          catalogue.questions[6]!,
-          answers.peopleMet,
-          answers.peopleMet!,
-          locale,
-          'edit-1',
-        ),
-      ),
-    });
-    cards.push({
-      name: `my reports (${locale})`,
-      card: renderMyReportsCard(myReportsCardData([posted, report(['title'])], catalogue, locale)),
-    });
-    for (const outcome of ['saved', 'failed', 'declined'] as const) {
-      cards.push({
-        name: `file consent answered: ${outcome} (${locale})`,
-        card: renderFileConsentAnsweredCard(
-          fileConsentAnsweredCardData('2026-10-12-eurocities-${1+1}-*forum*.docx', outcome, locale),
-        ),
-      });
-    }
-  }
-  return cards;
-}
-
-function elements(node: unknown, found: Record<string, unknown>[] = []): Record<string, unknown>[] {
-  if (Array.isArray(node)) node.forEach((item) => elements(item, found));
-  else if (node && typeof node === 'object') {
-    found.push(node as Record<string, unknown>);
-    Object.values(node).forEach((child) => elements(child, found));
-  }
-  return found;
-}
+const fixture: CardFixture = {
+  catalogue,
+  answers,
+  travellerName: 'Noor Bakker',
+  teamName: 'Internationale Zaken',
+  channelName: 'Reisverslagen',
+  fileName: '2026-10-12-eurocities-${1+1}-*forum*.docx',
+  rejected: { answer: 'x' },
+};
 
 describe('cards', () => {
-  const cards = everyCard();
+  const cards = everyCard(fixture);
 
   it('are Adaptive Card 1.5 and valid against its schema', function () {
     const schemaPath = findCardSchema();
@@ -207,11 +61,7 @@ describe('cards', () => {
       // The schema is shared beside the project, not part of it; say so rather than pass silently.
       this.skip();
     }
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-    ajv.addMetaSchema(draft6MetaSchema);
-    // The published schema names itself with draft-04's `id`; ajv reads `$id`.
-    const { id, ...schema } = JSON.parse(readFileSync(schemaPath as string, 'utf8'));
-    const validate = ajv.compile({ ...schema, $id: id });
+    const { validate, ajv } = cardValidator(schemaPath as string);
     for (const { name, card } of cards) {
       assert.equal(card.version, '1.5', name);
       const valid = validate(card);
@@ -243,32 +93,6 @@ describe('cards', () => {
     }
   });
 
-  it('show user text exactly as typed: never evaluated, never taken for markdown or HTML', () => {
-    // What a markdown renderer such as Teams' shows of a TextBlock: backslash escapes removed.
-    const shown = (card: AdaptiveCard) =>
-      elements(card.body)
-        .filter((e) => e.type === 'TextBlock' || e.title !== undefined)
-        .map((e) =>
-          String(e.text ?? e.value ?? '')
-            .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-            .replace(/\n\n/g, '\n'),
-        );
-    const title = (answers.title as { text: string }).text;
-    const purpose = (answers.purpose as { text: string }).text;
-    const review = renderReviewCard(reviewCardData(reportView(report(), catalogue, 'nl')));
-    assert.ok(shown(review).includes(title), 'the title as typed, ${1+1}, quotes, HTML and all');
-    const posted = renderChannelCard(report(), catalogue);
-    assert.ok(shown(posted).includes(title));
-    assert.ok(shown(posted).includes(purpose));
-    assert.ok(shown(posted).includes('Câmara Municipal do Porto; مركز المدينة 🏛️'));
-    const raw = JSON.stringify(posted);
-    assert.ok(
-      !raw.includes('[stedelijke vernieuwing](https://example.org)'),
-      'no live markdown link',
-    );
-    assert.ok(!raw.includes('<b>HTML</b>'), 'no tag a renderer would drop');
-  });
-
   it('put the question verbatim on its card, with "Vraag n van N" and Vorige from the second on', () => {
     const first = renderQuestionCard(
       questionCardData(catalogue, catalogue.questions[0]!, report([]), 'nl', '2026-11-20'),
@@ -285,6 +109,12 @@ describe('cards', () => {
     const texts = elements(fifth.body).map((e) => e.text);
     assert.ok(texts.includes(`Vraag 5 van ${catalogue.size}`));
     assert.ok(texts.includes('WAT WAS HET DOEL VAN DE REIS?'));
+  });
+
+  it('show the channel card at full width in Teams (msteams.width Full)', () => {
+    for (const { name, card } of cards.filter((c) => c.name.startsWith('channel card'))) {
+      assert.deepEqual(card.msteams, { width: 'Full' }, name);
+    }
   });
 
   it("keep the channel card under Teams' 80 KB advice, shortening the longest answers with a note", () => {
@@ -314,11 +144,11 @@ describe('cards', () => {
       { type: 'yesNoText', yes: true, text: longText('afspraak').text },
       now,
     );
-    const whole = JSON.stringify(renderReportCard(reportCardData(big, catalogue, 'nl')));
-    assert.ok(Buffer.byteLength(whole) > MAX_CARD_BYTES, 'the fixture is too big as it stands');
-    const fitted = JSON.stringify(renderChannelCard(big, catalogue));
-    assert.ok(Buffer.byteLength(fitted) <= MAX_CARD_BYTES, `${Buffer.byteLength(fitted)} bytes`);
-    assert.match(fitted, /ingekort voor Teams; het volledige verslag is bewaard/);
+    const whole = renderReportCard(reportCardData(big, catalogue, 'nl'));
+    assert.ok(cardSize(whole) > MAX_CARD_BYTES, 'the fixture is too big as it stands');
+    const fitted = renderChannelCard(big, catalogue);
+    assert.ok(cardSize(fitted) <= MAX_CARD_BYTES, `${cardSize(fitted)} bytes`);
+    assert.match(JSON.stringify(fitted), /ingekort voor Teams; het volledige verslag is bewaard/);
     assert.deepEqual(big.answers.purpose, longText('purpose'), 'the report itself stays whole');
 
     const small = JSON.stringify(renderChannelCard(report(), catalogue));

@@ -220,7 +220,7 @@ export function cardOf(activity: Partial<Activity>): AdaptiveCard | undefined {
   return attachment?.content as AdaptiveCard | undefined;
 }
 
-/** All the text a reply shows: its message text, or every string in its card. */
+/** All the text a reply shows: its message text, or every string in its card (a RichTextBlock's runs as one). */
 export function visibleText(activity: Partial<Activity>): string {
   const card = cardOf(activity);
   if (!card) return activity.text ?? '';
@@ -229,7 +229,9 @@ export function visibleText(activity: Partial<Activity>): string {
     if (typeof node === 'string') {
       if (['text', 'title', 'label', 'value'].includes(key ?? '')) strings.push(node);
     } else if (Array.isArray(node)) node.forEach((item) => walk(item));
-    else if (node && typeof node === 'object') {
+    else if (node && typeof node === 'object' && 'inlines' in node && Array.isArray(node.inlines)) {
+      strings.push(node.inlines.map((run: { text?: unknown }) => String(run.text ?? '')).join(''));
+    } else if (node && typeof node === 'object') {
       for (const [childKey, child] of Object.entries(node)) walk(child, childKey);
     }
   };

@@ -29,6 +29,7 @@ import {
   completeTypedReport,
   dutchDate,
   reportIdOf,
+  shownLines,
   shownPeriod,
   todayInAmsterdam,
   tripDates,
@@ -275,9 +276,9 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       assert.deepEqual(confirm.lines, [
         'Klopt deze wijziging van doel van de reis?',
         'Was',
-        bergen.purpose,
+        ...shownLines(bergen.purpose),
         'Wordt',
-        NEW_PURPOSE,
+        ...shownLines(NEW_PURPOSE),
         'Bevestigen',
         'Annuleren',
       ]);
@@ -749,7 +750,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
             .slice(chatBefore)
             .map((message) => message.text),
           [
-            `Je verslag "${bergen.title}" kan ik niet meer in het kanaal plaatsen, omdat Reisverslag niet meer in het team zit: vraag een eigenaar van het team de app opnieuw toe te voegen, of typ **@Reisverslag gebruik dit kanaal** in een ander kanaal, en wijzig daarna je verslag om het opnieuw te plaatsen.`,
+            `Je verslag "${bergen.title}" kan ik niet meer in het kanaal plaatsen, omdat Reisverslag niet meer in het team zit: vraag een eigenaar van het team de app opnieuw toe te voegen, of typ ‘@Reisverslag gebruik dit kanaal’ in een ander kanaal, en wijzig daarna je verslag om het opnieuw te plaatsen.`,
             'Opgeslagen als versie 2; het bericht in het kanaal is niet bijgewerkt (zie hierboven).',
           ],
           'told once why, then that the edit is saved',

@@ -23,6 +23,7 @@ import {
   peopleLines,
   QUESTIONS,
   reportIdOf,
+  shownLines,
   shownPeriod,
   tripDates,
   typedAnswer,
@@ -144,7 +145,8 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
 
     const review = await answerByCard(traveller, lisbon, first);
     assert.equal(review.lines[0], 'Controleer je verslag');
-    for (const shown of [lisbon.title, lisbon.destination, shownPeriod(lisbon), lisbon.purpose]) {
+    const purpose = shownLines(lisbon.purpose);
+    for (const shown of [lisbon.title, lisbon.destination, shownPeriod(lisbon), ...purpose]) {
       assert.ok(review.lines.includes(shown), `the review shows ${shown}`);
     }
     assert.equal((await storedReport(user)).status, 'draft', 'nothing is posted before the press');
@@ -187,27 +189,32 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
   it('3. replaces each answered card in place by a compact read-only line', async () => {
     const { tenantId } = await installInTeam();
     const traveller = travellerIn(tenantId, makeUser('Sem de Jong'));
-    // Each compact line: "Vraag n van N · <short name>", then the answer as given.
+    // Each compact line: "Vraag n van N · <short name>", then the answer as given, a line a
+    // RichTextBlock: its first three lines, and "…" when there are more.
+    const compact = (lines: string[]) => (lines.length > 3 ? [...lines.slice(0, 3), '…'] : lines);
     const header = (key: QuestionKey, name: string) => `${progressOf(catalogue, key)} · ${name}`;
     const expectedLines: Record<QuestionKey, string[]> = {
       title: [header('title', 'Titel'), riga.title],
       destination: [header('destination', 'Bestemming'), riga.destination],
       persons: [header('persons', 'Aantal personen'), String(riga.persons)],
       duration: [header('duration', 'Reisduur'), shownPeriod(riga)],
-      purpose: [header('purpose', 'Doel van de reis'), riga.purpose],
-      locations: [header('locations', 'Bezochte locaties'), riga.locations],
+      purpose: [header('purpose', 'Doel van de reis'), ...compact(shownLines(riga.purpose))],
+      locations: [header('locations', 'Bezochte locaties'), ...compact(shownLines(riga.locations))],
       peopleMet: [
         header('peopleMet', 'Ontmoete personen'),
-        `1 persoon\n${peopleLines(riga).join('\n')}`,
+        ...compact(['1 persoon', ...peopleLines(riga)]),
       ],
-      outcome: [header('outcome', 'Opbrengst voor de gemeente'), riga.outcome],
-      followUp: [header('followUp', 'Vervolgafspraken'), `Ja: ${riga.agreements}`],
+      outcome: [
+        header('outcome', 'Opbrengst voor de gemeente'),
+        ...compact(shownLines(riga.outcome)),
+      ],
+      followUp: [header('followUp', 'Vervolgafspraken'), ...shownLines(`Ja: ${riga.agreements}`)],
     };
     // A question the trip does not know: its answer type's sample.
     for (const question of catalogue.questions.filter((q) => !(q.key in expectedLines))) {
       expectedLines[question.key] = [
         header(question.key, question.name.nl),
-        sampleAnswer(question).shown.join('\n'),
+        ...compact(sampleAnswer(question).shown.flatMap(shownLines)),
       ];
     }
 

@@ -223,18 +223,29 @@ export function buttonsOf(card: Card): CardButton[] {
   return buttons;
 }
 
-/** The text blocks of the card with this color (e.g. `Attention` for an error). */
+/** The text blocks and text runs of the card with this color (e.g. `Attention` for an error). */
 export function textsInColor(card: Card, color: string): string[] {
   const texts: string[] = [];
   walk(card.body, (element) => {
-    if (element.type === 'TextBlock' && element.color === color) texts.push(String(element.text));
+    if ((element.type === 'TextBlock' || element.type === 'TextRun') && element.color === color)
+      texts.push(String(element.text));
   });
   return texts;
 }
 
+/**
+ * The card's texts as a reader sees them, one a line: a TextBlock's markdown as rendered, a
+ * RichTextBlock's runs joined (plain text), and the titles, labels and values of the rest.
+ */
 function linesOf(card: Card): string[] {
   const lines: string[] = [];
   walk([card.body, card.actions], (element) => {
+    if (element.type === 'RichTextBlock') {
+      const runs = Array.isArray(element.inlines) ? (element.inlines as CardElement[]) : [];
+      lines.push(runs.map((run) => String(run.text ?? '')).join(''));
+      return;
+    }
+    if (element.type === 'TextRun') return;
     for (const key of ['text', 'title', 'label', 'value'] as const) {
       const value = element[key];
       if (typeof value !== 'string' || value === '') continue;

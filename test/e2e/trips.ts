@@ -178,6 +178,11 @@ export function reportIdOf(message: BotMessage): string {
   return id as string;
 }
 
+/** A text as a card shows it: one RichTextBlock a non-blank line. */
+export function shownLines(text: string): string[] {
+  return text.split('\n').filter((line) => line.trim() !== '');
+}
+
 /** The lines a report card shows under a question, up to the next question. */
 export function answerUnder(lines: string[], question: string): string[] {
   const start = lines.indexOf(question);
@@ -226,32 +231,37 @@ export function questionsFrom(key: QuestionKey): typeof QUESTIONS {
  * ("Bijgewerkt op … (versie n)") after a change, or with the last answer when there is none.
  */
 export function assertChannelCard(
-  shownLines: string[],
+  cardLines: string[],
   trip: Trip,
   travellerName: string,
   footer?: string,
 ): void {
-  let lines = shownLines;
+  let lines = cardLines;
   if (footer !== undefined) {
     assert.equal(lines.at(-1), footer, `the card's last line:\n${lines.join('\n')}`);
     lines = lines.slice(0, -1);
   }
   assert.equal(lines[0], 'Verslag buitenlandse dienstreis');
   assert.equal(lines[1], trip.title);
-  for (const shown of [travellerName, trip.destination, shownPeriod(trip)]) {
+  // The facts: a bold label, then the value as typed (or from Teams), in one RichTextBlock.
+  for (const shown of [
+    `Reiziger: ${travellerName}`,
+    `Bestemming: ${trip.destination}`,
+    `Periode: ${shownPeriod(trip)}`,
+  ]) {
     assert.ok(lines.includes(shown), `the card shows ${shown}:\n${lines.join('\n')}`);
   }
   const under = (key: QuestionKey) => answerUnder(lines, questionOf(catalogue, key).text.nl);
   assert.deepEqual(under('persons'), [String(trip.persons)]);
   assert.deepEqual(under('duration'), [shownPeriod(trip)]);
-  assert.deepEqual(under('purpose'), [trip.purpose]);
-  assert.deepEqual(under('locations'), [trip.locations]);
+  assert.deepEqual(under('purpose'), shownLines(trip.purpose));
+  assert.deepEqual(under('locations'), shownLines(trip.locations));
   assert.deepEqual(under('peopleMet'), [
     `${trip.people.length} ${trip.people.length === 1 ? 'persoon' : 'personen'}`,
     ...peopleLines(trip).map((line) => `• ${line}`),
   ]);
-  assert.deepEqual(under('outcome'), [trip.outcome]);
-  assert.deepEqual(under('followUp'), [`Ja: ${trip.agreements}`]);
+  assert.deepEqual(under('outcome'), shownLines(trip.outcome));
+  assert.deepEqual(under('followUp'), shownLines(`Ja: ${trip.agreements}`));
   // A form question the trip does not know shows its type's sample answer.
   for (const question of catalogue.formQuestions.filter((q) => !TRIP_KEYS.includes(q.key))) {
     const shown = sampleAnswer(question).shown;

@@ -2,7 +2,8 @@
 // `${$root.reportId}`, `{{name}}`), quotes, backslashes, HTML, markdown links, right-to-left
 // script and emoji (ZWJ sequences, flags), by typing and on the cards. Each answer is stored in
 // Cosmos DB exactly as typed (trimmed, as the interview trims), and shown exactly as typed on the
-// review card and on the card posted in the channel: never evaluated, escaped or mangled.
+// review card and on the card posted in the channel: never evaluated, escaped or mangled, in
+// TextRuns, which no Teams client reads as markdown (issue 16).
 import assert from 'node:assert/strict';
 import type { Report } from '../../src/report/report';
 import { makeUser, type TeamsChannel, type TeamsUser } from '../support/activities';
@@ -95,12 +96,15 @@ function expectedAnswers(trip: HostileTrip): Record<string, unknown> {
   };
 }
 
+/** The non-blank lines of a text: a card shows user text one RichTextBlock a line. */
+const linesOf = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
+
 /** What each hostile answer must be shown as, somewhere on a card (exactly, as a whole text). */
 function expectedShown(trip: HostileTrip): Record<string, string[]> {
   return {
     title: [trip.title.trim()],
     destination: [trip.destination.trim()],
-    purpose: [trip.purpose.trim()],
+    purpose: linesOf(trip.purpose.trim()),
     locations: [trip.locations.trim()],
     peopleMet: trip.people.map((p) => `• ${p.name} (${p.role})`),
     outcome: [trip.outcome.trim()],
@@ -108,23 +112,34 @@ function expectedShown(trip: HostileTrip): Record<string, string[]> {
   };
 }
 
-/** A markdown text of a card: as sent (raw) and as Teams' renderer shows it. */
+/** A text of a card: as sent (raw), as Teams shows it, and whether Teams reads it as markdown. */
 interface ShownText {
   raw: string;
   shown: string;
+  markdown: boolean;
 }
 
-/** Every markdown text of a card (TextBlocks and fact values), raw and as rendered. */
+/**
+ * Every text of a card: TextBlocks and fact values (markdown, raw and as rendered), and each
+ * RichTextBlock's TextRuns, joined and one by one (plain text, shown as sent).
+ */
 function shownTexts(card: Card | Record<string, unknown>): ShownText[] {
   const texts: ShownText[] = [];
   const add = (raw: unknown) => {
-    if (typeof raw === 'string') texts.push({ raw, shown: asRendered(raw) });
+    if (typeof raw === 'string') texts.push({ raw, shown: asRendered(raw), markdown: true });
   };
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
       node.forEach(visit);
     } else if (node !== null && typeof node === 'object') {
       const element = node as Record<string, unknown>;
+      if (element.type === 'RichTextBlock' && Array.isArray(element.inlines)) {
+        // The block as a line, and each run alone (a fact's value follows its label's run).
+        const runs = (element.inlines as { text?: unknown }[]).map((run) => String(run.text ?? ''));
+        for (const raw of [runs.join(''), ...runs])
+          texts.push({ raw, shown: raw, markdown: false });
+        return;
+      }
       if (element.type === 'TextBlock') add(element.text);
       if (element.type === 'FactSet' && Array.isArray(element.facts)) {
         for (const fact of element.facts as { value?: unknown }[]) add(fact.value);
@@ -137,35 +152,10 @@ function shownTexts(card: Card | Record<string, unknown>): ShownText[] {
 }
 
 /**
- * What in raw markdown a renderer would not show as typed: a formatting character (emphasis,
- * code, link, HTML tag, strike-through) without its backslash escape, a list, heading or quote
- * marker at the start of a line, or a single line break (which markdown joins into the line).
- */
-function liveMarkdown(raw: string): string[] {
-  const live: string[] = [];
-  for (let at = 0; at < raw.length; at += 1) {
-    const character = raw[at] as string;
-    if (character === '\\' && /[!-/:-@[-`{-~]/.test(raw[at + 1] ?? '')) {
-      at += 1;
-    } else if ('*_`[]<>~'.includes(character)) {
-      live.push(`${JSON.stringify(character)} at ${at}`);
-    } else if (character === '\n') {
-      if (raw[at + 1] === '\n') at += 1;
-      else live.push(`a single line break at ${at}`);
-    }
-  }
-  for (const line of raw.split('\n')) {
-    if (/^\s*(?:[#+\-=>]|\d+[.)])(?:\s|$)/.test(line))
-      live.push(`a block marker: ${line.slice(0, 20)}`);
-  }
-  return live;
-}
-
-/**
- * Asserts each expected text is shown whole as one of the card's texts, as Teams renders them
- * (so `${1+1}` is there literally, not as `2`, and `<b>` is not bold), that its raw markdown has
- * nothing a renderer would take for formatting, and that no text shows the report's id (an
- * expanded `${$root.reportId}`).
+ * Asserts each expected text is shown whole as one of the card's texts (so `${1+1}` is there
+ * literally, not as `2`), in a RichTextBlock's TextRuns, never in markdown (a TextBlock or fact)
+ * and never backslash-escaped, and that no text shows the report's id (an expanded
+ * `${$root.reportId}`).
  */
 function assertShownExactly(
   what: string,
@@ -183,9 +173,8 @@ function assertShownExactly(
         missing.push(`${key}: ${JSON.stringify(text)}`);
         continue;
       }
-      const live = liveMarkdown(found.raw);
-      if (live.length > 0)
-        formatted.push(`${key}: ${live.join(', ')} in ${JSON.stringify(found.raw)}`);
+      // User text belongs in TextRuns, which no client reads as markdown (issue 16).
+      if (found.markdown) formatted.push(`${key}: in a TextBlock: ${JSON.stringify(found.raw)}`);
     }
   }
   assert.deepEqual(
@@ -193,7 +182,9 @@ function assertShownExactly(
     [],
     `${what} shows each answer exactly as typed; it shows:\n${texts.map((t) => JSON.stringify(t.shown)).join('\n')}`,
   );
-  assert.deepEqual(formatted, [], `${what}: no user text is rendered as markdown or HTML`);
+  assert.deepEqual(formatted, [], `${what}: no user text is read as markdown or HTML`);
+  const escaped = texts.filter((text) => !text.markdown && /\\[*_[\]<>#]/.test(text.raw));
+  assert.deepEqual(escaped, [], `${what}: no user text is backslash-escaped`);
   const leaked = texts.filter((text) => text.shown.includes(reportId));
   assert.deepEqual(leaked, [], `${what} never shows the report id (an expanded expression)`);
 }
@@ -332,8 +323,10 @@ describe('security: hostile text is stored and shown exactly as typed, never eva
         .filter((message) => ANSWERED_LINE.test(message.lines[0] ?? ''));
       const answeredTexts = answered.flatMap((message) => message.lines);
       for (const key of ['title', 'destination', 'purpose', 'locations', 'outcome'] as const) {
+        // The compact line shows an answer's first three lines.
+        const shown = linesOf(HOSTILE[key].trim()).slice(0, 3);
         assert.ok(
-          answeredTexts.includes(HOSTILE[key].trim()),
+          shown.every((line) => answeredTexts.includes(line)),
           `the answered line of ${key} shows it as typed`,
         );
       }

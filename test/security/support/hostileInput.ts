@@ -3,7 +3,7 @@
 // look for in between), and every parser of typed text it is fed to: the answers typed and on
 // the cards, the dates, durations, people and yes/no inside them, the commands, the confirmation
 // of an edit, and the escaping of text for cards and Markdown.
-import { literal } from '../../../src/cards/markdown';
+import { textLines } from '../../../src/cards/userText';
 import { threadRootOf } from '../../../src/channel/deepLink';
 import {
   commandOf,
@@ -173,7 +173,7 @@ export function textParsers(): TextParser[] {
     { name: 'editCommandOf', parse: (text: string) => editCommandOf(text, productCatalogue) },
     { name: 'isConfirmation (the edit dialog)', parse: isConfirmation },
     // Text on its way out: cards, Markdown files, file names; and a thread's id.
-    { name: 'literal (card text)', parse: literal },
+    { name: 'textLines (card text)', parse: textLines },
     { name: 'escapeMarkdown', parse: escapeMarkdown },
     { name: 'slug (file names)', parse: slug },
     { name: 'threadRootOf', parse: (text) => threadRootOf(`19:x@thread.tacv2;messageid=${text}`) },

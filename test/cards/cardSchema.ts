@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv';
+import draft6MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
+
+/** The shared Adaptive Card 1.5 schema, found beside the project (`../shared/schemas/`). */
+export function findCardSchema(): string | undefined {
+  for (let folder = resolve(__dirname, '..', '..'); ; folder = dirname(folder)) {
+    const candidate = join(folder, 'shared', 'schemas', 'adaptive-card-1.5.schema.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+/**
+ * A validator of cards against the Adaptive Card 1.5 schema, taught Teams' `msteams` host property
+ * on the card: the schema forbids properties it does not list (`additionalProperties: false`),
+ * but Teams reads `msteams` there, e.g. `{ "width": "Full" }` for a full-width card (Microsoft
+ * Learn, "Format cards in Teams"). Only that property, with the values Teams documents, is added.
+ */
+export function cardValidator(schemaPath: string): { validate: ValidateFunction; ajv: Ajv } {
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addMetaSchema(draft6MetaSchema);
+  // The published schema names itself with draft-04's `id`; ajv reads `$id`.
+  const { id, ...schema } = JSON.parse(readFileSync(schemaPath, 'utf8'));
+  const card = schema.definitions.AdaptiveCard;
+  card.properties = {
+    ...card.properties,
+    msteams: {
+      type: 'object',
+      properties: { width: { enum: ['Full'] } },
+      additionalProperties: false,
+    },
+  };
+  return { validate: ajv.compile({ ...schema, $id: id }), ajv };
+}

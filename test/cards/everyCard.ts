@@ -1,0 +1,191 @@
+// Every card the bot can send, rendered from one set of answers and names: the card tests fill it
+// with ordinary, hostile or maximum-length text.
+import { answeredCardData, renderAnsweredCard } from '../../src/cards/answeredCard';
+import { choiceCardData, renderChoiceCard } from '../../src/cards/choiceCard';
+import { deleteDraftCardData, renderDeleteDraftCard } from '../../src/cards/deleteDraftCard';
+import { editConfirmCardData, renderEditConfirmCard } from '../../src/cards/editConfirmCard';
+import {
+  fileConsentAnsweredCardData,
+  renderFileConsentAnsweredCard,
+} from '../../src/cards/fileConsentAnsweredCard';
+import { myReportsCardData, renderMyReportsCard } from '../../src/cards/myReportsCard';
+import { postedCardData, renderPostedCard } from '../../src/cards/postedCard';
+import { questionCardData, renderQuestionCard } from '../../src/cards/questionCard';
+import { reminderCardData, renderReminderCard } from '../../src/cards/reminderCard';
+import { renderChannelCard } from '../../src/cards/reportCard';
+import { renderResumeCard, resumeCardData } from '../../src/cards/resumeCard';
+import { renderReviewCard, reviewCardData } from '../../src/cards/reviewCard';
+import type { AdaptiveCard } from '../../src/cards/template';
+import type { Catalogue } from '../../src/report/catalogue';
+import type { Locale } from '../../src/report/locale';
+import { newDraft, withAnswer, withEdit, type Answer, type Report } from '../../src/report/report';
+import { reportView } from '../../src/report/reportView';
+import { postedAt } from '../support/reportPosts';
+
+/** What the cards are filled with: the answers, and the names that come from Teams. */
+export interface CardFixture {
+  catalogue: Catalogue;
+  answers: Record<string, Answer>;
+  travellerName: string;
+  teamName: string;
+  channelName: string;
+  /** The Word file's name, as built from the title. */
+  fileName: string;
+  /** A refused input, shown again on each question's card. */
+  rejected: Record<string, string>;
+}
+
+/** A card with what it is, for assertion messages. */
+export interface NamedCard {
+  name: string;
+  card: AdaptiveCard;
+}
+
+const now = new Date('2026-11-20T10:00:00Z');
+
+/** A draft with the fixture's answers to `keys` (all by default), in `locale`. */
+export function draftOf(fixture: CardFixture, locale: Locale, keys?: string[]): Report {
+  const traveller = { id: 'aad-1', name: fixture.travellerName, tenantId: 't' };
+  let report = newDraft('report-9', traveller, locale, now);
+  for (const key of keys ?? Object.keys(fixture.answers)) {
+    const answer = fixture.answers[key];
+    if (answer) report = withAnswer(report, key, answer, now);
+  }
+  return report;
+}
+
+/** The report posted in the fixture's team and channel, then changed once (version 2). */
+export function postedOf(fixture: CardFixture, locale: Locale): Report {
+  const posted = postedAt(draftOf(fixture, locale), {
+    conversationId: '19:c1@thread.tacv2;messageid=1700000000000',
+    activityId: '1700000000000',
+    serviceUrl: 'https://smba.example/',
+    channelId: '19:c1@thread.tacv2',
+    teamName: fixture.teamName,
+    channelName: fixture.channelName,
+    teamAadGroupId: '00000000-0000-0000-0000-000000000031',
+    postedAt: now.toISOString(),
+    syncedVersion: 1,
+  });
+  const [key, answer] = Object.entries(fixture.answers)[0] ?? [];
+  if (!key || !answer) return posted;
+  return withEdit(posted, key, answer, fixture.travellerName, now);
+}
+
+/** Every card the bot can send, in Dutch and English, filled from the fixture. */
+export function everyCard(fixture: CardFixture): NamedCard[] {
+  const { catalogue, answers } = fixture;
+  const cards: NamedCard[] = [];
+  const add = (name: string, card: AdaptiveCard) => cards.push({ name, card });
+  for (const locale of ['nl', 'en'] as Locale[]) {
+    const draft = draftOf(fixture, locale);
+    const posted = postedOf(fixture, locale);
+    const titleOnly = draftOf(fixture, locale, ['title']);
+    for (const question of catalogue.questions) {
+      const answer = answers[question.key];
+      add(
+        `question ${question.key} (${locale})`,
+        renderQuestionCard(questionCardData(catalogue, question, draft, locale, '2026-11-20')),
+      );
+      add(
+        `question ${question.key} refused (${locale})`,
+        renderQuestionCard(
+          questionCardData(
+            catalogue,
+            question,
+            draftOf(fixture, locale, []),
+            locale,
+            '2026-11-20',
+            {
+              error: 'Dit klopt niet.',
+              fields: fixture.rejected,
+            },
+          ),
+        ),
+      );
+      if (!answer) continue;
+      add(
+        `answered ${question.key} (${locale})`,
+        renderAnsweredCard(answeredCardData(catalogue, question, answer, locale)),
+      );
+      add(
+        `edit confirmation ${question.key} (${locale})`,
+        renderEditConfirmCard(
+          editConfirmCardData('report-9', question, answer, answer, locale, 'edit-1'),
+        ),
+      );
+    }
+    add(`review (${locale})`, renderReviewCard(reviewCardData(reportView(draft, catalogue))));
+    add(`channel card (${locale})`, renderChannelCard(posted, catalogue));
+    add(
+      `resume (${locale})`,
+      renderResumeCard(resumeCardData(reportView(titleOnly, catalogue, locale))),
+    );
+    add(`reminder (${locale})`, renderReminderCard(reminderCardData(titleOnly, catalogue)));
+    add(
+      `reminder without title (${locale})`,
+      renderReminderCard(reminderCardData(draftOf(fixture, locale, []), catalogue)),
+    );
+    add(
+      `delete draft (${locale})`,
+      renderDeleteDraftCard(deleteDraftCardData(titleOnly, catalogue, locale)),
+    );
+    add(
+      `choice (${locale})`,
+      renderChoiceCard(
+        choiceCardData({
+          message: 'In welk team?',
+          field: 'teamId',
+          options: [
+            { title: `${fixture.teamName} › ${fixture.channelName}`, value: 'a' },
+            { title: 'Economie', value: 'b' },
+          ],
+          submit: { title: 'Plaatsen', data: { action: 'chooseTeam', reportId: 'report-9' } },
+          locale,
+        }),
+      ),
+    );
+    add(
+      `choice as a drop-down (${locale})`,
+      renderChoiceCard(
+        choiceCardData({
+          message: 'In welk team?',
+          field: 'teamId',
+          options: ['a', 'b', 'c', 'd', 'e'].map((value) => ({
+            title: `${fixture.teamName} ${value} › ${fixture.channelName}`,
+            value,
+          })),
+          submit: { title: 'Plaatsen', data: { action: 'chooseTeam', reportId: 'report-9' } },
+          locale,
+        }),
+      ),
+    );
+    add(`posted (${locale})`, renderPostedCard(postedCardData(posted, locale)));
+    add(
+      `my reports (${locale})`,
+      renderMyReportsCard(myReportsCardData([posted, titleOnly], catalogue, locale)),
+    );
+    for (const outcome of ['saved', 'failed', 'declined'] as const) {
+      add(
+        `file consent answered: ${outcome} (${locale})`,
+        renderFileConsentAnsweredCard(
+          fileConsentAnsweredCardData(fixture.fileName, outcome, locale),
+        ),
+      );
+    }
+  }
+  return cards;
+}
+
+/** Every object in a card, parents before children. */
+export function elementsOf(
+  node: unknown,
+  found: Record<string, unknown>[] = [],
+): Record<string, unknown>[] {
+  if (Array.isArray(node)) node.forEach((item) => elementsOf(item, found));
+  else if (node && typeof node === 'object') {
+    found.push(node as Record<string, unknown>);
+    Object.values(node).forEach((child) => elementsOf(child, found));
+  }
+  return found;
+}
