@@ -117,8 +117,7 @@ const nl: Messages = {
   askPeople: (n) => `Klopt dit? ${n} ${n === 1 ? 'persoon' : 'personen'}:`,
   peopleUncertain:
     'Ik weet niet zeker waar de ene persoon ophoudt en de volgende begint; schrijf één persoon per regel als Naam (functie).',
-  askDates: (departure, returnDate) =>
-    `Klopt dit? ${departure === returnDate ? writtenDate(departure, 'nl') : `${writtenDate(departure, 'nl', departure.slice(0, 4) !== returnDate.slice(0, 4))} t/m ${writtenDate(returnDate, 'nl')}`}`,
+  askDates: (departure, returnDate) => `Klopt dit? ${writtenRange(departure, returnDate, 'nl')}`,
   datesUncertain: `Typ de datums met het jaar erbij, bijvoorbeeld ${EXAMPLE_DATE} t/m 20-06-2023.`,
   askYesOrNo: (text) => `Bedoel je ja of nee? Je schreef: ‘${shorten(text)}’`,
   yesOrNoUncertain: 'Ik weet niet zeker of je ja of nee bedoelt; begin je antwoord met ja of nee.',
@@ -184,7 +183,7 @@ const en: Messages = {
   peopleUncertain:
     'I am not sure where one person ends and the next begins; write one person a line as Name (position).',
   askDates: (departure, returnDate) =>
-    `Is this right? ${departure === returnDate ? writtenDate(departure, 'en') : `${writtenDate(departure, 'en', departure.slice(0, 4) !== returnDate.slice(0, 4))} to ${writtenDate(returnDate, 'en')}`}`,
+    `Is this right? ${writtenRange(departure, returnDate, 'en')}`,
   datesUncertain: 'Type the dates with their year, for example 19-06-2023 to 20-06-2023.',
   askYesOrNo: (text) => `Do you mean yes or no? You wrote: ‘${shorten(text)}’`,
   yesOrNoUncertain: 'I am not sure whether you mean yes or no; start your answer with yes or no.',
@@ -237,12 +236,26 @@ const ENGLISH_MONTH_NAMES = [
   'December',
 ];
 
-// A date written out, "18 november 2025", to make the year of a guess plain; without the year
-// for the first date of a range in the same year.
-function writtenDate(iso: string, locale: Locale, withYear = true): string {
+// Dates written out, "18 t/m 22 november 2025", to make the year of a guess plain; the first
+// date leaves out the month and year it shares with the second.
+function writtenRange(departure: string, returnDate: string, locale: Locale): string {
+  const [, month, day] = departure.split('-').map(Number) as [number, number, number];
+  const names = locale === 'en' ? ENGLISH_MONTH_NAMES : DUTCH_MONTHS;
+  const last = writtenDate(returnDate, names);
+  if (departure === returnDate) return last;
+  const sameYear = departure.slice(0, 4) === returnDate.slice(0, 4);
+  const sameMonth = sameYear && departure.slice(5, 7) === returnDate.slice(5, 7);
+  const first = sameMonth
+    ? `${day}`
+    : sameYear
+      ? `${day} ${names[month - 1]}`
+      : writtenDate(departure, names);
+  return `${first} ${locale === 'en' ? 'to' : 't/m'} ${last}`;
+}
+
+function writtenDate(iso: string, names: readonly string[]): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  const name = (locale === 'en' ? ENGLISH_MONTH_NAMES : DUTCH_MONTHS)[month - 1];
-  return withYear ? `${day} ${name} ${year}` : `${day} ${name}`;
+  return `${day} ${names[month - 1]} ${year}`;
 }
 
 // Quotes a traveller's text in a message without letting a pasted essay swamp the sentence.
