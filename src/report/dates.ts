@@ -159,9 +159,10 @@ export function looksLikeDate(text: string): boolean {
 export function readTripDates(text: string, today: string): DatesReading {
   const tokens = tokenize(text);
   if (!tokens) return { ok: false, problem: 'unreadable' };
-  const range = readRange(tokens);
-  if (range) return completeRange(range[0], range[1], text, today);
   const single = readSingle(tokens);
+  // "19-06-23" is a date with a two-digit year before it is 19 t/m 23 June.
+  const range = single?.year === undefined ? readRange(tokens) : undefined;
+  if (range) return completeRange(range[0], range[1], text, today);
   if (!single || single.month === undefined) return { ok: false, problem: 'unreadable' };
   const iso =
     single.year === undefined

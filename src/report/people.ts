@@ -53,7 +53,7 @@ function readTabbedLine(line: string): PeopleParse {
   return {
     ok: true,
     people: [{ name: cells[0]!, role: cells.slice(1).join(', ') }],
-    certain: true,
+    certain: !joinsSeveral(cells[0]!),
   };
 }
 
@@ -149,11 +149,13 @@ function readSeparated(line: string): PeopleParse {
     if (parts) {
       const people = parts.map((part) => separated(part, separatorAt(part, 0)!));
       const read: Person[] = [];
+      let certain = true;
       for (const person of people) {
         if (!person.ok) return person;
         read.push(...person.people);
+        certain &&= person.certain;
       }
-      return { ok: true, people: read, certain: true };
+      return { ok: true, people: read, certain };
     }
   }
   return separated(line, first);
@@ -232,17 +234,20 @@ function splitAtJoins(line: string): string[] {
   return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
 
-// True when a name may be two people: "Jan en Piet", "Jan, Piet", "Jan & Piet".
+// True when a name may be two people: "Jan en Piet", "Jan, Piet", "Jan & Piet", or holds a
+// parenthesis that closes nothing ("Jan) Piet").
 function joinsSeveral(name: string): boolean {
-  return name.includes(',') || name.includes('/') || splitAtJoins(name).length > 1;
+  for (const character of ',/()') if (name.includes(character)) return true;
+  return splitAtJoins(name).length > 1;
 }
 
 // The text without a leading comma or joining word and the spaces around it: ", en Piet" → "Piet".
+// Lower case only: "En" starting a line is a name (Dutch "en" joins in lower case).
 function withoutJoiningWords(text: string): string {
   let rest = text.trim();
   if (rest.startsWith(',')) rest = rest.slice(1).trim();
   const space = rest.search(/\s/);
-  if (space > 0 && JOINING_WORDS.includes(rest.slice(0, space).toLowerCase())) {
+  if (space > 0 && JOINING_WORDS.includes(rest.slice(0, space))) {
     rest = rest.slice(space).trim();
   }
   return rest;
