@@ -31,6 +31,11 @@ export interface QuestionCardData {
   today: string;
   fields: { answer: string; departure: string; return: string; choice: string };
   canGoBack: boolean;
+  /**
+   * What a yes/no card is pre-filled with, sent back with its answer: a no then drops left-over
+   * agreements and keeps new text as a remark (see PREFILL_FIELDS). Null on other questions.
+   */
+  prefill: { answer: string | null; choice: string | null };
   labels: { next: string; previous: string; yes: string; no: string };
 }
 
@@ -117,6 +122,10 @@ export function questionCardData(
     today,
     fields,
     canGoBack: catalogue.position(question.key) > 1,
+    prefill:
+      question.type === 'yesNoText'
+        ? { answer: fields.answer, choice: fields.choice }
+        : { answer: null, choice: null },
     labels: { next: texts.next, previous: texts.previous, yes: texts.yes, no: texts.no },
   };
 }

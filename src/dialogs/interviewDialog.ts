@@ -8,12 +8,20 @@ import {
 } from 'botbuilder-dialogs';
 import { renderAnsweredCard, answeredCardData } from '../cards/answeredCard';
 import { questionCardData, renderQuestionCard, type RejectedInput } from '../cards/questionCard';
-import { parseCardAnswer, parseTypedAnswer } from '../report/answerInput';
+import { parseCardAnswer, parseTypedAnswer, parseTypedDeparture } from '../report/answerInput';
 import type { Question } from '../report/catalogue';
 import { todayIn } from '../report/dates';
 import { nextOpenQuestion, previousQuestion, type Answer, type Report } from '../report/report';
 import { reminderDueAfter } from '../reminders/reminderSchedule';
+import { messagesFor } from '../report/messages';
 import { textsFor } from '../texts';
+import {
+  adjustedFields,
+  isButtonWord,
+  sendAskBack,
+  waitFor,
+  type AskBackWait,
+} from './askBackTurn';
 import { localeOf, replaceCard, sendCard, travellerOf, noteReport } from './conversation';
 import { clientTimeZoneOf } from './clientTimeZone';
 import { DialogIds } from './dialogIds';
@@ -38,6 +46,8 @@ export interface InterviewOptions {
   collectOnly?: boolean;
   /** The question's card is shown already (this activity id): wait for its answer, send nothing. */
   shownCardId?: string;
+  /** The card shown (`shownCardId`) asks back about an answer: what it waits for. */
+  waiting?: AskBackWait;
 }
 
 /** What the interview returns to its caller. */
@@ -53,6 +63,7 @@ const INTERVIEW_STEPS = 'interviewSteps';
 interface InterviewValues {
   questionKey: string;
   cardActivityId?: string;
+  waiting?: AskBackWait;
 }
 
 /** What the interview uses of the services. */
@@ -87,6 +98,7 @@ export class InterviewDialog extends ComponentDialog {
       Object.assign(step.values, {
         questionKey: question.key,
         ...(options.shownCardId ? { cardActivityId: options.shownCardId } : {}),
+        ...(options.waiting ? { waiting: options.waiting } : {}),
       } satisfies InterviewValues);
       return Dialog.EndOfTurn;
     }
@@ -107,13 +119,13 @@ export class InterviewDialog extends ComponentDialog {
   private async receiveAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     noteReport(step.context, (step.options as InterviewOptions).reportId);
     const options = step.options as InterviewOptions;
-    const { questionKey, cardActivityId } = step.values as InterviewValues;
+    const { questionKey, cardActivityId, waiting } = step.values as InterviewValues;
     const question = this.services.catalogue.find(questionKey) as Question;
     const { context } = step;
     const locale = localeOf(context);
     const action = cardActionOf(context.activity);
     // The same interview (single, collect-only) on another or the same question, card and all.
-    const { shownCardId: _shown, ...asked } = options;
+    const { shownCardId: _shown, waiting: _waiting, ...asked } = options;
     const ask = (key: string) =>
       step.replaceDialog(INTERVIEW_STEPS, {
         ...asked,
@@ -147,9 +159,35 @@ export class InterviewDialog extends ComponentDialog {
 
     const today = this.today();
     const typed = context.activity.text ?? '';
+    // An ask-back card's Aanpassen: the question again, with what was typed kept.
+    const adjusted = action && adjustedFields(action.fields);
+    if (adjusted) return askAgain({ error: '', fields: adjusted });
+    const waitAgain = (cardId: string | undefined, wait: AskBackWait) =>
+      step.replaceDialog(INTERVIEW_STEPS, {
+        ...asked,
+        questionKey: question.key,
+        shownCardId: cardId ?? '',
+        waiting: wait,
+      } satisfies InterviewOptions);
+    if (!action && waiting && waiting.kind !== 'departure' && isButtonWord(typed)) {
+      await context.sendActivity(messagesFor(locale).askBackUseButtons);
+      return waitAgain(cardActivityId, waiting);
+    }
     const parsed = action
       ? parseCardAnswer(question, action.fields, locale, today)
-      : parseTypedAnswer(question, typed, locale, today);
+      : waiting?.kind === 'departure'
+        ? parseTypedDeparture(typed, waiting, locale, today)
+        : parseTypedAnswer(question, typed, locale, today);
+    if (!parsed.ok && parsed.askBack) {
+      const cardId = await sendAskBack(
+        context,
+        parsed.askBack,
+        options.reportId,
+        question.key,
+        today,
+      );
+      return waitAgain(cardId, waitFor(parsed.askBack));
+    }
     if (!parsed.ok) {
       return askAgain({
         error: parsed.error,

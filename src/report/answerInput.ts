@@ -1,20 +1,27 @@
+import { ASK_BACK_FIELD, type AskBack, type AskBackReply } from './askBack';
 import type { Question } from './catalogue';
-import { looksLikeDate, parseDate, parseDateBefore, splitDateRange } from './dates';
+import { addDays, parseDate, readDeparture, readTripDates } from './dates';
 import { durationOf, nightsFit, readDurationText } from './duration';
 import type { Locale } from './locale';
 import { messagesFor, type Messages } from './messages';
 import { formatPerson, parsePeople } from './people';
-import {
-  characterCount,
-  collapseWhitespace,
-  isWhitespace,
-  trimEndWhile,
-  trimStartWhile,
-} from './plainText';
+import { characterCount } from './plainText';
 import type { Answer } from './report';
+import { readYesNo } from './yesNo';
 
-/** An answer read from the traveller's input, or one sentence in their language saying what to fix. */
-export type ParseResult = { ok: true; answer: Answer } | { ok: false; error: string };
+/**
+ * An answer read from the traveller's input, or one sentence in their language saying what to
+ * fix. With `askBack` the input may mean something else than what was read: ask it back (the
+ * sentence is for a caller that cannot, and says how to write the answer unambiguously).
+ */
+export type ParseResult =
+  { ok: true; answer: Answer } | { ok: false; error: string; askBack?: AskBack };
+
+/**
+ * The fields of the question card's submit that hold what the card was pre-filled with: a yes/no
+ * card tells text left over from an earlier answer (dropped on a no) from a new remark (kept).
+ */
+export const PREFILL_FIELDS = { answer: 'prefill', choice: 'prefillChoice' } as const;
 
 // Catalogue entries of type number should set min and max; these only keep a bare entry usable.
 const DEFAULT_MIN = 0;
@@ -30,27 +37,8 @@ const YES_NO_LEAD_ROOM = 20;
 
 // "3", "3 personen", "3 people".
 const WHOLE_NUMBER = /^(\d+)(?:\s+\p{L}+)?\.?$/u;
-// "ja, …", "ja: …", "yes - …", "nee, maar …": the word, then the rest as the answer's text.
-const LEADING_YES_NO = /^(?:ja|yes|nee|no)(?=$|[\s,.:;!–—-])/i;
-const isLeadPunctuation = (character: string) =>
-  isWhitespace(character) || ',.:;!–—-'.includes(character);
-const NO_PHRASES = new Set([
-  'nee',
-  'no',
-  'geen',
-  'nvt',
-  'n.v.t',
-  'none',
-  'nope',
-  'nee, geen',
-  'geen vervolgafspraken',
-  'geen afspraken',
-  'no follow-up',
-  'no agreements',
-  'no follow-up agreements',
-]);
-const YES_WORDS = new Set(['ja', 'yes', 'jazeker', 'yep']);
-
+// The longest trip a duration may name, in days: a departure date is asked for it.
+const MOST_DAYS = 366;
 /**
  * The most characters an answer to this question may have: the catalogue's `maxLength` for text
  * and people (200 and 4,000 when it sets none), 200 for a number or dates. Longer input is
@@ -79,20 +67,31 @@ export function parseTypedAnswer(
   locale: Locale,
   today: string,
 ): ParseResult {
-  const messages = messagesFor(locale);
-  const trimmed = typeof text === 'string' ? text.trim() : '';
+  return parseText(question, typeof text === 'string' ? text : '', messagesFor(locale), today);
+}
+
+// A typed or card text as the answer; `confirmed` when the traveller pressed Ja on the list of
+// people read from it (then a list split without certainty is kept).
+function parseText(
+  question: Question,
+  text: string,
+  messages: Messages,
+  today: string,
+  confirmed = false,
+): ParseResult {
+  const trimmed = text.trim();
   const overLong = beyondInputLimit(question, trimmed, messages);
   if (overLong) return overLong;
   switch (question.type) {
     case 'shortText':
     case 'longText':
-      return parseText(question, question.type, trimmed, messages);
+      return parsePlainText(question, question.type, trimmed, messages);
     case 'number':
       return parseNumber(question, trimmed, messages);
     case 'dateRange':
       return parseTypedDates(trimmed, today, messages);
     case 'people':
-      return parsePeopleAnswer(question, trimmed, messages);
+      return parsePeopleAnswer(question, trimmed, messages, confirmed);
     case 'yesNoText':
       return parseTypedYesNo(question, trimmed, messages);
   }
@@ -111,8 +110,10 @@ export function parseCardAnswer(
   today: string,
 ): ParseResult {
   const messages = messagesFor(locale);
+  const reply = askBackReplyOf(fields);
   switch (question.type) {
     case 'dateRange': {
+      if (reply === 'departure') return parseCardDeparture(fields, today, messages);
       const departure = field(fields, 'departure');
       const returnDate = field(fields, 'return');
       return (
@@ -124,8 +125,30 @@ export function parseCardAnswer(
     case 'yesNoText':
       return parseCardYesNo(question, fields, messages);
     default:
-      return parseTypedAnswer(question, field(fields, 'answer'), locale, today);
+      return parseText(question, field(fields, 'answer'), messages, today, reply === 'confirm');
   }
+}
+
+/**
+ * Reads the departure date typed after a trip was given as a duration only (`days` days and
+ * `nights` nights): a date with or without its year, or the whole trip's dates typed anew. A
+ * departure that cannot be read is asked for again.
+ */
+export function parseTypedDeparture(
+  text: string,
+  duration: { days: number; nights: number },
+  locale: Locale,
+  today: string,
+): ParseResult {
+  const messages = messagesFor(locale);
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  const overLong = beyond(trimmed, SHORT_INPUT_LIMIT, SHORT_INPUT_LIMIT, messages);
+  if (overLong) return overLong;
+  const departure = departureAnswer(trimmed, duration, today, messages);
+  if (departure.ok || departure.askBack === undefined) return departure;
+  // "3 t/m 4 november": the dates of the trip, typed in full after all.
+  const whole = parseTypedDates(trimmed, today, messages);
+  return whole.ok || (whole.askBack && whole.askBack.kind !== 'departure') ? whole : departure;
 }
 
 /**
@@ -157,7 +180,7 @@ function emptyFields(question: Question): Record<string, string> {
   return { answer: '' };
 }
 
-function parseText(
+function parsePlainText(
   question: Question,
   type: 'shortText' | 'longText',
   text: string,
@@ -180,23 +203,65 @@ function parseNumber(question: Question, text: string, messages: Messages): Pars
 function parseTypedDates(text: string, today: string, messages: Messages): ParseResult {
   if (text === '') return fail(messages.datesRequired);
   const duration = readDurationText(text);
-  if (duration) return durationAnswer(duration.days, duration.nights, messages);
-  // A full stop after the last date ends the sentence; it is not part of the date.
-  const sentence = text.replace(/(\d)\.$/, '$1');
-  const range = splitDateRange(sentence);
-  if (range) {
-    const [first, second] = range;
-    const returnDate = parseDate(second);
-    if (!returnDate) return fail(messages.dateInvalid('return', second));
-    const departure = parseDateBefore(first, returnDate);
-    if (!departure) return fail(messages.dateInvalid('departure', first));
-    return datesAnswer(departure, returnDate, today, messages);
+  if (duration) {
+    const checked = durationAnswer(duration.days, duration.nights, messages);
+    if (!checked.ok || checked.answer.type !== 'dateRange') return checked;
+    const { days, nights } = checked.answer;
+    // The register keeps dates: a duration alone is asked for its departure.
+    return askBack({ kind: 'departure', days, nights }, messages.datesRequired);
   }
-  // A single date is a day trip.
-  const date = parseDate(sentence);
-  if (date) return datesAnswer(date, date, today, messages);
-  if (looksLikeDate(sentence)) return fail(messages.dateInvalid('date', sentence));
-  return fail(messages.datesUnreadable(text));
+  const dates = readTripDates(text, today);
+  if (!dates.ok) {
+    return dates.problem === 'invalid'
+      ? fail(messages.dateInvalid(dates.field, dates.typed))
+      : fail(messages.datesUnreadable(text));
+  }
+  if (dates.yearGuessed) {
+    const { departure, return: returnDate } = dates;
+    return askBack({ kind: 'dates', departure, return: returnDate }, messages.datesUncertain);
+  }
+  return datesAnswer(dates.departure, dates.return, today, messages);
+}
+
+// The departure of a trip typed as a duration, from a card's date input or typed text.
+function departureAnswer(
+  text: string,
+  duration: { days: number; nights: number },
+  today: string,
+  messages: Messages,
+): ParseResult {
+  const { days, nights } = duration;
+  const again = (error: string) =>
+    askBack({ kind: 'departure', days, nights, problem: error }, error);
+  if (text === '') return again(messages.departureRequired);
+  const read = readDeparture(text, days, today);
+  if (!read.ok) return again(messages.departureInvalid(text));
+  const returnDate = addDays(read.departure, days - 1);
+  if (!returnDate) return again(messages.departureInvalid(text));
+  if (read.departure > today) return fail(messages.dateInFuture('departure', today));
+  if (returnDate > today) return fail(messages.dateInFuture('return', today));
+  return ok({ type: 'dateRange', departure: read.departure, return: returnDate, days, nights });
+}
+
+// The departure card of a trip typed as a duration: its date input, and the duration it carries.
+function parseCardDeparture(
+  fields: Record<string, unknown>,
+  today: string,
+  messages: Messages,
+): ParseResult {
+  const days = Number(field(fields, 'days'));
+  const nights = Number(field(fields, 'nights'));
+  const valid =
+    Number.isInteger(days) &&
+    Number.isInteger(nights) &&
+    days <= MOST_DAYS &&
+    nightsFit(days, nights);
+  if (!valid) return fail(messages.datesRequired);
+  const text = field(fields, 'departure').trim();
+  return (
+    beyond(text, SHORT_INPUT_LIMIT, SHORT_INPUT_LIMIT, messages) ??
+    departureAnswer(text, { days, nights }, today, messages)
+  );
 }
 
 function parseCardDates(
@@ -237,12 +302,18 @@ function durationAnswer(
   messages: Messages,
 ): ParseResult {
   if (days < 1) return fail(messages.durationTooShort);
+  if (days > MOST_DAYS) return fail(messages.datesUnreadable(`${days}`));
   const nights = typedNights ?? days - 1;
   if (!nightsFit(days, nights)) return fail(messages.nightsMismatch(days));
   return ok({ type: 'dateRange', days, nights });
 }
 
-function parsePeopleAnswer(question: Question, text: string, messages: Messages): ParseResult {
+function parsePeopleAnswer(
+  question: Question,
+  text: string,
+  messages: Messages,
+  confirmed: boolean,
+): ParseResult {
   if (text === '' && !question.required) return ok({ type: 'people', people: [] });
   const parsed = parsePeople(text);
   if (!parsed.ok) return fail(messages.personWithoutRole(parsed.line));
@@ -251,29 +322,29 @@ function parsePeopleAnswer(question: Question, text: string, messages: Messages)
   if (question.maxItems !== undefined && parsed.people.length > question.maxItems) {
     return fail(messages.tooManyPeople(parsed.people.length, question.maxItems));
   }
+  if (!parsed.certain && !confirmed) {
+    return askBack({ kind: 'people', people: parsed.people, text }, messages.peopleUncertain);
+  }
   return ok({ type: 'people', people: parsed.people });
 }
 
 function parseTypedYesNo(question: Question, text: string, messages: Messages): ParseResult {
   if (text === '') return fail(messages.yesNoRequired);
-  const plain = trimEndWhile(
-    collapseWhitespace(text.toLowerCase()),
-    (character) => isWhitespace(character) || character === '.' || character === '!',
-  );
-  if (NO_PHRASES.has(plain)) return ok({ type: 'yesNoText', yes: false });
-  if (YES_WORDS.has(plain)) return fail(messages.agreementsRequired);
-  const lead = LEADING_YES_NO.exec(text);
-  if (lead) {
-    const word = lead[0].toLowerCase();
-    const yes = word === 'ja' || word === 'yes';
-    const rest = trimStartWhile(text.slice(lead[0].length), isLeadPunctuation).trim();
-    if (rest === '')
-      return yes ? fail(messages.agreementsRequired) : ok({ type: 'yesNoText', yes });
-    return tooLong(question, rest, messages) ?? ok({ type: 'yesNoText', yes, text: rest });
+  const reading = readYesNo(text);
+  if (reading.said === 'unsure') {
+    return (
+      tooLong(question, text, messages) ??
+      askBack({ kind: 'yesOrNo', text }, messages.yesOrNoUncertain)
+    );
   }
-  // "Geen concrete afspraken, wel …" is a no with a remark; any other text describes agreements.
-  const yes = !/^geen\b/i.test(text);
-  return tooLong(question, text, messages) ?? ok({ type: 'yesNoText', yes, text });
+  const yes = reading.said === 'yes';
+  const explanation = reading.explanation;
+  if (explanation === '') {
+    return yes ? fail(messages.agreementsRequired) : ok({ type: 'yesNoText', yes });
+  }
+  return (
+    tooLong(question, explanation, messages) ?? ok({ type: 'yesNoText', yes, text: explanation })
+  );
 }
 
 function parseCardYesNo(
@@ -283,8 +354,15 @@ function parseCardYesNo(
 ): ParseResult {
   const text = field(fields, 'answer').trim();
   const choice = readChoice(readField(fields, 'choice'));
-  // A "no" ignores text left in the agreements box from an earlier "yes", however long.
-  if (choice === 'no') return ok({ type: 'yesNoText', yes: false });
+  if (choice === 'no') {
+    // A "no" drops what the card was pre-filled with from an earlier "yes", however long; text
+    // the traveller wrote in the box is kept as a remark.
+    const prefill = field(fields, PREFILL_FIELDS.answer).trim();
+    const leftOver =
+      text === prefill && readChoice(readField(fields, PREFILL_FIELDS.choice)) !== 'no';
+    if (text === '' || leftOver) return ok({ type: 'yesNoText', yes: false });
+    return tooLong(question, text, messages) ?? ok({ type: 'yesNoText', yes: false, text });
+  }
   const overLong = beyondInputLimit(question, text, messages);
   if (overLong) return overLong;
   // Without a choice the agreements text alone is read as if it was typed in the chat.
@@ -357,6 +435,16 @@ function readField(fields: unknown, key: string): unknown {
     return undefined;
   }
   return (fields as Record<string, unknown>)[key];
+}
+
+// Which button of an ask-back card was pressed, if any.
+function askBackReplyOf(fields: Record<string, unknown>): AskBackReply | undefined {
+  const value = readField(fields, ASK_BACK_FIELD);
+  return value === 'confirm' || value === 'adjust' || value === 'departure' ? value : undefined;
+}
+
+function askBack(question: AskBack, error: string): ParseResult {
+  return { ok: false, error, askBack: question };
 }
 
 function ok(answer: Answer): ParseResult {

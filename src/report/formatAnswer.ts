@@ -14,7 +14,7 @@ export interface FormattedAnswer {
 
 /**
  * Shows an answer: `3`; `19-06-2023 t/m 20-06-2023 · 2 dagen (1 nacht)`; `7 personen` with the
- * people as items; `Ja: <afspraken>` or `Nee`; text exactly as typed. The answer carries its own
+ * people as items; `Ja: <afspraken>`, `Nee` or `Nee — <opmerking>`; text exactly as typed. The answer carries its own
  * type, so the question is only part of the signature to match the other per-question helpers.
  */
 export function formatAnswer(_question: Question, answer: Answer, locale: Locale): FormattedAnswer {
@@ -40,8 +40,11 @@ export function formatAnswer(_question: Question, answer: Answer, locale: Locale
         items: answer.people.map(formatPerson),
       };
     case 'yesNoText': {
-      const word = answer.yes ? messages.yes : messages.no;
-      return { text: answer.text ? `${word}: ${answer.text}` : word };
+      if (!answer.text) return { text: answer.yes ? messages.yes : messages.no };
+      // A no with a remark reads "Nee — …": "Nee: …" would read as the agreements themselves.
+      return {
+        text: answer.yes ? `${messages.yes}: ${answer.text}` : messages.noWithRemark(answer.text),
+      };
     }
   }
 }

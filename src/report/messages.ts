@@ -41,6 +41,26 @@ export interface Messages {
   travellerLabel: string;
   versionLine(version: number, draft: boolean): string;
   changedLine(date: string): string;
+  /** A list of people split without certainty: "Klopt dit? 3 personen:", the list follows. */
+  askPeople(count: number): string;
+  /** The sentence when a list of people cannot be read with certainty and cannot be asked back. */
+  peopleUncertain: string;
+  /** Dates typed without a year, taken as last year's: "Klopt dit? 18 t/m 22 november 2025". */
+  askDates(departure: string, returnDate: string): string;
+  datesUncertain: string;
+  /** A text that may be a yes or a no: asks which, quoting it. */
+  askYesOrNo(text: string): string;
+  yesOrNoUncertain: string;
+  /** A trip typed as a duration: asks for its departure date. */
+  askDeparture(days: number, nights: number): string;
+  departureRequired: string;
+  departureInvalid(typed: string): string;
+  /** A typed yes or no while an ask-back card waits for a button. */
+  askBackUseButtons: string;
+  /** The buttons of an ask-back: keep what was read, or change it. */
+  askBackLabels: { confirm: string; adjust: string; departure: string };
+  /** A no with a remark: "Nee — …". */
+  noWithRemark(remark: string): string;
 }
 
 const EXAMPLE_DATE = '19-06-2023';
@@ -94,6 +114,22 @@ const nl: Messages = {
   travellerLabel: 'Reiziger',
   versionLine: (version, draft) => `Versie: ${version}${draft ? ' (concept)' : ''}`,
   changedLine: (date) => `Laatst gewijzigd: ${formatDate(date, 'nl')}`,
+  askPeople: (n) => `Klopt dit? ${n} ${n === 1 ? 'persoon' : 'personen'}:`,
+  peopleUncertain:
+    'Ik weet niet zeker waar de ene persoon ophoudt en de volgende begint; schrijf één persoon per regel als Naam (functie).',
+  askDates: (departure, returnDate) => `Klopt dit? ${writtenRange(departure, returnDate, 'nl')}`,
+  datesUncertain: `Typ de datums met het jaar erbij, bijvoorbeeld ${EXAMPLE_DATE} t/m 20-06-2023.`,
+  askYesOrNo: (text) => `Bedoel je ja of nee? Je schreef: ‘${shorten(text)}’`,
+  yesOrNoUncertain: 'Ik weet niet zeker of je ja of nee bedoelt; begin je antwoord met ja of nee.',
+  askDeparture: (days, nights) =>
+    `De reis duurde ${describeDuration(days, nights, 'nl')}. Op welke datum vertrok je?`,
+  departureRequired: `Vul de vertrekdatum in, bijvoorbeeld ${EXAMPLE_DATE}.`,
+  departureInvalid: (typed) =>
+    `‘${shorten(typed)}’ is geen geldige vertrekdatum; typ een bestaande datum, bijvoorbeeld ${EXAMPLE_DATE} of 19 juni.`,
+  askBackUseButtons:
+    'Kies een knop op de kaart hierboven, of typ je antwoord opnieuw in zijn geheel.',
+  askBackLabels: { confirm: 'Ja', adjust: 'Aanpassen', departure: 'Vertrekdatum' },
+  noWithRemark: (remark) => `Nee — ${remark}`,
 };
 
 const en: Messages = {
@@ -143,6 +179,22 @@ const en: Messages = {
   travellerLabel: 'Traveller',
   versionLine: (version, draft) => `Version: ${version}${draft ? ' (draft)' : ''}`,
   changedLine: (date) => `Last changed: ${formatDate(date, 'en')}`,
+  askPeople: (n) => `Is this right? ${n} ${n === 1 ? 'person' : 'people'}:`,
+  peopleUncertain:
+    'I am not sure where one person ends and the next begins; write one person a line as Name (position).',
+  askDates: (departure, returnDate) =>
+    `Is this right? ${writtenRange(departure, returnDate, 'en')}`,
+  datesUncertain: 'Type the dates with their year, for example 19-06-2023 to 20-06-2023.',
+  askYesOrNo: (text) => `Do you mean yes or no? You wrote: ‘${shorten(text)}’`,
+  yesOrNoUncertain: 'I am not sure whether you mean yes or no; start your answer with yes or no.',
+  askDeparture: (days, nights) =>
+    `The trip lasted ${describeDuration(days, nights, 'en')}. On which date did you leave?`,
+  departureRequired: `Enter the departure date, for example ${EXAMPLE_DATE}.`,
+  departureInvalid: (typed) =>
+    `‘${shorten(typed)}’ is not a valid departure date; type a date that exists, for example ${EXAMPLE_DATE} or 19 June.`,
+  askBackUseButtons: 'Choose a button on the card above, or type your whole answer again.',
+  askBackLabels: { confirm: 'Yes', adjust: 'Adjust', departure: 'Departure date' },
+  noWithRemark: (remark) => `No — ${remark}`,
 };
 
 /** The sentences in the traveller's language. */
@@ -153,6 +205,57 @@ export function messagesFor(locale: Locale): Messages {
 // A count with the language's thousands separator: nl 4.000, en 4,000.
 function count(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL').format(value);
+}
+
+const DUTCH_MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const ENGLISH_MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+// Dates written out, "18 t/m 22 november 2025", to make the year of a guess plain; the first
+// date leaves out the month and year it shares with the second.
+function writtenRange(departure: string, returnDate: string, locale: Locale): string {
+  const [, month, day] = departure.split('-').map(Number) as [number, number, number];
+  const names = locale === 'en' ? ENGLISH_MONTH_NAMES : DUTCH_MONTHS;
+  const last = writtenDate(returnDate, names);
+  if (departure === returnDate) return last;
+  const sameYear = departure.slice(0, 4) === returnDate.slice(0, 4);
+  const sameMonth = sameYear && departure.slice(5, 7) === returnDate.slice(5, 7);
+  const first = sameMonth
+    ? `${day}`
+    : sameYear
+      ? `${day} ${names[month - 1]}`
+      : writtenDate(departure, names);
+  return `${first} ${locale === 'en' ? 'to' : 't/m'} ${last}`;
+}
+
+function writtenDate(iso: string, names: readonly string[]): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return `${day} ${names[month - 1]} ${year}`;
 }
 
 // Quotes a traveller's text in a message without letting a pasted essay swamp the sentence.

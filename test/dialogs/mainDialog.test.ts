@@ -92,7 +92,7 @@ export function mainDialogTests(catalogue: Catalogue): void {
       duration: { departure: '2026-11-03', return: '2026-11-03' },
       purpose: { answer: 'Leren van Weense woningbouw.' },
       locations: { answer: 'Rathaus' },
-      peopleMet: { answer: 'Eva Huber, wethouder' },
+      peopleMet: { answer: 'Eva Huber (wethouder)' },
       outcome: { answer: 'Kennis.' },
       followUp: { choice: 'no', answer: '' },
     };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { redactPeople } from '../../src/publication/redaction';
+import { parseTypedAnswer } from '../../src/report/answerInput';
 import { renderRegisterCsv } from '../../src/publication/register';
 import { reportDocument } from '../../src/publication/reportDocument';
 import { renderReportDocx } from '../../src/publication/reportDocx';
@@ -7,6 +8,7 @@ import { renderReportMarkdown } from '../../src/publication/reportMarkdown';
 import { docxParagraphs } from './docxText';
 import { barcelonaReport, namesMet, osakaReport } from './fixtures';
 import { pinnedCatalogue as catalogue } from '../support/catalogue';
+import { TODAY } from '../report/fixtures';
 
 describe('publication: names of the people met redacted', () => {
   for (const report of [barcelonaReport(), osakaReport()]) {
@@ -62,6 +64,40 @@ describe('publication: names of the people met redacted', () => {
       type: 'longText',
       text: '[…] belt terug; [consul] ook.',
     });
+  });
+
+  it('covers every person of several typed on one line, none hidden in another role', async () => {
+    // Issue 17: "A (functie), B (functie) en C (functie)" was stored as one person, whose role
+    // held the other two names, and --redact-people published them.
+    const typed = parseTypedAnswer(
+      catalogue.find('peopleMet')!,
+      'Núria Puig (directeur, Ajuntament de Barcelona), Jordi Vidal (programmamanager) en ' +
+        'Marta Soler (adviseur)',
+      'nl',
+      TODAY,
+    );
+    assert.ok(typed.ok && typed.answer.type === 'people');
+    assert.equal(typed.answer.people.length, 3);
+    const report = barcelonaReport();
+    const redacted = redactPeople({
+      ...report,
+      answers: {
+        ...report.answers,
+        peopleMet: typed.answer,
+        outcome: { type: 'longText', text: 'Jordi stuurt de handleiding; Marta Soler belt.' },
+      },
+    });
+    const markdown = renderReportMarkdown(reportDocument(redacted, catalogue));
+    const csv = renderRegisterCsv([redacted], catalogue);
+    for (const name of ['Núria', 'Puig', 'Jordi', 'Vidal', 'Marta', 'Soler']) {
+      assert.ok(!markdown.includes(name), `the Markdown still holds "${name}"`);
+      assert.ok(!csv.includes(name), `the register still holds "${name}"`);
+    }
+    assert.deepEqual(
+      redacted.answers.peopleMet?.type === 'people' &&
+        redacted.answers.peopleMet.people.map((person) => person.role),
+      ['directeur, Ajuntament de Barcelona', 'programmamanager', 'adviseur'],
+    );
   });
 
   it('leaves the history out, since it holds old answers with names', () => {

@@ -135,8 +135,12 @@ describe('answerInput', () => {
       ['3 days (2 nights)', 3, 2],
       ['1 dag', 1, 0],
     ] as const) {
-      it(`keeps "${text}" as a duration without dates`, () => {
-        assert.deepEqual(accepted(typed('duration', text)), { type: 'dateRange', days, nights });
+      it(`asks "${text}" back for its departure date, so that the register has dates`, () => {
+        assert.deepEqual(typed('duration', text), {
+          ok: false,
+          error: 'Vul de vertrek- en terugkeerdatum in, bijvoorbeeld 19-06-2023 t/m 20-06-2023.',
+          askBack: { kind: 'departure', days, nights },
+        });
       });
     }
 
@@ -506,11 +510,18 @@ describe('answerInput', () => {
       });
     });
 
-    it('drops agreements left in the box when the choice is no', () => {
-      assert.deepEqual(accepted(card('followUp', { choice: 'no', answer: 'Oude tekst' })), {
-        type: 'yesNoText',
-        yes: false,
-      });
+    it('drops agreements the card was pre-filled with when the choice is no', () => {
+      assert.deepEqual(
+        accepted(
+          card('followUp', {
+            choice: 'no',
+            answer: 'Oude tekst',
+            prefill: 'Oude tekst',
+            prefillChoice: 'yes',
+          }),
+        ),
+        { type: 'yesNoText', yes: false },
+      );
       assert.deepEqual(accepted(card('followUp', { choice: false })), {
         type: 'yesNoText',
         yes: false,
@@ -706,11 +717,18 @@ describe('answerInput', () => {
         refused(card('followUp', { choice: 'yes', answer: 'x'.repeat(4001) })),
         tooLong(4001, 4000),
       );
-      // A "no" does not read the agreements box at all.
-      assert.deepEqual(accepted(card('followUp', { choice: 'no', answer: 'x'.repeat(30_000) })), {
-        type: 'yesNoText',
-        yes: false,
-      });
+      // A "no" drops the pre-filled agreements unread, however long; a new remark has the limit.
+      const left = 'x'.repeat(30_000);
+      assert.deepEqual(
+        accepted(
+          card('followUp', { choice: 'no', answer: left, prefill: left, prefillChoice: 'yes' }),
+        ),
+        { type: 'yesNoText', yes: false },
+      );
+      assert.equal(
+        refused(card('followUp', { choice: 'no', answer: left })),
+        tooLong(30_000, 4000),
+      );
     });
 
     it('lets "ja, " precede agreements of the full 4,000 characters, but not a page of spaces', () => {

@@ -4,7 +4,8 @@ import {
   formatDate,
   looksLikeDate,
   parseDate,
-  parseDateBefore,
+  readDeparture,
+  readTripDates,
   todayIn,
 } from '../../src/report/dates';
 
@@ -71,16 +72,87 @@ describe('dates', () => {
     });
   });
 
-  describe('parseDateBefore', () => {
-    it('completes "19 t/m 20 juni 2023" with the month and year of the end', () => {
-      assert.equal(parseDateBefore('19', '2023-06-20'), '2023-06-19');
-      assert.equal(parseDateBefore('30 mei', '2023-06-02'), '2023-05-30');
-      assert.equal(parseDateBefore('30-05', '2023-06-02'), '2023-05-30');
+  describe('readTripDates', () => {
+    const today = '2026-11-20';
+    const trip = (departure: string, returnDate: string) => ({
+      ok: true,
+      departure,
+      return: returnDate,
+      yearGuessed: false,
     });
 
-    it('reads a full date as it is, and refuses a day the month does not have', () => {
-      assert.equal(parseDateBefore('28-12-2022', '2023-01-02'), '2022-12-28');
-      assert.equal(parseDateBefore('31', '2023-06-30'), undefined);
+    it('completes "19 t/m 20 juni 2023" with the month and year of the end', () => {
+      assert.deepEqual(
+        readTripDates('19 t/m 20 juni 2023', today),
+        trip('2023-06-19', '2023-06-20'),
+      );
+      assert.deepEqual(
+        readTripDates('30 mei t/m 2 juni 2023', today),
+        trip('2023-05-30', '2023-06-02'),
+      );
+      assert.deepEqual(
+        readTripDates('30-05 t/m 02-06-2023', today),
+        trip('2023-05-30', '2023-06-02'),
+      );
+    });
+
+    it('puts a departure in December before a return in January in the year before', () => {
+      assert.deepEqual(
+        readTripDates('28 dec t/m 2 jan 2026', today),
+        trip('2025-12-28', '2026-01-02'),
+      );
+      assert.deepEqual(readTripDates('28 dec t/m 2 jan', today), trip('2025-12-28', '2026-01-02'));
+    });
+
+    it('takes the most recent dates not after today when no year is typed', () => {
+      assert.deepEqual(readTripDates('3 t/m 5 nov', today), trip('2026-11-03', '2026-11-05'));
+      assert.deepEqual(readTripDates('3 t/m 5 december', today), trip('2025-12-03', '2025-12-05'));
+      assert.deepEqual(readTripDates('20 november', today), trip('2026-11-20', '2026-11-20'));
+      assert.deepEqual(readTripDates('29 feb', today), trip('2024-02-29', '2024-02-29'));
+    });
+
+    it("marks last year's dates as a guess when this year's would run past today", () => {
+      assert.deepEqual(readTripDates('18 t/m 22 november', today), {
+        ok: true,
+        departure: '2025-11-18',
+        return: '2025-11-22',
+        yearGuessed: true,
+      });
+    });
+
+    it('names the half that does not exist, and refuses text that is no date', () => {
+      assert.deepEqual(readTripDates('30 feb t/m 2 mrt', today), {
+        ok: false,
+        problem: 'invalid',
+        field: 'departure',
+        typed: '30 feb',
+      });
+      assert.deepEqual(readTripDates('31 t/m 32 november', today), {
+        ok: false,
+        problem: 'unreadable',
+      });
+      assert.deepEqual(readTripDates('morgen', today), { ok: false, problem: 'unreadable' });
+    });
+  });
+
+  describe('readDeparture', () => {
+    it('takes the latest departure from which a trip of that many days ended by today', () => {
+      assert.deepEqual(readDeparture('19 november', 2, '2026-11-20'), {
+        ok: true,
+        departure: '2026-11-19',
+      });
+      assert.deepEqual(readDeparture('20 november', 2, '2026-11-20'), {
+        ok: true,
+        departure: '2025-11-20',
+      });
+      assert.deepEqual(readDeparture('3-11-2026', 2, '2026-11-20'), {
+        ok: true,
+        departure: '2026-11-03',
+      });
+      assert.deepEqual(readDeparture('gisteren', 2, '2026-11-20'), {
+        ok: false,
+        problem: 'unreadable',
+      });
     });
   });
 

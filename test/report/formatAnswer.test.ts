@@ -94,7 +94,7 @@ describe('formatAnswer', () => {
         { type: 'yesNoText', yes: false, text: 'maar we houden contact' },
         'nl',
       ).text,
-      'Nee: maar we houden contact',
+      'Nee — maar we houden contact',
     );
   });
 

@@ -21,7 +21,7 @@ import {
 import { parseCardAnswer, parseTypedAnswer, type ParseResult } from '../../src/report/answerInput';
 import type { Question } from '../../src/report/catalogue';
 import { productCatalogue } from '../support/catalogue';
-import { parseDate, splitDateRange } from '../../src/report/dates';
+import { parseDate, readTripDates } from '../../src/report/dates';
 import { readDurationText } from '../../src/report/duration';
 import { parsePeople } from '../../src/report/people';
 import {
@@ -203,8 +203,8 @@ describe('security: every parser of typed text returns a result for any text (fa
       fc.property(text, (typed) => {
         const date = parseDate(typed);
         if (date !== undefined) assert.match(date, /^\d{4}-\d{2}-\d{2}$/);
-        const range = splitDateRange(typed);
-        if (range) assert.ok(range[0] !== '' && range[1] !== '', 'both halves of a range');
+        const range = readTripDates(typed, TODAY);
+        if (range.ok) assert.match(`${range.departure} ${range.return}`, /^[\d-]{10} [\d-]{10}$/);
         const duration = readDurationText(typed);
         if (duration) assert.ok(Number.isInteger(duration.days));
         const people = parsePeople(typed);

@@ -14,17 +14,17 @@ import {
 import { escapeMarkdown } from '../../../src/publication/reportMarkdown';
 import { slug } from '../../../src/publication/fileName';
 import { parseWorkingWindow } from '../../../src/reminders/workingCalendar';
-import { parseCardAnswer, parseTypedAnswer } from '../../../src/report/answerInput';
+import {
+  parseCardAnswer,
+  parseTypedAnswer,
+  parseTypedDeparture,
+} from '../../../src/report/answerInput';
 import type { Question } from '../../../src/report/catalogue';
 import { productCatalogue } from '../../support/catalogue';
-import {
-  looksLikeDate,
-  parseDate,
-  parseDateBefore,
-  splitDateRange,
-} from '../../../src/report/dates';
+import { looksLikeDate, parseDate, readDeparture, readTripDates } from '../../../src/report/dates';
 import { parseDurationText, readDurationText } from '../../../src/report/duration';
 import { parsePeople } from '../../../src/report/people';
+import { readYesNo } from '../../../src/report/yesNo';
 
 const { questions } = productCatalogue;
 
@@ -135,13 +135,25 @@ function cardParsers(question: Question): TextParser[] {
     case 'dateRange':
       return [
         parser('both dates', (text) => ({ departure: text, return: text })),
+        parser('the departure after a duration', (text) => ({
+          askBack: 'departure',
+          departure: text,
+          days: '2',
+          nights: '1',
+        })),
         parser('the return date', (text) => ({ departure: '2024-03-12', return: text })),
+      ];
+    case 'people':
+      return [
+        parser('the answer', (text) => ({ answer: text })),
+        parser('the answer, confirmed', (text) => ({ askBack: 'confirm', answer: text })),
       ];
     case 'yesNoText':
       return [
         parser('yes and the agreements', (text) => ({ choice: 'yes', answer: text })),
         parser('the agreements without a choice', (text) => ({ answer: text })),
         parser('the choice', (text) => ({ choice: text, answer: 'in mei opnieuw' })),
+        parser('no with a remark', (text) => ({ choice: 'no', answer: text, prefill: 'x' })),
       ];
     default:
       return [parser('the answer', (text) => ({ answer: text }))];
@@ -161,11 +173,16 @@ export function textParsers(): TextParser[] {
     // The parsers inside the answers, called directly: linear without the length limit too.
     { name: 'parseDate', parse: parseDate },
     { name: 'looksLikeDate', parse: looksLikeDate },
-    { name: 'parseDateBefore', parse: (text) => parseDateBefore(text, '2024-03-14') },
-    { name: 'splitDateRange', parse: splitDateRange },
+    { name: 'readTripDates', parse: (text) => readTripDates(text, TODAY) },
+    { name: 'readDeparture', parse: (text) => readDeparture(text, 3, TODAY) },
+    {
+      name: 'parseTypedDeparture (after a duration)',
+      parse: (text) => parseTypedDeparture(text, { days: 2, nights: 1 }, 'nl', TODAY),
+    },
     { name: 'readDurationText', parse: readDurationText },
     { name: 'parseDurationText', parse: parseDurationText },
     { name: 'parsePeople', parse: parsePeople },
+    { name: 'readYesNo', parse: readYesNo },
     { name: 'questionNamed', parse: (text: string) => productCatalogue.named(text) },
     // The commands and the confirmation of an edit.
     { name: 'commandOf', parse: commandOf },
