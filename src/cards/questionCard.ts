@@ -58,7 +58,12 @@ export function renderQuestionCard(
     const shorter = textBefore(fields[longest], Math.floor(fields[longest].length / 2));
     if (shorter.length === fields[longest].length) break;
     fields[longest] = shorter;
-    card = expandQuestionCard({ ...data, fields });
+    // The submit data says what the card was pre-filled with: the input as cut, not as sent.
+    const prefill =
+      data.prefill.answer === null
+        ? data.prefill
+        : { answer: fields.answer, choice: fields.choice };
+    card = expandQuestionCard({ ...data, fields, prefill });
   }
   return card;
 }
