@@ -6,6 +6,8 @@ import draft6MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
 import { answeredCardData, renderAnsweredCard } from '../../src/cards/answeredCard';
 import { choiceCardData, renderChoiceCard } from '../../src/cards/choiceCard';
 import { editConfirmCardData, renderEditConfirmCard } from '../../src/cards/editConfirmCard';
+import { helpCardData, renderHelpCard } from '../../src/cards/helpCard';
+import { helpLines } from '../../src/dialogs/commands';
 import {
   fileConsentAnsweredCardData,
   renderFileConsentAnsweredCard,
@@ -177,6 +179,12 @@ function everyCard(): { name: string; card: AdaptiveCard }[] {
       name: `my reports (${locale})`,
       card: renderMyReportsCard(myReportsCardData([posted, report(['title'])], catalogue, locale)),
     });
+    for (const draftId of [undefined, 'report-9']) {
+      cards.push({
+        name: `help${draftId ? ' with a draft' : ''} (${locale})`,
+        card: renderHelpCard(helpCardData(locale, helpLines(locale), draftId)),
+      });
+    }
     for (const outcome of ['saved', 'failed', 'declined'] as const) {
       cards.push({
         name: `file consent answered: ${outcome} (${locale})`,
