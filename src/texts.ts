@@ -6,7 +6,7 @@ const texts = {
     downloadAsWord: 'Download als Word',
     chooseReportToDownload: 'Van welk verslag wil je het Word-bestand?',
     noPostedReportsToDownload:
-      'Je hebt nog geen geplaatst verslag om te downloaden; een concept is nog geen verslag. Typ **nieuw verslag** om er een te maken of af te maken.',
+      'Je hebt nog geen geplaatst verslag om te downloaden; een concept is nog geen verslag. Typ **nieuw verslag** om er een te maken, of **verder** om je concept af te maken.',
     fileConsentDescription: (title: string) =>
       `Het verslag ${title} als Word-document, in de opmaak van het formulier.`,
     downloadDeclined:
@@ -46,7 +46,7 @@ const texts = {
     editAlreadySaved: (version: number) =>
       `Deze wijziging is al opgeslagen als versie ${version}; er is niets dubbel gewijzigd.`,
     noPostedReports:
-      'Je hebt nog geen geplaatst verslag om te wijzigen. Typ **nieuw verslag** om er een te maken of af te maken.',
+      'Je hebt nog geen geplaatst verslag om te wijzigen. Typ **nieuw verslag** om er een te maken, of **verder** om je concept af te maken.',
     notYourReport:
       'Je kunt alleen je eigen verslagen wijzigen; dit verslag is van iemand anders. Er is niets veranderd.',
     onlyAuthor: (name: string) => `Alleen ${name} kan dit verslag wijzigen. Er is niets veranderd.`,
@@ -93,8 +93,22 @@ const texts = {
       'Ik stel je de vragen van het formulier "Verslag buitenlandse dienstreis", één per kaart. Antwoord op de kaart of typ je antwoord gewoon in de chat. Elk antwoord wordt meteen bewaard.',
     helpOutro:
       'Aan het eind zie je alle antwoorden en plaats je het verslag met één knop in het kanaal van je team.',
-    paused: 'Gepauzeerd. Je concept is bewaard; typ **nieuw verslag** wanneer je verder wilt gaan.',
+    paused: 'Gepauzeerd. Je concept is bewaard; typ **verder** wanneer je verder wilt gaan.',
     nothingToStop: 'Er loopt nu geen verslag. Typ **nieuw verslag** om te beginnen.',
+    noDraftToContinue:
+      'Je hebt geen onafgerond verslag om mee verder te gaan. Typ **nieuw verslag** om er een te beginnen.',
+    thanksReply: 'Graag gedaan!',
+    thanksReplyWithDraft:
+      'Graag gedaan! Je concept is bewaard; typ **verder** wanneer je verder wilt gaan.',
+    greetingReply: 'Hallo! Typ **nieuw verslag** om een verslag van je dienstreis te beginnen.',
+    greetingReplyWithDraft:
+      'Hallo! Typ **verder** om verder te gaan met je onafgeronde verslag, of **nieuw verslag** voor een nieuw verslag.',
+    fileNotTaken:
+      "Bestanden, foto's en stickers kan ik niet aan het verslag toevoegen; typ je antwoord gewoon in de chat.",
+    fileNotTakenIdle:
+      "Bestanden, foto's en stickers kan ik niet aan een verslag toevoegen; typ **nieuw verslag** om een verslag te beginnen en typ dan je antwoorden in de chat.",
+    commandNotAnswer:
+      'Dat is een opdracht en geen antwoord, dus ik heb niets bewaard; typ je antwoord op de vraag hierboven.',
     resumeOffer: (title: string, answered: number, total: number) =>
       `Je hebt een onafgerond verslag: ${title} (${answered} van ${total} vragen beantwoord). Wil je daarmee verder gaan?`,
     untitled: 'nog zonder titel',
@@ -102,7 +116,7 @@ const texts = {
     staleCard:
       'Die kaart hoort bij een eerdere vraag en is niet meer actueel; ik stel de huidige vraag opnieuw.',
     staleCardIdle:
-      'Die kaart is niet meer actueel. Typ **nieuw verslag** om verder te gaan waar je gebleven was.',
+      'Die kaart is niet meer actueel. Typ **verder** om verder te gaan waar je gebleven was.',
     reviewTitle: 'Controleer je verslag',
     reviewDone: 'geplaatst in het kanaal',
     reviewIntro:
@@ -112,13 +126,13 @@ const texts = {
     notComplete:
       'Nog niet alle vragen zijn beantwoord; ik ga verder met de eerstvolgende open vraag.',
     noChannel:
-      'Ik weet nog niet in welk kanaal ik het verslag moet plaatsen. Vraag de eigenaar van je team om de app Reisverslag aan het team toe te voegen (in Teams: Apps > Reisverslag > Toevoegen aan een team), of typ in het gewenste kanaal **@Reisverslag gebruik dit kanaal**. Je verslag blijft als concept bewaard; typ daarna **nieuw verslag** om het te plaatsen.',
+      'Ik weet nog niet in welk kanaal ik het verslag moet plaatsen. Vraag de eigenaar van je team om de app Reisverslag aan het team toe te voegen (in Teams: Apps > Reisverslag > Toevoegen aan een team), of typ in het gewenste kanaal **@Reisverslag gebruik dit kanaal**. Je verslag blijft als concept bewaard; typ daarna **verder** om het te plaatsen.',
     chooseTeam: 'In welk team wil je het verslag plaatsen?',
     teamLeft: 'Je bent geen lid meer van dat team; kies een van je eigen teams.',
     notInAnyTeam:
       'Je bent geen lid van een team waarin de app Reisverslag staat, dus ik kan je verslag nog nergens plaatsen: vraag de eigenaar van je team om Reisverslag aan het team toe te voegen (je verslag blijft als concept bewaard).',
     teamsUnreachable:
-      'Ik kon Teams nu niet vragen in welke teams je zit; je verslag blijft als concept bewaard, dus probeer het over een paar minuten opnieuw met **nieuw verslag**.',
+      'Ik kon Teams nu niet vragen in welke teams je zit; je verslag blijft als concept bewaard, dus probeer het over een paar minuten opnieuw met **verder**.',
     posted: (team: string, channel: string) =>
       `Je verslag is geplaatst in het kanaal ${channel} van het team ${team}. Bedankt!`,
     postInProgress: (team: string, channel: string) =>
@@ -198,7 +212,7 @@ const texts = {
     downloadAsWord: 'Download as Word',
     chooseReportToDownload: 'Which report do you want as a Word file?',
     noPostedReportsToDownload:
-      'You have no posted report to download yet; a draft is not a report yet. Type **new report** to write or finish one.',
+      'You have no posted report to download yet; a draft is not a report yet. Type **new report** to write one, or **continue** to finish your draft.',
     fileConsentDescription: (title: string) =>
       `The report ${title} as a Word document, in the layout of the form.`,
     downloadDeclined: 'Fine, I saved nothing. Type **export** if you want the file later.',
@@ -237,7 +251,7 @@ const texts = {
     editAlreadySaved: (version: number) =>
       `This change was already saved as version ${version}; nothing was changed twice.`,
     noPostedReports:
-      'You have no posted report to change yet. Type **new report** to write or finish one.',
+      'You have no posted report to change yet. Type **new report** to write one, or **continue** to finish your draft.',
     notYourReport:
       "You can only change your own reports; this report is someone else's. Nothing was changed.",
     onlyAuthor: (name: string) => `Only ${name} can change this report. Nothing was changed.`,
@@ -281,16 +295,29 @@ const texts = {
       'I ask you the questions of the form "Verslag buitenlandse dienstreis", one per card. Answer on the card or just type your answer in the chat. Every answer is saved at once.',
     helpOutro:
       "At the end you see all answers and post the report in your team's channel with one button.",
-    paused: 'Paused. Your draft is saved; type **new report** when you want to continue.',
+    paused: 'Paused. Your draft is saved; type **continue** when you want to go on.',
     nothingToStop: 'No report is in progress. Type **new report** to begin.',
+    noDraftToContinue:
+      'You have no unfinished report to continue. Type **new report** to begin one.',
+    thanksReply: "You're welcome!",
+    thanksReplyWithDraft:
+      "You're welcome! Your draft is saved; type **continue** when you want to go on.",
+    greetingReply: 'Hello! Type **new report** to begin the report of your business trip.',
+    greetingReplyWithDraft:
+      'Hello! Type **continue** to go on with your unfinished report, or **new report** for a new one.',
+    fileNotTaken:
+      'I cannot add files, images or stickers to the report; just type your answer in the chat.',
+    fileNotTakenIdle:
+      'I cannot add files, images or stickers to a report; type **new report** to begin one, then type your answers in the chat.',
+    commandNotAnswer:
+      'That is a command, not an answer, so I saved nothing; type your answer to the question above.',
     resumeOffer: (title: string, answered: number, total: number) =>
       `You have an unfinished report: ${title} (${answered} of ${total} questions answered). Do you want to continue it?`,
     untitled: 'no title yet',
     resumeTypedHint: 'Type **continue** to continue or **new** for a new report.',
     staleCard:
       'That card belongs to an earlier question and is no longer current; here is the current question again.',
-    staleCardIdle:
-      'That card is no longer current. Type **new report** to continue where you left off.',
+    staleCardIdle: 'That card is no longer current. Type **continue** to go on where you left off.',
     reviewTitle: 'Check your report',
     reviewDone: 'posted in the channel',
     reviewIntro:
@@ -298,13 +325,13 @@ const texts = {
     reviewTypedHint: 'Type **post** to post the report, or **change** with the part.',
     notComplete: 'Not every question has been answered yet; here is the next open question.',
     noChannel:
-      "I don't know yet in which channel to post the report. Ask your team's owner to add the Reisverslag app to the team (in Teams: Apps > Reisverslag > Add to a team), or type **@Reisverslag gebruik dit kanaal** in the channel you want. Your report is kept as a draft; type **new report** afterwards to post it.",
+      "I don't know yet in which channel to post the report. Ask your team's owner to add the Reisverslag app to the team (in Teams: Apps > Reisverslag > Add to a team), or type **@Reisverslag gebruik dit kanaal** in the channel you want. Your report is kept as a draft; type **continue** afterwards to post it.",
     chooseTeam: 'In which team do you want to post the report?',
     teamLeft: 'You are no longer a member of that team; choose one of your own teams.',
     notInAnyTeam:
       "You are not a member of any team that has the Reisverslag app, so I cannot post your report anywhere yet: ask your team's owner to add Reisverslag to the team (your report is kept as a draft).",
     teamsUnreachable:
-      'I could not ask Teams which teams you are in just now; your report is kept as a draft, so try again in a few minutes with **new report**.',
+      'I could not ask Teams which teams you are in just now; your report is kept as a draft, so try again in a few minutes with **continue**.',
     posted: (team: string, channel: string) =>
       `Your report has been posted in the channel ${channel} of the team ${team}. Thank you!`,
     postInProgress: (team: string, channel: string) =>

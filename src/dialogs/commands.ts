@@ -27,6 +27,10 @@ export interface ChatCommandContext {
   endAll(): Promise<void>;
   /** Starts (or, mid-interview, starts over) from the choice of report. */
   startNew(): Promise<void>;
+  /** Continues the latest draft at its first open question (`verder`); says so when there is none. */
+  continueDraft(): Promise<void>;
+  /** Shows what the bot does and its commands (idle: the help card, with its buttons). */
+  showHelp(): Promise<void>;
   showMyReports(): Promise<void>;
   /** Offers a posted report as a Word file. */
   startExport(): Promise<void>;
@@ -99,6 +103,26 @@ export const commands = [
       description: 'Begin een verslag van je dienstreis, of ga verder met je concept.',
     },
     personal: (chat) => chat.startNew(),
+  },
+  {
+    name: 'continue',
+    words: {
+      nl: ['verder', 'ga verder', 'verder gaan', 'verdergaan'],
+      en: ['continue', 'go on', 'resume'],
+    },
+    where: ['idle'],
+    // Mid-interview the open question reads it and asks itself again; the offer of the draft
+    // and confirmations read it as a yes.
+    readBy: 'the interview (asks the open question again), the offer of the draft, confirmations',
+    help: {
+      nl: '**verder**: ga verder met je onafgeronde verslag, bij de eerste open vraag',
+      en: '**continue**: continue your unfinished report at its first open question',
+    },
+    manifest: {
+      scope: 'personal',
+      description: 'Ga verder met je onafgeronde verslag, bij de eerste open vraag.',
+    },
+    personal: (chat) => chat.continueDraft(),
   },
   {
     name: 'previous',
@@ -219,15 +243,14 @@ export const commands = [
     where: ['idle', 'interview'],
     help: { nl: '**help**: deze uitleg', en: '**help**: this explanation' },
     manifest: { scope: 'personal', description: 'Wat de bot kan en welke opdrachten er zijn.' },
-    personal: async (chat) => {
-      await say(chat, helpText(chat.locale));
-    },
+    personal: (chat) => chat.showHelp(),
   },
   {
-    name: 'continue',
-    words: { nl: ['verder', 'verder gaan', 'ga verder', 'ja'], en: ['continue', 'yes'] },
+    name: 'yes',
+    words: { nl: ['ja'], en: ['yes'] },
     where: [],
-    readBy: 'the offer of the draft (MainDialog) and confirmations (isConfirmation)',
+    readBy:
+      'the offer of the draft (MainDialog) and confirmations (isConfirmation); an answer to a yes/no question',
   },
   {
     name: 'post',
@@ -324,11 +347,16 @@ export function commandIn(text: string | undefined, place: Place): CommandMatch 
   return match?.command.where.includes(place) ? match : undefined;
 }
 
+/** The help's line of each command that has one, in the registry's order (markdown). */
+export function helpLines(locale: Locale): string[] {
+  return (commands as readonly Command[]).flatMap((command) =>
+    command.help ? [command.help[locale]] : [],
+  );
+}
+
 /** The `help` text: what the bot does, then a line for each command that has one. */
 export function helpText(locale: Locale): string {
   const texts = textsFor(locale);
-  const lines = (commands as readonly Command[]).flatMap((command) =>
-    command.help ? [`- ${command.help[locale]}`] : [],
-  );
+  const lines = helpLines(locale).map((line) => `- ${line}`);
   return `${texts.helpIntro}\n\n${lines.join('\n')}\n\n${texts.helpOutro}`;
 }

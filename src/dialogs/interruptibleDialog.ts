@@ -5,7 +5,9 @@ import {
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
 import { commandIn, type ChatCommandContext } from './commands';
-import { cardActionOf, type CardAction } from './turnInput';
+import { textsFor } from '../texts';
+import { localeOf } from './conversation';
+import { cardActionOf, carriesFile, type CardAction } from './turnInput';
 
 /** The personal chat a command works on this turn, and what it did to the dialogs. */
 export interface ChatTurn {
@@ -17,7 +19,8 @@ export interface ChatTurn {
 /**
  * The base of the root dialog: mid-interview, a typed command of the registry that works there
  * (`help`, `stop`, `mijn verslagen`, …; see commands.ts) is run instead of being taken as an
- * answer, and the question stays open unless the command ends it. Card buttons that work
+ * answer, and the question stays open unless the command ends it; so does a file, image or
+ * sticker, which gets one sentence (the report takes typed text only). Card buttons that work
  * whatever is going on (a reminder's `Verder gaan`, `Download als Word`, …) are the subclass's.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
@@ -35,8 +38,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected abstract chatTurn(dc: DialogContext, place: ChatCommandContext['place']): ChatTurn;
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-    const action = cardActionOf(innerDc.context.activity);
+    const { context } = innerDc;
+    const action = cardActionOf(context.activity);
     if (action) return this.interruptForCard(innerDc, action);
+    if (carriesFile(context.activity)) {
+      // A file, image or sticker is no answer: one sentence, and the open question stays open.
+      await context.sendActivity(textsFor(localeOf(context)).fileNotTaken);
+      return { status: DialogTurnStatus.waiting };
+    }
     const match = commandIn(innerDc.context.activity.text, 'interview');
     if (!match?.command.personal) return undefined;
     const turn = this.chatTurn(innerDc, 'interview');

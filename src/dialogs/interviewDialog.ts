@@ -26,7 +26,7 @@ import { localeOf, replaceCard, sendCard, travellerOf, noteReport } from './conv
 import { clientTimeZoneOf } from './clientTimeZone';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
-import { cardActionOf, commandOf, type CardAction } from './turnInput';
+import { cardActionOf, commandOf, commandWordOf, type CardAction } from './turnInput';
 import { keepReport, loadReport } from './turnReports';
 
 /**
@@ -135,6 +135,20 @@ export class InterviewDialog extends ComponentDialog {
       if (rejected) context.turnState.set(REJECTED_INPUT, rejected);
       return ask(question.key);
     };
+
+    // A command's word alone is never an answer: `verder` asks again, another gets a sentence.
+    const commandWord = action
+      ? undefined
+      : commandWordOf(context.activity.text, this.services.catalogue);
+    if (commandWord === 'continue') return askAgain();
+    if (commandWord) {
+      await context.sendActivity(textsFor(locale).commandNotAnswer);
+      return step.replaceDialog(INTERVIEW_STEPS, {
+        ...asked,
+        questionKey: question.key,
+        shownCardId: cardActivityId ?? '',
+      } satisfies InterviewOptions);
+    }
 
     const isThisCard = action?.reportId === options.reportId && action.questionKey === question.key;
     if (action && (!isThisCard || (action.action !== 'answer' && action.action !== 'previous'))) {

@@ -20,8 +20,9 @@ import { InterviewDialog, type InterviewOptions, type InterviewResult } from './
 import { PostReportDialog } from './postReportDialog';
 import { ReviewDialog, type ReviewOptions } from './reviewDialog';
 import type { DialogServices } from './services';
-import { CardActions, cardActionOf, commandOf, type CardAction } from './turnInput';
-import { commandIn, type ChatCommandContext } from './commands';
+import { CardActions, cardActionOf, carriesFile, commandOf, type CardAction } from './turnInput';
+import { commandIn, helpText, type ChatCommandContext } from './commands';
+import { answerIdleMessage, showIdleHelp } from './idleMessages';
 import { EditDialog, type EditOptions } from './editDialog';
 import { keepReport } from './turnReports';
 import { myReportsCardData, renderMyReportsCard } from '../cards/myReportsCard';
@@ -35,14 +36,19 @@ import { openChosenReport } from './openReport';
 
 const MAIN_STEPS = 'mainSteps';
 
-/** How the interview's steps start: `startNew` skips the offer of the draft. */
+/**
+ * How the interview's steps start: `startNew` skips the offer of the draft for a new report,
+ * `continueDraft` (`verder`) skips it for the latest draft.
+ */
 interface MainStepsOptions {
   startNew?: boolean;
+  continueDraft?: boolean;
 }
 
-/** How the main dialog starts: the interview, or an edit of a posted report. */
+/** How the main dialog starts: the interview (the draft continued), or an edit of a posted report. */
 export interface MainOptions {
   edit?: EditOptions;
+  continueDraft?: boolean;
 }
 
 /** The whole interview: choose or resume a draft, ask the questions, review, post. */
@@ -173,6 +179,15 @@ export class MainDialog extends InterruptibleDialog {
       startNew: async () => {
         result = place === 'interview' ? await this.restart(dc) : await dc.beginDialog(this.id);
       },
+      continueDraft: async () => {
+        if (place === 'interview') await dc.cancelAllDialogs();
+        result = await dc.beginDialog(this.id, { continueDraft: true } satisfies MainOptions);
+      },
+      showHelp: async () => {
+        // Mid-interview the text alone: the card's buttons would leave the open question.
+        if (place === 'idle') await showIdleHelp(context, this.services.reports);
+        else await context.sendActivity(helpText(locale));
+      },
       showMyReports: () => this.showMyReports(context),
       startExport: async () => {
         result = await this.startExport(dc, undefined);
@@ -223,7 +238,8 @@ export class MainDialog extends InterruptibleDialog {
 
   /**
    * A turn with nothing active: a command of the registry that works here is run, a card's
-   * button answered (a stale one with directions); anything else starts the interview.
+   * button answered (a stale one with directions). A file, thanks, a greeting or anything else
+   * gets an answer (see idleMessages.ts) and starts nothing: only a command or a button does.
    */
   private async startFromIdle(dialogContext: DialogContext): Promise<void> {
     const { context } = dialogContext;
@@ -232,12 +248,16 @@ export class MainDialog extends InterruptibleDialog {
       await this.answerCardWhenIdle(dialogContext, action);
       return;
     }
+    if (carriesFile(context.activity)) {
+      await context.sendActivity(textsFor(localeOf(context)).fileNotTakenIdle);
+      return;
+    }
     const match = commandIn(context.activity.text, 'idle');
     if (match?.command.personal) {
       await match.command.personal(this.chatTurn(dialogContext, 'idle').chat, match);
       return;
     }
-    await dialogContext.beginDialog(this.id);
+    await answerIdleMessage(context, this.services.reports);
   }
 
   /** A card's button pressed with nothing active. */
@@ -273,8 +293,8 @@ export class MainDialog extends InterruptibleDialog {
   private async offerDraftStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
     const action = cardActionOf(context.activity);
-    const startNew = (step.options as MainStepsOptions | undefined)?.startNew === true;
-    if (startNew || action?.action === 'newReport') {
+    const options = step.options as MainStepsOptions | undefined;
+    if (options?.startNew === true || action?.action === 'newReport') {
       return step.next(await this.createDraft(context));
     }
     // A reminder's or offer's `Verder gaan`, or a draft chosen in `mijn verslagen`.
@@ -285,6 +305,12 @@ export class MainDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     const draft = await this.services.reports.findLatestDraft(travellerOf(context).id);
+    if (options?.continueDraft === true) {
+      // `verder`: the latest draft at its first open question, or a sentence when there is none.
+      if (draft) return step.next(keepReport(context, draft).id);
+      await context.sendActivity(textsFor(localeOf(context)).noDraftToContinue);
+      return step.endDialog();
+    }
     if (!draft) return step.next(await this.createDraft(context));
     (step.values as { draftId?: string }).draftId = draft.id;
     await sendCard(
@@ -305,7 +331,7 @@ export class MainDialog extends InterruptibleDialog {
       const { context } = step;
       const action = cardActionOf(context.activity);
       const choice = action ? action.action : commandOf(context.activity.text);
-      if (choice === 'resume' || choice === 'continue') {
+      if (choice === 'resume' || choice === 'continue' || choice === 'yes') {
         reportId =
           (action?.reportId as string | undefined) ?? (step.values as { draftId: string }).draftId;
       } else if (choice === 'newReport') {

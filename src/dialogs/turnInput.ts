@@ -91,6 +91,55 @@ export function editCommandOf(
   return part ? { part } : {};
 }
 
+/**
+ * A typed message that is only the word of a command the open question must not take as its
+ * answer (`verder`, `wijzig`, `wijzig doel`, `plaatsen`, …): that command's name. `vorige` (the
+ * question reads it) and `ja`/`yes` (an answer to a yes/no question) are not among them.
+ */
+export function commandWordOf(text: string | undefined, catalogue: Catalogue): Command | undefined {
+  const match = commandMatch(text);
+  if (!match) return undefined;
+  const name = match.command.name as Command;
+  if (name === 'previous' || name === 'yes') return undefined;
+  if (match.rest.trim() === '') return name;
+  // `wijzig doel`: a command when the rest names a part; `wijzig het beleid` may be an answer.
+  return name === 'edit' && catalogue.named(match.rest) ? name : undefined;
+}
+
+/** Files in the personal chat, as Teams sends them to a bot. */
+const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+/** Media types of what people paste or drop in the chat. */
+const MEDIA_TYPE_PREFIXES = ['image/', 'video/', 'audio/'];
+
+/**
+ * True when a message carries a file, image, sticker or GIF: a file sent in the personal chat
+ * (`…teams.file.download.info`), a pasted image (`image/*`), or a sticker or GIF (`text/html`
+ * with an `<img>`; Teams' emoji, also `<img>` there, do not count).
+ */
+export function carriesFile(activity: Partial<Activity>): boolean {
+  return (activity.attachments ?? []).some((attachment) => {
+    const type = String(attachment?.contentType ?? '').toLowerCase();
+    if (type === FILE_DOWNLOAD_INFO) return true;
+    if (MEDIA_TYPE_PREFIXES.some((prefix) => type.startsWith(prefix))) return true;
+    return type === 'text/html' && hasPicture(attachment.content);
+  });
+}
+
+/** True when HTML holds an `<img>` that is not one of Teams' emoji; one pass, no pattern. */
+function hasPicture(html: unknown): boolean {
+  if (typeof html !== 'string') return false;
+  const lower = html.toLowerCase();
+  // Each tag is read once: the next search starts after the end of this one.
+  for (let at = lower.indexOf('<img'); at >= 0;) {
+    const end = lower.indexOf('>', at);
+    const tag = lower.slice(at, end < 0 ? lower.length : end);
+    if (!tag.includes('schema.skype.com/emoji')) return true;
+    if (end < 0) return false;
+    at = lower.indexOf('<img', end);
+  }
+  return false;
+}
+
 const CONFIRM_WORDS = ['ja', 'yes', 'bevestig', 'bevestigen', 'confirm'];
 
 /**

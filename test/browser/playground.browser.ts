@@ -289,6 +289,25 @@ describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', functi
     expectNoBotErrors();
   });
 
+  it('answers "Thanks!" after posting and starts nothing; anything else gets the help card', async () => {
+    await playground.say('Thanks!');
+    await playground.expectMessage("You're welcome!", 'The answer to thanks');
+    await playground.say('What now?');
+    const help = await playground.cardWithButton(
+      'The help card',
+      'New report',
+      'I ask you the questions of the form',
+    );
+    await expectTexts(help, 'The help card', ['new report', 'continue', 'my reports']);
+    // The report is posted: no draft to continue.
+    const continueButtons = await help
+      .getByRole('button', { name: 'Continue', exact: true })
+      .count();
+    if (continueButtons !== 0) throw new Error('The help card offers to continue a posted report');
+    await playground.screenshot('help-card');
+    expectNoBotErrors();
+  });
+
   it('shows the report card with the answers in the channel Reisverslagen', async () => {
     await playground.open('Reisverslagen');
     const report = await playground.card(

@@ -3,6 +3,8 @@
 import { answeredCardData, renderAnsweredCard } from '../../src/cards/answeredCard';
 import { choiceCardData, renderChoiceCard } from '../../src/cards/choiceCard';
 import { deleteDraftCardData, renderDeleteDraftCard } from '../../src/cards/deleteDraftCard';
+import { helpCardData, renderHelpCard } from '../../src/cards/helpCard';
+import { helpLines } from '../../src/dialogs/commands';
 import { editConfirmCardData, renderEditConfirmCard } from '../../src/cards/editConfirmCard';
 import {
   fileConsentAnsweredCardData,
@@ -165,6 +167,12 @@ export function everyCard(fixture: CardFixture): NamedCard[] {
       `my reports (${locale})`,
       renderMyReportsCard(myReportsCardData([posted, titleOnly], catalogue, locale)),
     );
+    for (const draftId of [undefined, 'report-9']) {
+      add(
+        `help${draftId ? ' with a draft' : ''} (${locale})`,
+        renderHelpCard(helpCardData(locale, helpLines(locale), draftId)),
+      );
+    }
     for (const outcome of ['saved', 'failed', 'declined'] as const) {
       add(
         `file consent answered: ${outcome} (${locale})`,

@@ -159,6 +159,7 @@ describe('deployment: the Teams app package', () => {
           .flatMap((list) => list.commands.map((command) => command.title));
       assert.deepEqual(commands('personal'), [
         'nieuw verslag',
+        'verder',
         'mijn verslagen',
         'wijzig',
         'exporteer',

@@ -4,6 +4,7 @@ import {
   MemoryStorage,
   TestAdapter,
   type Activity,
+  type Attachment,
   type ConversationReference,
   type ResourceResponse,
   type TurnContext,
@@ -184,6 +185,15 @@ export class ChatTester {
   /** The user types a message; resolves with the bot's replies of that turn. */
   say(text: string): Promise<Partial<Activity>[]> {
     return this.turn({ type: ActivityTypes.Message, text });
+  }
+
+  /** The user sends attachments (a file, an image, a sticker), with the text typed beside them if any. */
+  attach(attachments: Attachment[], text?: string): Promise<Partial<Activity>[]> {
+    return this.turn({
+      type: ActivityTypes.Message,
+      attachments,
+      ...(text === undefined ? {} : { text }),
+    });
   }
 
   /** The user presses a card button; `value` is the button's data merged with the inputs. */

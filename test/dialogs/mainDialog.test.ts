@@ -198,7 +198,7 @@ export function mainDialogTests(catalogue: Catalogue): void {
       { says: 'nieuw verslag', botShows: [answered('duration')] },
       { says: 'verder', botShows: [vraag('duration')] },
       { says: 'stop', botShows: ['Gepauzeerd'] },
-      { says: 'hallo', botShows: [answered('duration')] },
+      { says: 'nieuw verslag', botShows: [answered('duration')] },
       { says: 'wat?', botShows: ['Typ **verder**'] },
       { says: 'nieuw', botShows: [vraag('title')] },
     ]);
@@ -231,7 +231,7 @@ export function mainDialogTests(catalogue: Catalogue): void {
     const chat = newChat({ locale: 'en-GB' });
     await play(chat, [
       {
-        says: 'hello',
+        says: 'new report',
         botShows: [progressOf(catalogue, 'title', 'en'), 'What is the title of the trip'],
       },
     ]);

@@ -71,7 +71,7 @@ export function postReportDialogTests(catalogue: Catalogue): void {
     });
     const replies = await post(chat);
     assert.deepEqual(replies.map(visibleText), [
-      'Ik kon Teams nu niet vragen in welke teams je zit; je verslag blijft als concept bewaard, dus probeer het over een paar minuten opnieuw met **nieuw verslag**.',
+      'Ik kon Teams nu niet vragen in welke teams je zit; je verslag blijft als concept bewaard, dus probeer het over een paar minuten opnieuw met **verder**.',
     ]);
     assert.equal(chat.publisher.posts.length, 0);
     assert.equal(await status(), 'draft');
@@ -129,7 +129,7 @@ export function postReportDialogTests(catalogue: Catalogue): void {
     answers['team-economie'] = unavailable();
     const replies = await chat.submit(actionData(cardOf(choice!)!, 'Economie › Reisverslagen'));
     assert.deepEqual(replies.map(visibleText), [
-      'Ik kon Teams nu niet vragen in welke teams je zit; je verslag blijft als concept bewaard, dus probeer het over een paar minuten opnieuw met **nieuw verslag**.',
+      'Ik kon Teams nu niet vragen in welke teams je zit; je verslag blijft als concept bewaard, dus probeer het over een paar minuten opnieuw met **verder**.',
     ]);
     assert.equal(chat.publisher.posts.length, 0);
     assert.equal(await status(), 'draft');

@@ -126,8 +126,8 @@ export function reminderCommandsTests(catalogue: Catalogue): void {
       },
     ]);
     assert.equal(await stores.reports.get(TRAVELLER, 'report-1'), undefined);
-    // The interview of the deleted draft is over: the next message starts a new report.
-    await play(chat, [{ says: 'hoi', botShows: [vraag('title')] }]);
+    // The interview of the deleted draft is over: `nieuw verslag` starts a new report at once.
+    await play(chat, [{ says: 'nieuw verslag', botShows: [vraag('title')] }]);
     assert.ok(await stores.reports.get(TRAVELLER, 'report-2'));
   });
 

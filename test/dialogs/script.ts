@@ -58,13 +58,13 @@ const VIENNA_TYPED: Record<string, string> = {
  * expecting the next card ("Vraag n van N" and the question), the last one the review.
  */
 export class TypedTrip {
-  /** Every turn: `hoi`, then one answer a question. */
+  /** Every turn: `nieuw verslag`, then one answer a question. */
   readonly all: Turn[];
 
   constructor(readonly catalogue: Catalogue) {
     const { questions } = catalogue;
     const asks = (question: Question) => [progressOf(catalogue, question.key), question.text.nl];
-    this.all = [{ says: 'hoi', botShows: asks(questions[0]!) }];
+    this.all = [{ says: 'nieuw verslag', botShows: asks(questions[0]!) }];
     questions.forEach((question, index) => {
       const next = questions[index + 1];
       this.all.push({

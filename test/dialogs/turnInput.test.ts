@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
 import {
+  carriesFile,
   COMMAND_TEXT_LIMIT,
   commandOf,
+  commandWordOf,
   editCommandOf,
   isConfirmation,
   normalizedCommand,
 } from '../../src/dialogs/turnInput';
 import { productCatalogue } from '../support/catalogue';
+import {
+  emojiHtmlAttachments,
+  fileAttachments,
+  imageAttachments,
+  stickerAttachments,
+} from '../support/activities';
 
 describe('turnInput: typed commands', () => {
   describe('commandOf', () => {
@@ -80,5 +88,67 @@ describe('turnInput: typed commands', () => {
         assert.equal(isConfirmation(text), false);
       });
     }
+  });
+
+  describe('commandWordOf (the open question never takes these as its answer)', () => {
+    for (const [text, command] of [
+      ['verder', 'continue'],
+      ['Ga verder!', 'continue'],
+      ['continue', 'continue'],
+      ['wijzig', 'edit'],
+      ['wijzig doel', 'edit'],
+      ['plaatsen', 'post'],
+      ['gebruik dit kanaal', 'useThisChannel'],
+    ] as const) {
+      it(`reads ${JSON.stringify(text)} as ${command}`, () => {
+        assert.equal(commandWordOf(text, productCatalogue), command);
+      });
+    }
+
+    for (const text of ['ja', 'yes', 'vorige', 'Verder dan verwacht', 'wijzig het parkeerbeleid']) {
+      it(`leaves ${JSON.stringify(text)} to the question`, () => {
+        assert.equal(commandWordOf(text, productCatalogue), undefined);
+      });
+    }
+  });
+
+  describe('carriesFile', () => {
+    it('sees a file, a pasted image, a sticker and a GIF as Teams sends them', () => {
+      for (const attachments of [
+        fileAttachments(),
+        imageAttachments(),
+        [{ contentType: 'image/png', contentUrl: 'https://example.org/a.png' }],
+        stickerAttachments(),
+        stickerAttachments('gif'),
+      ]) {
+        assert.equal(carriesFile({ attachments }), true, JSON.stringify(attachments));
+      }
+    });
+
+    it('sees no file in typed text, its HTML, an emoji or a mention', () => {
+      assert.equal(carriesFile({ text: 'hoi' }), false);
+      assert.equal(carriesFile({ attachments: [] }), false);
+      assert.equal(carriesFile({ attachments: emojiHtmlAttachments('Top', '👍') }), false);
+      assert.equal(
+        carriesFile({ attachments: [{ contentType: 'text/html', content: '<p>Wenen</p>' }] }),
+        false,
+      );
+      assert.equal(carriesFile({ attachments: [{ contentType: 'text/html' }] }), false);
+    });
+
+    it('reads long HTML in one pass', () => {
+      const html = '<img'.repeat(200_000);
+      const started = process.hrtime.bigint();
+      assert.equal(
+        carriesFile({ attachments: [{ contentType: 'text/html', content: html }] }),
+        true,
+      );
+      const emoji = '<img itemtype="http://schema.skype.com/Emoji">'.repeat(20_000) + '<img';
+      assert.equal(
+        carriesFile({ attachments: [{ contentType: 'text/html', content: emoji }] }),
+        true,
+      );
+      assert.ok(process.hrtime.bigint() - started < 500_000_000n, 'well under half a second');
+    });
   });
 });

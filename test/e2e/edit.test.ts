@@ -529,7 +529,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       assert.doesNotMatch(forged[0]?.text ?? '', /Opgeslagen/);
       // `wijzig` in their own chat only ever offers their own reports.
       assert.deepEqual(textsOf(await colleague.say('wijzig doel')), [
-        'Je hebt nog geen geplaatst verslag om te wijzigen. Typ **nieuw verslag** om er een te maken of af te maken.',
+        'Je hebt nog geen geplaatst verslag om te wijzigen. Typ **nieuw verslag** om er een te maken, of **verder** om je concept af te maken.',
       ]);
 
       await assertUnchanged(author, place, posted, bergen);

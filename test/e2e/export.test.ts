@@ -480,7 +480,7 @@ describe('e2e: an author gets their report as a Word file in Teams', function ()
     assert.deepEqual(
       replies.map((reply) => reply.text),
       [
-        'Je hebt nog geen geplaatst verslag om te downloaden; een concept is nog geen verslag. Typ **nieuw verslag** om er een te maken of af te maken.',
+        'Je hebt nog geen geplaatst verslag om te downloaden; een concept is nog geen verslag. Typ **nieuw verslag** om er een te maken, of **verder** om je concept af te maken.',
       ],
     );
   });

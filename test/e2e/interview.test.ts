@@ -170,7 +170,7 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
     const user = makeUser('Daan Visser');
     const traveller = travellerIn(tenantId, user);
 
-    const first = lastCard(await traveller.say('Hoi'));
+    const first = lastCard(await traveller.say('nieuw verslag'));
     const review = await answerByTyping(traveller, copenhagen, first);
     assert.equal(review.lines[0], 'Controleer je verslag');
 
@@ -287,7 +287,7 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
     const { tenantId } = await installInTeam();
     const user = makeUser('Mila Jansen');
     const traveller = travellerIn(tenantId, user);
-    assertAsks(lastCard(await traveller.say('hallo')), 'title');
+    assertAsks(lastCard(await traveller.say('nieuw verslag')), 'title');
     assertAsks(lastCard(await traveller.say(lisbon.title)), 'destination');
     const personsCard = lastCard(await traveller.say(lisbon.destination));
     assertAsks(personsCard, 'persons');

@@ -3,10 +3,12 @@
 // Bot Connector (the bot's personal chat with this user).
 import {
   cardSubmit,
+  personalAttachments,
   personalConversationId,
   personalMembersAdded,
   personalMessage,
   type TeamsActivity,
+  type TeamsAttachment,
   type TeamsEnv,
   type TeamsUser,
 } from '../support/activities';
@@ -68,6 +70,21 @@ export class TravellerClient {
   /** Types a message in the chat; resolves with the bot's replies to it. */
   say(text: string): Promise<BotMessage[]> {
     return this.send(personalMessage({ ...this.env(), user: this.user, text }));
+  }
+
+  /**
+   * Sends a file, image or sticker in the chat (see the attachment factories of
+   * support/activities.ts), with the text typed beside it if any; resolves with the bot's replies.
+   */
+  attach(attachments: TeamsAttachment[], text?: string): Promise<BotMessage[]> {
+    return this.send(
+      personalAttachments({
+        ...this.env(),
+        user: this.user,
+        attachments,
+        ...(text === undefined ? {} : { text }),
+      }),
+    );
   }
 
   /**

@@ -57,9 +57,17 @@ export interface TeamsActivity {
   replyToId?: string;
   membersAdded?: { id: string; aadObjectId?: string }[];
   membersRemoved?: { id: string; aadObjectId?: string }[];
-  attachments?: { contentType: string; content?: unknown }[];
+  attachments?: TeamsAttachment[];
   entities?: Record<string, unknown>[];
   channelData: Record<string, unknown>;
+}
+
+/** An attachment of a message, as Teams sends it: a file, an image, a card, the message's HTML. */
+export interface TeamsAttachment {
+  contentType: string;
+  contentUrl?: string;
+  name?: string;
+  content?: unknown;
 }
 
 /** Where and as whom an activity is sent; only `serviceUrl` is required. */
@@ -198,6 +206,74 @@ export function personalMessage(env: TeamsEnv & { user: TeamsUser; text: string 
     text,
     textFormat: 'plain',
   };
+}
+
+/**
+ * A message in the personal chat that carries attachments (see `fileAttachments`,
+ * `imageAttachments`, `stickerAttachments`), with the text typed beside them if any.
+ */
+export function personalAttachments(
+  env: TeamsEnv & { user: TeamsUser; attachments: TeamsAttachment[]; text?: string },
+): TeamsActivity {
+  const { user, attachments, text } = env;
+  return {
+    ...personalBase(env, user, 'message'),
+    from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+    ...(text === undefined ? {} : { text, textFormat: 'plain' }),
+    attachments,
+  };
+}
+
+/**
+ * A file sent in the personal chat (the app's `supportsFiles`): Teams attaches where it lies in
+ * the sender's OneDrive and a download link, with no text.
+ */
+export function fileAttachments(name = 'instapkaart.pdf'): TeamsAttachment[] {
+  const uniqueId = randomUUID();
+  const extension = name.split('.').pop() ?? '';
+  return [
+    {
+      contentType: 'application/vnd.microsoft.teams.file.download.info',
+      contentUrl: `https://gemeente-my.sharepoint.com/personal/traveller/Documents/Microsoft%20Teams%20Chat%20Files/${encodeURIComponent(name)}`,
+      name,
+      content: {
+        downloadUrl: `https://gemeente-my.sharepoint.com/personal/traveller/_layouts/15/download.aspx?UniqueId=${uniqueId}&tempauth=x`,
+        uniqueId,
+        fileType: extension,
+      },
+    },
+  ];
+}
+
+/** An image pasted in the chat: `image/*` at Teams' attachment service, and the message's HTML showing it. */
+export function imageAttachments(): TeamsAttachment[] {
+  const url = `https://smba.trafficmanager.net/emea/v3/attachments/0-weu-d4-${randomBytes(8).toString('hex')}/views/original`;
+  return [
+    { contentType: 'image/*', contentUrl: url },
+    {
+      contentType: 'text/html',
+      content: `<div><div>\n<div><span><img height="250" src="${url}" width="250" style="vertical-align:bottom; width:250px; height:250px" itemscope="" itemtype="http://schema.skype.com/AMSImage"></span>\n\n</div>\n</div>\n</div>`,
+    },
+  ];
+}
+
+/** A sticker (or, with `gif`, a GIF from Teams' picker): the message's HTML with an `<img>`. */
+export function stickerAttachments(kind: 'sticker' | 'gif' = 'sticker'): TeamsAttachment[] {
+  const img =
+    kind === 'gif'
+      ? '<img alt="GIF" src="https://media2.giphy.com/media/v1/giphy.gif" width="320" height="240" itemscope="" itemtype="http://schema.skype.com/Giphy">'
+      : `<img alt="Sticker" src="https://us-api.asm.skype.com/v1/objects/0-weu-d2-${randomBytes(8).toString('hex')}/views/imgo" width="200" height="200" itemscope="" itemtype="http://schema.skype.com/AMSImage">`;
+  return [{ contentType: 'text/html', content: `<div><div>${img}</div></div>` }];
+}
+
+/** The HTML Teams attaches beside typed text with an emoji in it: the emoji is an `<img>` there too. */
+export function emojiHtmlAttachments(text: string, emoji: string): TeamsAttachment[] {
+  return [
+    {
+      contentType: 'text/html',
+      content: `<p>${escapeHtml(text)} <span class="animated-emoticon-20-like" title="Duim omhoog" type="(like)"><img itemscope="" itemtype="http://schema.skype.com/Emoji" itemid="like" src="https://statics.teams.cdn.office.net/evergreen-assets/personal-expressions/v2/assets/emoticons/like/default/20_f.png" title="Duim omhoog" alt="${emoji}" style="width:20px;height:20px;"></span></p>`,
+    },
+  ];
 }
 
 /**

@@ -2,11 +2,15 @@
 // repeated punctuation, unbalanced brackets, digits followed by spaces, and the words the parsers
 // look for in between), and every parser of typed text it is fed to: the answers typed and on
 // the cards, the dates, durations, people and yes/no inside them, the commands, the confirmation
-// of an edit, and the escaping of text for cards and Markdown.
+// of an edit, thanks and greetings, stickers in a message's HTML, and the text of cards and
+// Markdown.
 import { textLines } from '../../../src/cards/userText';
 import { threadRootOf } from '../../../src/channel/deepLink';
+import { smallTalkOf } from '../../../src/dialogs/smallTalk';
 import {
+  carriesFile,
   commandOf,
+  commandWordOf,
   editCommandOf,
   isConfirmation,
   normalizedCommand,
@@ -189,6 +193,15 @@ export function textParsers(): TextParser[] {
     { name: 'normalizedCommand', parse: normalizedCommand },
     { name: 'editCommandOf', parse: (text: string) => editCommandOf(text, productCatalogue) },
     { name: 'isConfirmation (the edit dialog)', parse: isConfirmation },
+    {
+      name: 'commandWordOf (never an answer)',
+      parse: (text) => commandWordOf(text, productCatalogue),
+    },
+    { name: 'smallTalkOf (thanks, greetings)', parse: smallTalkOf },
+    {
+      name: 'carriesFile (a sticker in HTML)',
+      parse: (text) => carriesFile({ attachments: [{ contentType: 'text/html', content: text }] }),
+    },
     // Text on its way out: cards, Markdown files, file names; and a thread's id.
     { name: 'textLines (card text)', parse: textLines },
     { name: 'escapeMarkdown', parse: escapeMarkdown },
