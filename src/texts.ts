@@ -3,7 +3,7 @@ import type { Locale } from './report/locale';
 /** Everything the bot says outside the question catalogue, in Dutch and English. */
 const texts = {
   nl: {
-    downloadAsWord: 'Download als Word',
+    downloadAsWord: 'Downloaden als Word',
     chooseReportToDownload: 'Van welk verslag wil je het Word-bestand?',
     noPostedReportsToDownload:
       'Je hebt nog geen geplaatst verslag om te downloaden; een concept is nog geen verslag. Typ **nieuw verslag** om er een te maken, of **verder** om je concept af te maken.',
@@ -25,7 +25,7 @@ const texts = {
     fileConsentDeclined: 'Niet opgeslagen: je hebt het geweigerd.',
     fileConsentAlreadyAnswered:
       'Deze vraag om het Word-bestand op te slaan heb je al beantwoord; typ **exporteer** als je het bestand opnieuw wilt.',
-    edit: 'Bewerken',
+    edit: 'Wijzigen',
     confirm: 'Bevestigen',
     cancel: 'Annuleren',
     was: 'Was',
@@ -34,7 +34,7 @@ const texts = {
     choosePart: 'Welk onderdeel wil je wijzigen?',
     choosePartTyped:
       'Dat onderdeel ken ik niet. Kies het op de kaart, of typ bijvoorbeeld **wijzig doel**.',
-    confirmEdit: (part: string) => `Klopt deze wijziging van ${part}?`,
+    confirmEdit: (part: string) => `Klopt deze wijziging bij ‘${part}’?`,
     confirmTypedHint: 'Typ **ja** om te bevestigen of **nee** om niets te wijzigen.',
     editCancelled: 'Niets gewijzigd.',
     editSaved: (version: number) =>
@@ -72,18 +72,18 @@ const texts = {
     noReports: 'Je hebt nog geen verslagen. Typ **nieuw verslag** om te beginnen.',
     statusDraft: 'concept',
     statusPosted: (version: number) => `geplaatst, versie ${version}`,
-    openInChannel: 'Bekijk in kanaal',
+    openInChannel: 'Bekijken in kanaal',
     appName: 'Reisverslag',
     progress: (n: number, total: number) => `Vraag ${n} van ${total}`,
     next: 'Volgende',
     previous: 'Vorige',
-    change: 'Wijzig',
+    change: 'Wijzigen',
     post: 'Plaatsen in kanaal',
-    resume: 'Verder gaan',
+    resume: 'Verdergaan',
     newReport: 'Nieuw verslag',
     yes: 'Ja',
     no: 'Nee',
-    required: 'verplicht',
+    fieldRequired: 'Dit veld is verplicht.',
     fillIn: (label: string) => `Vul ${label.toLowerCase()} in.`,
     numberRange: (min: number, max: number) =>
       `Vul een heel getal in van ${min} tot en met ${max}.`,
@@ -110,7 +110,7 @@ const texts = {
     commandNotAnswer:
       'Dat is een opdracht en geen antwoord, dus ik heb niets bewaard; typ je antwoord op de vraag hierboven.',
     resumeOffer: (title: string, answered: number, total: number) =>
-      `Je hebt een onafgerond verslag: ${title} (${answered} van ${total} vragen beantwoord). Wil je daarmee verder gaan?`,
+      `Je hebt een onafgerond verslag: ${title} (${answered} van ${total} vragen beantwoord). Wil je daarmee verdergaan?`,
     untitled: 'nog zonder titel',
     resumeTypedHint: 'Typ **verder** om verder te gaan of **nieuw** voor een nieuw verslag.',
     staleCard:
@@ -230,7 +230,7 @@ const texts = {
     fileConsentDeclined: 'Not saved: you declined.',
     fileConsentAlreadyAnswered:
       'You already answered this request to save the Word file; type **export** if you want the file again.',
-    edit: 'Edit',
+    edit: 'Change',
     confirm: 'Confirm',
     cancel: 'Cancel',
     was: 'Was',
@@ -239,7 +239,7 @@ const texts = {
     choosePart: 'Which part do you want to change?',
     choosePartTyped:
       "I don't know that part. Choose it on the card, or type for example **change purpose**.",
-    confirmEdit: (part: string) => `Is this change of ${part} right?`,
+    confirmEdit: (part: string) => `Is this change to ‘${part}’ right?`,
     confirmTypedHint: 'Type **yes** to confirm or **no** to change nothing.',
     editCancelled: 'Nothing changed.',
     editSaved: (version: number) =>
@@ -275,7 +275,7 @@ const texts = {
     noReports: 'You have no reports yet. Type **new report** to begin.',
     statusDraft: 'draft',
     statusPosted: (version: number) => `posted, version ${version}`,
-    openInChannel: 'Open in channel',
+    openInChannel: 'View in channel',
     appName: 'Reisverslag',
     progress: (n: number, total: number) => `Question ${n} of ${total}`,
     next: 'Next',
@@ -286,7 +286,7 @@ const texts = {
     newReport: 'New report',
     yes: 'Yes',
     no: 'No',
-    required: 'required',
+    fieldRequired: 'This field is required.',
     fillIn: (label: string) => `Please fill in ${label.toLowerCase()}.`,
     numberRange: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
     welcome:

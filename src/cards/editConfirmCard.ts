@@ -44,7 +44,7 @@ export function editConfirmCardData(
   const texts = textsFor(locale);
   const shownBefore = old ? formatAnswer(question, old, locale) : { text: texts.notAnswered };
   return {
-    title: texts.confirmEdit(question.name[locale].toLowerCase()),
+    title: texts.confirmEdit(question.name[locale]),
     reportId,
     key: question.key,
     editId,

@@ -8,7 +8,7 @@ export interface HelpCardData {
   /** One line a command, markdown naming its word in bold. */
   commands: string[];
   outro: string;
-  /** The draft `Verder gaan` continues; empty when there is none (no button then). */
+  /** The draft `Verdergaan` continues; empty when there is none (no button then). */
   draftId: string;
   labels: { resume: string; newReport: string };
 }

@@ -35,7 +35,7 @@ export interface MyReportsCardData {
   labels: { open: string; edit: string; download: string; resume: string; openReport: string };
 }
 
-/** The buttons of a report's row: `Bewerken`, `Download` and the link to its post; or `Verder gaan`. */
+/** The buttons of a report's row: `Wijzigen`, `Download` and the link to its post; or `Verdergaan`. */
 function rowActions(row: MyReportRow): number {
   return row.posted ? (row.link !== '' ? 3 : 2) : 1;
 }

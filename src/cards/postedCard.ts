@@ -5,7 +5,7 @@ import { textsFor } from '../texts';
 import { cardTemplate } from './template';
 import { sentence, sentenceText, speakable, type TextPart } from './userText';
 
-/** The data of `cards/posted.json`: the confirmation after posting, with `Bewerken` and `Download als Word`. */
+/** The data of `cards/posted.json`: the confirmation after posting, with `Wijzigen` and `Downloaden als Word`. */
 export interface PostedCardData {
   /** Where the report went, with the team's and channel's names in runs of their own. */
   message: TextPart[];

@@ -114,8 +114,8 @@ export function questionCardData(
     label,
     secondLabel,
     required: question.required,
-    requiredMessage: texts.fillIn(label),
-    secondRequiredMessage: texts.fillIn(secondLabel ?? label),
+    requiredMessage: texts.fieldRequired,
+    secondRequiredMessage: texts.fieldRequired,
     rangeMessage:
       question.min !== undefined && question.max !== undefined
         ? texts.numberRange(question.min, question.max)

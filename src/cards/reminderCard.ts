@@ -4,7 +4,7 @@ import { reportView, type ReportView } from '../report/reportView';
 import { textsFor } from '../texts';
 import { cardTemplate } from './template';
 
-/** The data of `cards/reminder.json`: a reminder of an unfinished draft, with `Verder gaan`. */
+/** The data of `cards/reminder.json`: a reminder of an unfinished draft, with `Verdergaan`. */
 export interface ReminderCardData {
   heading: string;
   /** The trip's title as typed (a TextRun), or "nog zonder titel". */

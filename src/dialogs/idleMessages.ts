@@ -23,7 +23,7 @@ export async function answerIdleMessage(context: TurnContext, reports: ReportSto
   }
 }
 
-/** `help` outside an interview: the help card, with `Verder gaan` when there is a draft. */
+/** `help` outside an interview: the help card, with `Verdergaan` when there is a draft. */
 export async function showIdleHelp(context: TurnContext, reports: ReportStore): Promise<void> {
   const draft = await reports.findLatestDraft(travellerOf(context).id);
   await sendHelpCard(context, draft?.id);

@@ -21,7 +21,7 @@ export interface ChatTurn {
  * (`help`, `stop`, `mijn verslagen`, …; see commands.ts) is run instead of being taken as an
  * answer, and the question stays open unless the command ends it; so does a file, image or
  * sticker, which gets one sentence (the report takes typed text only). Card buttons that work
- * whatever is going on (a reminder's `Verder gaan`, `Download als Word`, …) are the subclass's.
+ * whatever is going on (a reminder's `Verdergaan`, `Downloaden als Word`, …) are the subclass's.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
   override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {

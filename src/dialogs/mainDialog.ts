@@ -127,7 +127,7 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /**
-   * A reminder's `Verder gaan`, the draft's delete card, `Download als Word` and `Openen` in
+   * A reminder's `Verdergaan`, the draft's delete card, `Downloaden als Word` and `Openen` in
    * `mijn verslagen`, mid-interview.
    */
   protected override async interruptForCard(
@@ -135,7 +135,7 @@ export class MainDialog extends InterruptibleDialog {
     action: CardAction,
   ): Promise<DialogTurnResult | undefined> {
     if (action.action === CardActions.resume && action.reportId) {
-      // A reminder's (or an offer's) `Verder gaan`: that draft, whatever was going on.
+      // A reminder's (or an offer's) `Verdergaan`: that draft, whatever was going on.
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MAIN_STEPS);
     }
@@ -156,7 +156,7 @@ export class MainDialog extends InterruptibleDialog {
         action.reportId,
       );
       if (opened !== 'draft') return { status: DialogTurnStatus.waiting };
-      // A draft chosen in the list: resumed like a reminder's `Verder gaan`.
+      // A draft chosen in the list: resumed like a reminder's `Verdergaan`.
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MAIN_STEPS);
     }
@@ -208,7 +208,7 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /**
-   * Offers a posted report as a Word file (`exporteer`, `Download als Word`); a question that is
+   * Offers a posted report as a Word file (`exporteer`, `Downloaden als Word`); a question that is
    * open stays open.
    */
   private async startExport(
@@ -297,7 +297,7 @@ export class MainDialog extends InterruptibleDialog {
     if (options?.startNew === true || action?.action === 'newReport') {
       return step.next(await this.createDraft(context));
     }
-    // A reminder's or offer's `Verder gaan`, or a draft chosen in `mijn verslagen`.
+    // A reminder's or offer's `Verdergaan`, or a draft chosen in `mijn verslagen`.
     if ((action?.action === 'resume' || action?.action === 'openReport') && action.reportId) {
       const chosen = await this.services.reports.get(travellerOf(context).id, action.reportId);
       if (chosen?.status === 'draft') return step.next(keepReport(context, chosen).id);

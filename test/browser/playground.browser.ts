@@ -279,10 +279,10 @@ describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', functi
     await review.getByRole('button', { name: 'Post in channel', exact: true }).click();
     const posted = await playground.cardWithButton(
       'The confirmation',
-      'Edit',
+      'Change',
       'Your report has been posted in the channel Reisverslagen of the team Internationale Zaken',
     );
-    await expectTexts(posted, 'The confirmation', ['Open in channel']);
+    await expectTexts(posted, 'The confirmation', ['View in channel']);
     // The review card no longer offers to post it again.
     await playground.card('The review card, done', 'Check your report · posted in the channel');
     await playground.screenshot('posted');
@@ -351,7 +351,7 @@ describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', functi
     const confirm = await playground.cardWithButton(
       'The confirmation of the change',
       'Confirm',
-      'Is this change of purpose of the trip right?',
+      'Is this change to ‘Purpose of the trip’ right?',
     );
     await expectTexts(confirm, 'The confirmation of the change', [
       'Was',
@@ -396,7 +396,7 @@ describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', functi
 
     await playground.say('my reports');
     const mine = await playground.card('My reports', 'My reports', trip.title);
-    await expectTexts(mine, 'My reports', ['posted, version 2', 'Open in channel']);
+    await expectTexts(mine, 'My reports', ['posted, version 2', 'View in channel']);
     await playground.screenshot('my-reports');
 
     await playground.say('change');
@@ -422,7 +422,7 @@ describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', functi
     const confirm = await playground.cardWithButton(
       'The confirmation of the change',
       'Cancel',
-      'Is this change of number of people right?',
+      'Is this change to ‘Number of people’ right?',
     );
     await confirm.getByRole('button', { name: 'Cancel', exact: true }).click();
     await playground.expectMessage('Nothing changed.', 'The answer to Cancel');

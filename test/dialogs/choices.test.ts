@@ -60,7 +60,7 @@ describe('Choices on cards: a drop-down with one button for more than three opti
       (inputsOf(card).get('questionKey')?.choices as { value: string }[]).map((c) => c.value),
       stores.catalogue.questions.map((question) => question.key),
     );
-    const asked = await chat.submit(submitWith(card, 'Wijzig', { questionKey: 'purpose' }));
+    const asked = await chat.submit(submitWith(card, 'Wijzigen', { questionKey: 'purpose' }));
     assert.equal(actionData(cardOf(asked.at(-1)!)!, 'Volgende').questionKey, 'purpose');
 
     // On a phone the part is typed in answer to the same card.
@@ -74,7 +74,7 @@ describe('Choices on cards: a drop-down with one button for more than three opti
   it('asks again when Wijzig is pressed with no part chosen', async () => {
     const chat = await postedChat();
     const [choice] = await chat.say('wijzig');
-    const replies = await chat.submit(actionData(cardOf(choice!)!, 'Wijzig'));
+    const replies = await chat.submit(actionData(cardOf(choice!)!, 'Wijzigen'));
     assert.match(visibleText(replies[0]!), /Dat onderdeel ken ik niet/);
     assert.ok(inputsOf(cardOf(replies[0]!)!).has('questionKey'));
   });
@@ -84,9 +84,9 @@ describe('Choices on cards: a drop-down with one button for more than three opti
     const review = cardOf((await play(chat, stores.trip.all)).at(-1)!)!;
     assertWithinActions(review);
     assert.equal(actionsOf(review)[0]?.title, 'Plaatsen in kanaal');
-    const nothing = await chat.submit(actionData(review, 'Wijzig'));
+    const nothing = await chat.submit(actionData(review, 'Wijzigen'));
     assert.equal(visibleText(nothing[0]!), 'Kies eerst een onderdeel in de lijst.');
-    const asked = await chat.submit(submitWith(review, 'Wijzig', { questionKey: 'persons' }));
+    const asked = await chat.submit(submitWith(review, 'Wijzigen', { questionKey: 'persons' }));
     assert.equal(actionData(cardOf(asked.at(-1)!)!, 'Volgende').questionKey, 'persons');
   });
 
@@ -121,8 +121,8 @@ describe('Choices on cards: a drop-down with one button for more than three opti
     const card = cardOf(choice!)!;
     assertWithinActions(card);
     assert.match(visibleText(choice!), /Dienstreis 3/);
-    const [parts] = await chat.submit(submitWith(card, 'Wijzig', { reportId: 'posted-3' }));
-    assert.equal(actionData(cardOf(parts!)!, 'Wijzig').reportId, 'posted-3');
+    const [parts] = await chat.submit(submitWith(card, 'Wijzigen', { reportId: 'posted-3' }));
+    assert.equal(actionData(cardOf(parts!)!, 'Wijzigen').reportId, 'posted-3');
   });
 
   it('lists many reports in a drop-down: Openen shows a posted report’s buttons, resumes a draft', async () => {
@@ -137,7 +137,7 @@ describe('Choices on cards: a drop-down with one button for more than three opti
 
     const [opened] = await chat.submit(submitWith(card, 'Openen', { reportId: 'posted-2' }));
     assert.match(visibleText(opened!), /Dit verslag staat in het kanaal Reisverslagen/);
-    assert.equal(actionData(cardOf(opened!)!, 'Bewerken').reportId, 'posted-2');
+    assert.equal(actionData(cardOf(opened!)!, 'Wijzigen').reportId, 'posted-2');
 
     const draftId = (await stores.reports.findLatestDraft(traveller))!.id;
     const resumed = await chat.submit(submitWith(card, 'Openen', { reportId: draftId }));

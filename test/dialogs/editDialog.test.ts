@@ -55,7 +55,7 @@ export function editDialogTests(catalogue: Catalogue): void {
       {
         says: 'Leren van Weense woningbouw.',
         botShows: [
-          'Klopt deze wijziging van doel van de reis?',
+          'Klopt deze wijziging bij ‘Doel van de reis’?',
           'Was',
           'Kennis delen over betaalbaar wonen.',
           'Wordt',
@@ -178,9 +178,9 @@ export function editDialogTests(catalogue: Catalogue): void {
     ]);
   });
 
-  it('starts from the Bewerken button on the confirmation', async () => {
+  it('starts from the Wijzigen button on the confirmation', async () => {
     const { chat, confirmation } = await postedChat();
-    const replies = await chat.submit(actionData(cardOf(confirmation[0]!)!, 'Bewerken'));
+    const replies = await chat.submit(actionData(cardOf(confirmation[0]!)!, 'Wijzigen'));
     assert.match(visibleText(replies[0]!), /Welk onderdeel wil je wijzigen\?/);
   });
 

@@ -47,9 +47,9 @@ export function exportDialogTests(catalogue: Catalogue): void {
     assert.deepEqual(consent.content.acceptContext, { reportId: 'report-1' });
   });
 
-  it('offers it from Download als Word on the confirmation, in English for an en-US client', async () => {
+  it('offers it from Downloaden als Word on the confirmation, in English for an en-US client', async () => {
     const { posted } = await postedChat();
-    const data = actionData(cardOf(posted)!, 'Download als Word');
+    const data = actionData(cardOf(posted)!, 'Downloaden als Word');
     assert.deepEqual(data, { action: 'download', reportId: 'report-1' });
     // The same traveller, now on a Teams client in English.
     const [reply] = await stores.newChat({ locale: 'en-US' }).submit(data);

@@ -70,7 +70,7 @@ describe('Messages that are no answer: thanks, greetings, command words, files',
       assert.deepEqual(await stores.reports.findDueReminders(inAYear, 10), []);
     });
 
-    it('gives anything else the help card: Nieuw verslag, and Verder gaan when there is a draft', async () => {
+    it('gives anything else the help card: Nieuw verslag, and Verdergaan when there is a draft', async () => {
       const chat = newChat();
       const [help, ...more] = await chat.say('Ik ben net terug uit Wenen');
       assert.equal(more.length, 0);
@@ -87,21 +87,21 @@ describe('Messages that are no answer: thanks, greetings, command words, files',
         { says: 'stop', botShows: ['Gepauzeerd', '**verder**'] },
       ]);
       const [withDraft] = await chat.say('wat nu?');
-      assert.deepEqual(buttons(withDraft!), ['Verder gaan', 'Nieuw verslag']);
+      assert.deepEqual(buttons(withDraft!), ['Verdergaan', 'Nieuw verslag']);
       await play(chat, [
         {
-          presses: () => actionData(cardOf(withDraft!)!, 'Verder gaan'),
+          presses: () => actionData(cardOf(withDraft!)!, 'Verdergaan'),
           botShows: [vraag('persons')],
         },
       ]);
       assert.equal((await storedReports()).length, 1, 'the help card made no draft');
     });
 
-    it('shows the help card on help, with Verder gaan when there is a draft', async () => {
+    it('shows the help card on help, with Verdergaan when there is a draft', async () => {
       const chat = newChat();
       await play(chat, [...trip.upTo('destination'), { says: 'stop', botShows: ['Gepauzeerd'] }]);
       const [help] = await chat.say('help');
-      assert.deepEqual(buttons(help!), ['Verder gaan', 'Nieuw verslag']);
+      assert.deepEqual(buttons(help!), ['Verdergaan', 'Nieuw verslag']);
       assert.match(visibleText(help!), /\*\*verwijder concept\*\*/);
     });
 

@@ -179,12 +179,12 @@ export function mainDialogTests(catalogue: Catalogue): void {
     const offer = await play(chat, [
       {
         says: 'nieuw verslag',
-        botShows: ['Wiener Städtedialog 2026', answered('duration'), 'Verder gaan'],
+        botShows: ['Wiener Städtedialog 2026', answered('duration'), 'Verdergaan'],
       },
     ]);
     await play(chat, [
       {
-        presses: () => actionData(cardOf(offer[0]!)!, 'Verder gaan'),
+        presses: () => actionData(cardOf(offer[0]!)!, 'Verdergaan'),
         botShows: [vraag('duration')],
       },
     ]);

@@ -40,7 +40,7 @@ export function reminderCommandsTests(catalogue: Catalogue): void {
       ),
     );
 
-    const replies = await chat.submit(actionData(reminder, 'Verder gaan'));
+    const replies = await chat.submit(actionData(reminder, 'Verdergaan'));
     const shown = replies.map(visibleText).join('\n');
     assert.ok(shown.includes(vraag('persons')), shown);
     assert.match(shown, /HOEVEEL PERSONEN HEBBEN DE REIS GEMAAKT/);
@@ -57,7 +57,7 @@ export function reminderCommandsTests(catalogue: Catalogue): void {
     const draft = await stores.reports.get(TRAVELLER, 'report-1');
     const resume = actionData(
       renderReminderCard(reminderCardData(draft!, catalogue)),
-      'Verder gaan',
+      'Verdergaan',
     );
     await play(chat, [{ presses: () => resume, botShows: [vraag('destination'), 'bestemming'] }]);
     await stores.reports.delete(TRAVELLER, 'report-1');

@@ -69,7 +69,7 @@ const tallinn: Trip = {
 /** The new purpose every edit of `doel` gives. */
 const NEW_PURPOSE = 'Afspraken maken over een gezamenlijke pilot met walstroom in beide havens.';
 
-/** The part choice after `wijzig` (or `Bewerken`): one button a part, in the form's order. */
+/** The part choice after `wijzig` (or `Wijzigen`): one button a part, in the form's order. */
 /**
  * The choice of parts: more than three, so a drop-down (each part's name and, as the lines of a
  * card list every value, its key) with one `Wijzig` button.
@@ -78,7 +78,7 @@ const PART_CHOICE = [
   'Welk onderdeel wil je wijzigen?',
   'Onderdeel',
   ...catalogue.questions.flatMap((question) => [question.name.nl, question.key]),
-  'Wijzig',
+  'Wijzigen',
 ];
 
 const SAVED = (version: number) =>
@@ -125,7 +125,7 @@ interface Posted {
   reportId: string;
   /** The root post of the report's thread in the channel (the card's activity id). */
   rootId: string;
-  /** The bot's confirmation in the personal chat, with `Bewerken`. */
+  /** The bot's confirmation in the personal chat, with `Wijzigen`. */
   confirmation: BotMessage;
 }
 
@@ -274,7 +274,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
 
       const confirm = lastCard(await traveller.press(card, 'Volgende', { answer: NEW_PURPOSE }));
       assert.deepEqual(confirm.lines, [
-        'Klopt deze wijziging van doel van de reis?',
+        'Klopt deze wijziging bij ‘Doel van de reis’?',
         'Was',
         ...shownLines(bergen.purpose),
         'Wordt',
@@ -345,7 +345,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       const locationsConfirm = lastCard(
         await traveller.press(locationsCard, 'Volgende', { answer: newLocations }),
       );
-      assert.equal(locationsConfirm.lines[0], 'Klopt deze wijziging van bezochte locaties?');
+      assert.equal(locationsConfirm.lines[0], 'Klopt deze wijziging bij ‘Bezochte locaties’?');
 
       // Scrolling up, the traveller presses Bevestigen on the cancelled change of "doel".
       const said = textsOf(await traveller.press(purposeConfirm, 'Bevestigen')).join('\n');
@@ -372,7 +372,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
     });
   });
 
-  describe('2. naming the part, the report, or pressing Bewerken', () => {
+  describe('2. naming the part, the report, or pressing Wijzigen', () => {
     it('`wijzig` asks which part; the part named in own words (`de datums`) gets the dates card, with the interview’s validation', async () => {
       const { place, author, traveller, ...posted } = await postedReport('Sanne Vos', bergen);
 
@@ -410,7 +410,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
 
       const confirm = lastCard(await traveller.press(rejected, 'Volgende', changed));
       assert.deepEqual(confirm.lines, [
-        'Klopt deze wijziging van reisduur?',
+        'Klopt deze wijziging bij ‘Reisduur’?',
         'Was',
         shownPeriod(bergen),
         'Wordt',
@@ -442,20 +442,22 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       );
     });
 
-    it('starts the edit from the Bewerken button of the posted confirmation', async () => {
+    it('starts the edit from the Wijzigen button of the posted confirmation', async () => {
       const { place, author, traveller, ...posted } = await postedReport('Joris Peters', tallinn);
-      assert.ok(buttonsOf(cardOf(posted.confirmation)).some((b) => b.title === 'Bewerken'));
+      assert.ok(buttonsOf(cardOf(posted.confirmation)).some((b) => b.title === 'Wijzigen'));
 
-      const choice = lastCard(await traveller.press(posted.confirmation, 'Bewerken'));
+      const choice = lastCard(await traveller.press(posted.confirmation, 'Wijzigen'));
       assert.deepEqual(choice.lines, PART_CHOICE);
-      const card = lastCard(await traveller.press(choice, 'Wijzig', { questionKey: 'locations' }));
+      const card = lastCard(
+        await traveller.press(choice, 'Wijzigen', { questionKey: 'locations' }),
+      );
       assertAsks(card, 'locations');
       assert.equal(inputsOf(cardOf(card)).get('answer')?.value, tallinn.locations);
 
       const locations = 'Tallinna Raekoda; Ülemiste City';
       const confirm = lastCard(await traveller.say(locations));
       assert.deepEqual(confirm.lines.slice(0, 5), [
-        'Klopt deze wijziging van bezochte locaties?',
+        'Klopt deze wijziging bij ‘Bezochte locaties’?',
         'Was',
         tallinn.locations,
         'Wordt',
@@ -509,7 +511,7 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
   });
 
   describe('3. only the author changes a report', () => {
-    it('refuses a colleague who submits Bewerken with the author’s report id in their own chat', async () => {
+    it('refuses a colleague who submits Wijzigen with the author’s report id in their own chat', async () => {
       const { place, author, traveller, ...posted } = await postedReport('Anouk Meijer', bergen);
       const colleague = travellerIn(place, makeUser('Collega Tim Bos'));
       const authorChat = traveller.messages().length;
@@ -966,12 +968,12 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
         'Mijn verslagen',
         tallinn.title,
         `${shownPeriod(tallinn)} · concept`,
-        'Verder gaan',
+        'Verdergaan',
         bergen.title,
         `${shownPeriod(bergen)} · geplaatst, versie 2`,
-        'Bewerken',
-        'Download als Word',
-        'Bekijk in kanaal',
+        'Wijzigen',
+        'Downloaden als Word',
+        'Bekijken in kanaal',
       ]);
       const links = linksOf(list);
       assert.equal(links.length, 1, 'only the posted report has a link');

@@ -1,6 +1,6 @@
 // A report as a Word file in Teams, end to end over HTTP: the real bot (`node dist/index.js`), a
 // Cosmos DB-compatible server, the fake Bot Connector and a fake OneDrive upload URL. The author
-// types `exporteer` (or presses Download als Word), gets Teams' file consent card, and on Allow
+// types `exporteer` (or presses Downloaden als Word), gets Teams' file consent card, and on Allow
 // the bot uploads the .docx and shows it with a file info card.
 import assert from 'node:assert/strict';
 import type { Report } from '../../src/report/report';
@@ -254,11 +254,11 @@ describe('e2e: an author gets their report as a Word file in Teams', function ()
     assert.match(cards[0]!.name, /^2024-11-05-smart-city-expo-world-congress-2024-/);
   });
 
-  it('offers the file from the Download als Word button of mijn verslagen', async () => {
+  it('offers the file from the Downloaden als Word button of mijn verslagen', async () => {
     const traveller = await author('Eva Dekker', barcelonaReport());
     const list = lastCard(await traveller.say('mijn verslagen'));
     const before = connector.activitiesIn(traveller.chatId).length;
-    await traveller.press(list, 'Download als Word');
+    await traveller.press(list, 'Downloaden als Word');
     assert.equal(consentCards(traveller, before).length, 1);
   });
 
@@ -407,7 +407,7 @@ describe('e2e: an author gets their report as a Word file in Teams', function ()
     });
   }
 
-  it('offers the file from Download als Word on the confirmation of a report just posted by chat', async () => {
+  it('offers the file from Downloaden als Word on the confirmation of a report just posted by chat', async () => {
     const place = await installInTeam(teams.bot.url, connector);
     const traveller = new TravellerClient(makeUser('Lotte Smit'), {
       botUrl: teams.bot.url,
@@ -416,7 +416,7 @@ describe('e2e: an author gets their report as a Word file in Teams', function ()
     });
     const confirmation = await completeTypedReport(traveller, vilnius);
     const before = connector.activitiesIn(traveller.chatId).length;
-    await traveller.press(confirmation, 'Download als Word');
+    await traveller.press(confirmation, 'Downloaden als Word');
     const [card] = consentCards(traveller, before);
     assert.ok(card, 'a file consent card');
     const uploadsBefore = oneDrive.uploads.length;

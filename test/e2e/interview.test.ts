@@ -118,7 +118,7 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
     assert.equal(confirmation.length, 1, 'one confirmation');
     assert.deepEqual(confirmation[0]?.lines.slice(0, 2), [
       'Je verslag is geplaatst in het kanaal Reisverslagen van het team Internationale Zaken. Bedankt!',
-      'Bewerken',
+      'Wijzigen',
     ]);
 
     const posts = connector.reportPosts(channel.id);
@@ -262,8 +262,8 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
 
     const offer = lastCard(await traveller.say('nieuw verslag'));
     assert.deepEqual(offer.lines, [
-      `Je hebt een onafgerond verslag: ${riga.title} (${answeredOf(catalogue, 3)}). Wil je daarmee verder gaan?`,
-      'Verder gaan',
+      `Je hebt een onafgerond verslag: ${riga.title} (${answeredOf(catalogue, 3)}). Wil je daarmee verdergaan?`,
+      'Verdergaan',
       'Nieuw verslag',
     ]);
     const stored = await storedReport(user);
@@ -274,7 +274,7 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
       persons: { type: 'number', value: riga.persons },
     });
 
-    const resumed = lastCard(await traveller.press(offer, 'Verder gaan'));
+    const resumed = lastCard(await traveller.press(offer, 'Verdergaan'));
     assertAsks(resumed, 'duration');
     assert.equal(reportIdOf(resumed), reportId, 'the same report goes on');
 

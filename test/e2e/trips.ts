@@ -271,7 +271,7 @@ export function assertChannelCard(
 
 /**
  * Writes a whole report by typing in the chat (as on a phone) and posts it with a typed
- * `plaatsen`; resolves with the bot's confirmation (the card with `Bewerken`).
+ * `plaatsen`; resolves with the bot's confirmation (the card with `Wijzigen`).
  */
 export async function completeTypedReport(
   traveller: TravellerClient,

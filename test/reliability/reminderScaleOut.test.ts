@@ -50,7 +50,7 @@ describe('reliability: two bot processes sweeping reminders from the same store'
     reportOnFailure(this.currentTest, first, second, cosmos, connector);
   });
 
-  it('sends each abandoned draft two reminders in all, each once, and Verder gaan resumes it', async () => {
+  it('sends each abandoned draft two reminders in all, each once, and Verdergaan resumes it', async () => {
     const tenantId = randomUUID();
     const travellers = ['Priya Ramdin', 'Ahmed El Amrani', 'Sanne de Vries', 'Daan Visser'].map(
       (name, index) =>
@@ -119,7 +119,7 @@ describe('reliability: two bot processes sweeping reminders from the same store'
 
     const [priya] = travellers;
     const reminder = priya!.messages().filter(isReminder).at(-1)!;
-    const replies = await priya!.press(reminder, 'Verder gaan');
+    const replies = await priya!.press(reminder, 'Verdergaan');
     const shown = replies.map((reply) => reply.lines.join('\n')).join('\n');
     assert.ok(shown.includes(progressOf(catalogue, 'destination')), shown);
   });

@@ -109,7 +109,7 @@ describe('reminder sweep, against Cosmos DB and the Bot Connector', () => {
     assert.match(first?.lines.join('\n') ?? '', /Je reisverslag is nog niet af/);
     assert.match(first?.lines.join('\n') ?? '', /Eurocities Porto/);
     assert.ok((first?.lines.join('\n') ?? '').includes(answeredOf(productCatalogue, 2)));
-    assert.ok(first?.lines.includes('Verder gaan'));
+    assert.ok(first?.lines.includes('Verdergaan'));
 
     await sweepAt('2026-11-23T15:45:00.000Z');
     await sweepAt('2026-11-26T15:29:00.000Z');

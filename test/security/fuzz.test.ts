@@ -164,7 +164,7 @@ const COMMANDS = [
   'annuleren',
   'gebruik dit kanaal',
   'use this channel',
-  'Bewerken',
+  'Wijzigen',
   'WIJZIG DOEL!',
   '  Nieuw   Verslag.  ',
 ];
