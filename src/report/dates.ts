@@ -42,20 +42,37 @@ const MONTHS = new Map<string, number>(
   }),
 );
 
-const ENGLISH_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** The months' full names, as the written dates of each language show them. */
+const MONTH_NAMES: Record<Locale, readonly string[]> = {
+  nl: [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
 
 // Weekday names and abbreviations people put before a date: "ma 3 t/m wo 5 november".
 const WEEKDAYS = new Set(
@@ -453,8 +470,32 @@ function isLetter(character: string): boolean {
 /** Shows an ISO date as people write it: nl `19-06-2023`, en `19 June 2023`. */
 export function formatDate(iso: string, locale: Locale): string {
   const [year, month, day] = iso.split('-');
-  if (locale === 'en') return `${Number(day)} ${ENGLISH_MONTHS[Number(month) - 1]} ${year}`;
+  if (locale === 'en') return `${Number(day)} ${MONTH_NAMES.en[Number(month) - 1]} ${year}`;
   return `${day}-${month}-${year}`;
+}
+
+/**
+ * Two ISO dates written out as a sentence shows them, nl "18 t/m 22 november 2025", en "18 to 22
+ * November 2025"; the first date leaves out the month and year it shares with the second.
+ */
+export function writtenDateRange(departure: string, returnDate: string, locale: Locale): string {
+  const [, month, day] = departure.split('-').map(Number) as [number, number, number];
+  const names = MONTH_NAMES[locale];
+  const last = writtenDate(returnDate, names);
+  if (departure === returnDate) return last;
+  const sameYear = departure.slice(0, 4) === returnDate.slice(0, 4);
+  const sameMonth = sameYear && departure.slice(5, 7) === returnDate.slice(5, 7);
+  const first = sameMonth
+    ? `${day}`
+    : sameYear
+      ? `${day} ${names[month - 1]}`
+      : writtenDate(departure, names);
+  return `${first} ${locale === 'en' ? 'to' : 't/m'} ${last}`;
+}
+
+function writtenDate(iso: string, names: readonly string[]): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return `${day} ${names[month - 1]} ${year}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatDate } from './dates';
+import { formatDate, writtenDateRange } from './dates';
 import { describeDuration } from './duration';
 import type { Locale } from './locale';
 
@@ -117,7 +117,8 @@ const nl: Messages = {
   askPeople: (n) => `Klopt dit? ${n} ${n === 1 ? 'persoon' : 'personen'}:`,
   peopleUncertain:
     'Ik weet niet zeker waar de ene persoon ophoudt en de volgende begint; schrijf één persoon per regel als Naam (functie).',
-  askDates: (departure, returnDate) => `Klopt dit? ${writtenRange(departure, returnDate, 'nl')}`,
+  askDates: (departure, returnDate) =>
+    `Klopt dit? ${writtenDateRange(departure, returnDate, 'nl')}`,
   datesUncertain: `Typ de datums met het jaar erbij, bijvoorbeeld ${EXAMPLE_DATE} t/m 20-06-2023.`,
   askYesOrNo: (text) => `Bedoel je ja of nee? Je schreef: ‘${shorten(text)}’`,
   yesOrNoUncertain: 'Ik weet niet zeker of je ja of nee bedoelt; begin je antwoord met ja of nee.',
@@ -183,7 +184,7 @@ const en: Messages = {
   peopleUncertain:
     'I am not sure where one person ends and the next begins; write one person a line as Name (position).',
   askDates: (departure, returnDate) =>
-    `Is this right? ${writtenRange(departure, returnDate, 'en')}`,
+    `Is this right? ${writtenDateRange(departure, returnDate, 'en')}`,
   datesUncertain: 'Type the dates with their year, for example 19-06-2023 to 20-06-2023.',
   askYesOrNo: (text) => `Do you mean yes or no? You wrote: ‘${shorten(text)}’`,
   yesOrNoUncertain: 'I am not sure whether you mean yes or no; start your answer with yes or no.',
@@ -205,57 +206,6 @@ export function messagesFor(locale: Locale): Messages {
 // A count with the language's thousands separator: nl 4.000, en 4,000.
 function count(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL').format(value);
-}
-
-const DUTCH_MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const ENGLISH_MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-// Dates written out, "18 t/m 22 november 2025", to make the year of a guess plain; the first
-// date leaves out the month and year it shares with the second.
-function writtenRange(departure: string, returnDate: string, locale: Locale): string {
-  const [, month, day] = departure.split('-').map(Number) as [number, number, number];
-  const names = locale === 'en' ? ENGLISH_MONTH_NAMES : DUTCH_MONTHS;
-  const last = writtenDate(returnDate, names);
-  if (departure === returnDate) return last;
-  const sameYear = departure.slice(0, 4) === returnDate.slice(0, 4);
-  const sameMonth = sameYear && departure.slice(5, 7) === returnDate.slice(5, 7);
-  const first = sameMonth
-    ? `${day}`
-    : sameYear
-      ? `${day} ${names[month - 1]}`
-      : writtenDate(departure, names);
-  return `${first} ${locale === 'en' ? 'to' : 't/m'} ${last}`;
-}
-
-function writtenDate(iso: string, names: readonly string[]): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return `${day} ${names[month - 1]} ${year}`;
 }
 
 // Quotes a traveller's text in a message without letting a pasted essay swamp the sentence.
