@@ -167,6 +167,8 @@ const texts = {
     version: 'Versie',
     notAnswered: '(niet beantwoord)',
     shortenedNote: '(ingekort voor Teams; het volledige verslag is bewaard)',
+    channelSummary: (title: string, traveller: string) =>
+      `Reisverslag: ${title || 'zonder titel'} — ${traveller}`,
     answeredPrefix: 'Beantwoord',
     reminderHeading: 'Je reisverslag is nog niet af',
     reminderProgress: (answered: number, total: number) =>
@@ -366,6 +368,8 @@ const texts = {
     version: 'Version',
     notAnswered: '(not answered)',
     shortenedNote: '(shortened for Teams; the full report is kept)',
+    channelSummary: (title: string, traveller: string) =>
+      `Travel report: ${title || 'untitled'} — ${traveller}`,
     answeredPrefix: 'Answered',
     reminderHeading: 'Your travel report is not finished yet',
     reminderProgress: (answered: number, total: number) =>

@@ -1,13 +1,15 @@
 import type { Catalogue } from '../report/catalogue';
-import type { Locale } from '../report/locale';
+import type { FormattedAnswer } from '../report/formatAnswer';
+import { RECORD_LOCALE, type Locale } from '../report/locale';
 import type { Report } from '../report/report';
 import { formatDate, todayIn } from '../report/dates';
-import { reportView } from '../report/reportView';
+import { reportView, type AnswerView, type ReportView } from '../report/reportView';
 import { DEFAULT_TIME_ZONE } from '../report/zonedTime';
 import { textsFor } from '../texts';
 import { fitCard, MAX_CARD_BYTES } from './cardSize';
+import { mentionOf, type CardMention } from './mention';
 import { cardTemplate, type AdaptiveCard } from './template';
-import { answerText, speakable, type TextItem, type TextLine } from './userText';
+import { speakable, textLines, type TextLine } from './userText';
 
 /** The data of `cards/report.json`: the report as colleagues read it in the channel. */
 export interface ReportCardData {
@@ -16,16 +18,26 @@ export interface ReportCardData {
   title: string;
   /** The title as a screen reader says it; `speak` is SSML, so XML-escaped. */
   spoken: string;
-  /** Traveller, destination and period: a bold label, then the value as a TextRun. */
+  /**
+   * The traveller @mentioned (a TextBlock `**label:** <at>Name</at>` and the card's
+   * `msteams.entities`); empty when their Teams id is not known, and they are a fact instead.
+   */
+  mentions: (CardMention & { label: string })[];
+  /** Traveller (unless mentioned), destination and dates: a bold label, then the value. */
   facts: { label: string; value: string }[];
-  sections: { question: string; lines: TextLine[]; items: TextItem[] }[];
+  /** The form's questions, each with its answer one line a RichTextBlock. */
+  sections: { question: string; lines: TextLine[] }[];
   footer: string;
 }
 
 /** Expands `cards/report.json` as it is, at any size; renderChannelCard keeps it under the limit. */
 export const renderReportCard = cardTemplate<ReportCardData>('report.json');
 
-/** The channel card's data: title, traveller, destination and period, then the form's questions. */
+/**
+ * The channel card's data, laid out like the form: title, traveller, destination and dates once
+ * at the top, then the form's questions; the trip's length under its question in the form's
+ * words (`3 dagen (2 nachten)`), the people met one a line.
+ */
 export function reportCardData(
   report: Report,
   catalogue: Catalogue,
@@ -33,21 +45,39 @@ export function reportCardData(
 ): ReportCardData {
   const texts = textsFor(locale);
   const view = reportView(report, catalogue, locale);
+  const mention = view.travellerTeamsId
+    ? mentionOf(view.travellerTeamsId, view.traveller)
+    : undefined;
   return {
     heading: texts.reportHeading,
     title: view.title.text,
     spoken: speakable(view.title.text),
+    mentions: mention ? [{ ...mention, label: texts.traveller }] : [],
     facts: [
-      { label: texts.traveller, value: view.traveller },
+      { label: texts.traveller, value: mention ? '' : view.traveller },
       { label: texts.destination, value: view.destination.text },
-      { label: texts.period, value: view.period.text },
+      { label: texts.period, value: view.dates?.written ?? '' },
     ].filter((fact) => fact.value !== ''),
     sections: view.form.map((viewed) => ({
       question: viewed.text,
-      ...answerText(viewed.shown ?? { text: texts.notAnswered }),
+      lines: answerLines(view, viewed) ?? textLines(texts.notAnswered),
     })),
     footer: updatedFooter(report, locale),
   };
+}
+
+/**
+ * An answer's lines on the channel card: the trip's length alone when the top shows its dates,
+ * a list (the people met) one entry a line without a count, else the answer as shown.
+ */
+function answerLines(view: ReportView, viewed: AnswerView): TextLine[] | undefined {
+  const shown: FormattedAnswer | undefined =
+    viewed.question.key === view.period.key && view.dates?.written
+      ? { text: view.dates.length }
+      : viewed.shown;
+  if (!shown) return undefined;
+  if (!shown.items) return textLines(shown.text);
+  return shown.items.map((text, index) => ({ text, spacing: index === 0 ? 'Small' : 'None' }));
 }
 
 /** "Bijgewerkt op 29-11-2026 (versie 2)" once the report was changed after posting, else ''. */
@@ -59,20 +89,20 @@ function updatedFooter(report: Report, locale: Locale): string {
 }
 
 /**
- * The channel card of a report, in the report's language, kept under Teams' size limit (see
- * cardSize): the longest answers are shortened on the card, with a note, while the store keeps
- * them whole.
+ * The channel card of a report, in the record's language (Dutch, whatever the author's Teams
+ * speaks), kept under Teams' size limit (see cardSize): should the answers not fit, the longest
+ * are shortened on the card, with a note, while the store keeps them whole.
  */
 export function renderChannelCard(
   report: Report,
   catalogue: Catalogue,
   maxBytes = MAX_CARD_BYTES,
 ): AdaptiveCard {
-  const data = reportCardData(report, catalogue, report.locale);
+  const data = reportCardData(report, catalogue, RECORD_LOCALE);
   return fitCard(
     () => renderReportCard(data),
-    data.sections.flatMap((section) => [section.lines, section.items]),
-    textsFor(report.locale).shortenedNote,
+    data.sections.map((section) => section.lines),
+    textsFor(RECORD_LOCALE).shortenedNote,
     maxBytes,
   );
 }

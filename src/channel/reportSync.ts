@@ -21,6 +21,7 @@ import {
 } from '../report/report';
 import type { ChannelStore } from '../store/channelStore';
 import type { ReportStore } from '../store/reportStore';
+import { RECORD_LOCALE } from '../report/locale';
 import { textsFor } from '../texts';
 import { plainMessage } from '../turn/plainMessage';
 import type { OpenPersonalChat } from './personalChat';
@@ -90,16 +91,18 @@ export class ReportSync {
   /**
    * Posts a report on its way to the channel; or updates the card in place (posting it again as
    * a new thread, with a note, when the post was deleted) and replies in the thread what changed.
+   * The card, its notification text and the notes are the record, so in RECORD_LOCALE.
    * Records the version the channel now shows and returns the stored report. When Teams cannot
    * be reached it counts the failure and throws, leaving the report behind; when Teams refuses
    * even a new post, or the failures reach the cap, it stops trying that version, tells the
    * author, and throws SyncStoppedError.
    */
-  async sync(report: Report, change?: string): Promise<Report> {
+  async sync(report: Report): Promise<Report> {
     const post = report.post;
     if (!post || !needsSync(report)) return report;
-    const texts = textsFor(report.locale);
+    const texts = textsFor(RECORD_LOCALE);
     const card = renderChannelCard(report, this.catalogue);
+    const change = this.changeNote(report);
     let shown: ChannelPost;
     let notes: string[];
     try {
@@ -108,9 +111,9 @@ export class ReportSync {
         notes = [];
       } else {
         try {
-          await this.publisher.update(post, card, texts.reportHeading);
+          await this.publisher.update(post, card, summaryOf(report));
           shown = post;
-          notes = [change ?? texts.updatedTo(report.version)];
+          notes = [change];
         } catch (error) {
           if (!(error instanceof PostGoneError)) throw error;
           this.log.warn(
@@ -121,7 +124,7 @@ export class ReportSync {
             ...(await this.publish(report, post, card)),
             syncedVersion: post.syncedVersion,
           };
-          notes = [texts.replacesDeletedPost, change ?? texts.updatedTo(report.version)];
+          notes = [texts.replacesDeletedPost, change];
         }
       }
     } catch (error) {
@@ -214,7 +217,22 @@ export class ReportSync {
     card: AdaptiveCard,
   ): Promise<ChannelPost> {
     const target = await this.repostTarget(report, post);
-    return this.publisher.publish(target, card, textsFor(report.locale).reportHeading);
+    return this.publisher.publish(target, card, summaryOf(report));
+  }
+
+  /**
+   * The note in the thread for the version the card now shows: who changed which part
+   * ("Sanne de Vries heeft doel van de reis gewijzigd (versie 2).") when that version is one
+   * change, else that the report was brought up to the version.
+   */
+  private changeNote(report: Report): string {
+    const texts = textsFor(RECORD_LOCALE);
+    const last = report.history.at(-1);
+    const question = last && this.catalogue.find(last.key);
+    if (!last || !question || last.version !== report.version) {
+      return texts.updatedTo(report.version);
+    }
+    return texts.changeNote(last.by, question.name[RECORD_LOCALE].toLowerCase(), report.version);
   }
 
   /**
@@ -311,4 +329,12 @@ export class ReportSync {
       this.log.warn({ err: error, reportId: report.id }, 'could not tell the author');
     }
   }
+}
+
+/**
+ * The post's notification text, as Teams shows it in the activity feed and notifications:
+ * "Reisverslag: <titel> — <naam>", in the record's language.
+ */
+export function summaryOf(report: Report): string {
+  return textsFor(RECORD_LOCALE).channelSummary(titleOf(report), report.travellerName);
 }

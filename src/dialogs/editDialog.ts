@@ -228,14 +228,10 @@ export class EditDialog extends ComponentDialog {
       await context.sendActivity(texts.editCancelled);
       return step.endDialog();
     }
-    const change = textsFor(edited.locale).changeNote(
-      traveller.name,
-      question.name[edited.locale].toLowerCase(),
-      edited.version,
-    );
+    // The note in the channel's thread is part of the record: ReportSync words it, in Dutch.
     const { sync } = this.services;
     const synced = await this.services.afterTurn.start('update channel post', () =>
-      sync.sync(edited, change),
+      sync.sync(edited),
     );
     if (!synced.finished) {
       await context.sendActivity(texts.editSavedSyncing(edited.version));

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../report/catalogue';
-import type { Locale } from '../report/locale';
+import { RECORD_LOCALE, type Locale } from '../report/locale';
 import type { Report } from '../report/report';
 import { reportView, shownAnswer } from '../report/reportView';
 import { postedAtLocal } from './tripDate';
@@ -42,7 +42,7 @@ const BOM = '\uFEFF';
 export function renderRegisterCsv(
   reports: readonly Report[],
   catalogue: Catalogue,
-  locale: Locale = 'nl',
+  locale: Locale = RECORD_LOCALE,
 ): string {
   checkRegisterAnswers(catalogue);
   const rows = [
@@ -53,7 +53,11 @@ export function renderRegisterCsv(
 }
 
 /** One report's row: who went where, why, when, with how many; dates ISO so that they sort. */
-export function registerRow(report: Report, catalogue: Catalogue, locale: Locale = 'nl'): string[] {
+export function registerRow(
+  report: Report,
+  catalogue: Catalogue,
+  locale: Locale = RECORD_LOCALE,
+): string[] {
   const view = reportView(report, catalogue, locale);
   return [
     view.traveller,

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../report/catalogue';
 import { todayIn } from '../report/dates';
-import type { Locale } from '../report/locale';
+import { RECORD_LOCALE, type Locale } from '../report/locale';
 import { messagesFor } from '../report/messages';
 import { formatPerson } from '../report/people';
 import type { Person, Report } from '../report/report';
@@ -33,11 +33,14 @@ export interface ReportDocument {
   sections: DocumentSection[];
 }
 
-/** The document of a report in its own language (or `locale`), with every form question. */
+/**
+ * The document of a report, with every form question: in the record's language (Dutch, the
+ * form's), whatever the author's Teams speaks, unless `locale` asks for another.
+ */
 export function reportDocument(
   report: Report,
   catalogue: Catalogue,
-  locale: Locale = report.locale,
+  locale: Locale = RECORD_LOCALE,
 ): ReportDocument {
   const messages = messagesFor(locale);
   const view = reportView(report, catalogue, locale);

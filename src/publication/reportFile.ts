@@ -10,7 +10,7 @@ export interface ReportFile {
   bytes: Buffer;
 }
 
-/** The report as a Word document in its own language, named by trip date and title. */
+/** The report as a Word document in the record's language (Dutch), named by trip date and title. */
 export async function reportWordFile(report: Report, catalogue: Catalogue): Promise<ReportFile> {
   return {
     name: reportFileName(report, 'docx'),

@@ -3,6 +3,7 @@ import { describeDuration } from './duration';
 import { formatAnswer, type FormattedAnswer } from './formatAnswer';
 import type { Locale } from './locale';
 import type { Answer, Report } from './report';
+import { writtenDateRange } from './dates';
 
 /** One question of a report with its answer, as every output shows it. */
 export interface AnswerView {
@@ -19,6 +20,8 @@ export interface AnswerView {
 
 /** A part of the block that names the trip: the question's short name and the answer shown. */
 export interface TripPart {
+  /** The key of the question it comes from. */
+  key: string;
   label: string;
   /** The answer as shown; '' when not answered (or the catalogue has no such question). */
   text: string;
@@ -29,6 +32,8 @@ export interface TripDates {
   departure?: string;
   return?: string;
   length: string;
+  /** Both dates as a letter writes them (`17 t/m 19 november 2026`); undefined without both. */
+  written?: string;
 }
 
 /**
@@ -42,6 +47,8 @@ export interface ReportView {
   locale: Locale;
   title: TripPart;
   traveller: string;
+  /** The traveller's Teams user id (`29:…`) from their personal chat, to @mention them; if known. */
+  travellerTeamsId?: string;
   destination: TripPart;
   /** The trip's period as shown: `19-06-2023 t/m 20-06-2023 · 2 dagen (1 nacht)`. */
   period: TripPart;
@@ -78,7 +85,7 @@ export function reportView(
   });
   const part = (key: string): TripPart => {
     const viewed = answers.find((candidate) => candidate.question.key === key);
-    return { label: viewed?.name ?? key, text: viewed?.shown?.text ?? '' };
+    return { key, label: viewed?.name ?? key, text: viewed?.shown?.text ?? '' };
   };
   const duration = report.answers[PERIOD_KEY];
   return {
@@ -86,6 +93,7 @@ export function reportView(
     locale,
     title: part(TITLE_KEY),
     traveller: report.travellerName,
+    ...(report.chat?.userId ? { travellerTeamsId: report.chat.userId } : {}),
     destination: part(DESTINATION_KEY),
     period: part(PERIOD_KEY),
     ...(duration?.type === 'dateRange'
@@ -94,6 +102,9 @@ export function reportView(
             ...(duration.departure ? { departure: duration.departure } : {}),
             ...(duration.return ? { return: duration.return } : {}),
             length: describeDuration(duration.days, duration.nights, locale),
+            ...(duration.departure && duration.return
+              ? { written: writtenDateRange(duration.departure, duration.return, locale) }
+              : {}),
           },
         }
       : {}),

@@ -8,7 +8,7 @@
 // README's pictures in docs/. The Playground's client is en-US, so the bot answers in English.
 import type { Browser, Locator } from 'playwright-core';
 import type { Question } from '../../src/report/catalogue';
-import { tripDates } from '../e2e/trips';
+import { tripDates, writtenPeriod } from '../e2e/trips';
 import { productCatalogue as catalogue } from '../support/catalogue';
 import { answeredOf, progressOf, sampleAnswer } from '../support/sampleAnswers';
 import {
@@ -157,6 +157,24 @@ const reportTexts = [
   ...trip.people.map((person) => `• ${person}`),
   trip.outcome,
   `Yes: ${trip.agreements}`,
+];
+
+/**
+ * The report as the channel shows it: in Dutch, the record's language, though the traveller's
+ * Playground runs in English (issue 17, item 7); the dates once at the top, the people one a line.
+ */
+const channelTexts = [
+  trip.title,
+  'Reiziger',
+  'Sanne de Vries',
+  trip.destination,
+  writtenPeriod({ departure, return: returnDate }),
+  ...catalogue.formQuestions.map((question) => question.text.nl),
+  '3 dagen (2 nachten)',
+  ...trip.locations,
+  ...trip.people,
+  trip.outcome,
+  `Ja: ${trip.agreements}`,
 ];
 
 describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', function () {
@@ -308,27 +326,15 @@ describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', functi
     expectNoBotErrors();
   });
 
-  it('shows the report card with the answers in the channel Reisverslagen', async () => {
+  it('shows the report card with the answers in the channel Reisverslagen, in Dutch', async () => {
     await playground.open('Reisverslagen');
     const report = await playground.card(
       'The report in the channel',
-      'Report of a foreign business trip',
+      'Verslag buitenlandse dienstreis',
       trip.title,
     );
-    await expectTexts(report, 'The report in the channel', [
-      'Traveller',
-      'Sanne de Vries',
-      'HOW MANY PEOPLE MADE THE TRIP?',
-      'HOW LONG DID THE TRIP LAST?',
-      'WHAT WAS THE PURPOSE OF THE TRIP?',
-      'WHICH LOCATIONS WERE VISITED?',
-      'WHO DID YOU MEET? (STATE THEIR POSITION)',
-      'WHAT DID THE TRIP BRING THE MUNICIPALITY?',
-      'ARE THERE FOLLOW-UP AGREEMENTS? IF SO, WHICH?',
-      ...trip.purpose,
-      ...reportTexts,
-    ]);
-    const posts = await playground.cards('Report of a foreign business trip').count();
+    await expectTexts(report, 'The report in the channel', [...trip.purpose, ...channelTexts]);
+    const posts = await playground.cards('Verslag buitenlandse dienstreis').count();
     if (posts !== 1) throw new Error(`The channel shows ${posts} reports instead of 1`);
     await playground.screenshot('channel-report');
     await playground.picture('channel-report', report);
@@ -370,22 +376,22 @@ describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', functi
     await playground.open('Reisverslagen');
     const report = await playground.card(
       'The updated report in the channel',
-      'Report of a foreign business trip',
-      '(version 2)',
+      'Verslag buitenlandse dienstreis',
+      '(versie 2)',
     );
     await expectTexts(report, 'The updated report in the channel', [
       newPurpose,
-      'Updated on',
-      '(version 2)',
-      ...reportTexts,
+      'Bijgewerkt op',
+      '(versie 2)',
+      ...channelTexts,
     ]);
     await expectNoTexts(report, 'The updated report in the channel', trip.purpose);
     // And a note in the post's thread says who changed what.
     await playground.expectMessage(
-      'Sanne de Vries changed purpose of the trip (version 2).',
+      'Sanne de Vries heeft doel van de reis gewijzigd (versie 2).',
       'The note in the thread',
     );
-    const posts = await playground.cards('Report of a foreign business trip').count();
+    const posts = await playground.cards('Verslag buitenlandse dienstreis').count();
     if (posts !== 1) throw new Error(`The channel shows ${posts} reports instead of 1 updated`);
     await playground.screenshot('channel-report-version-2');
     expectNoBotErrors();

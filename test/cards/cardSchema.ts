@@ -15,8 +15,10 @@ export function findCardSchema(): string | undefined {
 /**
  * A validator of cards against the Adaptive Card 1.5 schema, taught Teams' `msteams` host property
  * on the card: the schema forbids properties it does not list (`additionalProperties: false`),
- * but Teams reads `msteams` there, e.g. `{ "width": "Full" }` for a full-width card (Microsoft
- * Learn, "Format cards in Teams"). Only that property, with the values Teams documents, is added.
+ * but Teams reads `msteams` there: `{ "width": "Full" }` for a full-width card, and `entities`
+ * with a `mention` of a user (`<at>Name</at>` and the user's id and name) for an @mention in a
+ * TextBlock (Microsoft Learn, "Format cards in Teams": "Full width Adaptive Card" and "Mention
+ * support within Adaptive Cards"). Only that property, with what Teams documents, is added.
  */
 export function cardValidator(schemaPath: string): { validate: ValidateFunction; ajv: Ajv } {
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
@@ -28,7 +30,27 @@ export function cardValidator(schemaPath: string): { validate: ValidateFunction;
     ...card.properties,
     msteams: {
       type: 'object',
-      properties: { width: { enum: ['Full'] } },
+      properties: {
+        width: { enum: ['Full'] },
+        entities: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['type', 'text', 'mentioned'],
+            properties: {
+              type: { enum: ['mention'] },
+              text: { type: 'string', pattern: '^<at>[^<>]+</at>$' },
+              mentioned: {
+                type: 'object',
+                required: ['id', 'name'],
+                properties: { id: { type: 'string', minLength: 1 }, name: { type: 'string' } },
+                additionalProperties: false,
+              },
+            },
+            additionalProperties: false,
+          },
+        },
+      },
       additionalProperties: false,
     },
   };

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { cardSize, MAX_CARD_BYTES } from '../../src/cards/cardSize';
 import { myReportsCardData, renderMyReportsCard } from '../../src/cards/myReportsCard';
 import { questionCardData, renderQuestionCard } from '../../src/cards/questionCard';
+import { renderChannelCard, renderReportCard, reportCardData } from '../../src/cards/reportCard';
 import { answerLimit, parseCardAnswer } from '../../src/report/answerInput';
 import type { Question } from '../../src/report/catalogue';
 import type { Answer } from '../../src/report/report';
@@ -89,6 +90,118 @@ function fixtureOf(shape: Shape): CardFixture {
   };
 }
 
+/** Ordinary Dutch and European text with diacritics: one UTF-16 unit a character. */
+const LATIN_SENTENCE =
+  'De delegatie sprak in Zürich met de coördinator van het Café Européen over naïeve ' +
+  'verwachtingen, ruimtelijke ordening en Ørsteds energieplannen in São Paulo en Kraków. ';
+
+/** How ordinary text at its maximum is laid out, and how the people met are written. */
+interface LatinShape {
+  name: string;
+  /** Sentences a paragraph. */
+  sentencesPerParagraph: number;
+  /** Between paragraphs: a blank line, or a line break only. */
+  between: '\n\n' | '\n';
+  /** A person as typed (`Naam (functie)`) for index i; as many as fit the limit and maxItems. */
+  person: (index: number) => { name: string; role: string };
+}
+
+const shortPerson = (i: number) => ({ name: `Zoë Lefèvre ${i}`, role: 'wethouder' });
+const longPerson = (i: number) => ({
+  name: `François Nuñez-Ørsted ${i}`,
+  role: 'directeur Relations Internationales van de stad Genève',
+});
+
+const LATIN_SHAPES: LatinShape[] = [
+  {
+    name: 'one paragraph an answer, as many short people as allowed',
+    sentencesPerParagraph: 1000,
+    between: '\n\n',
+    person: shortPerson,
+  },
+  {
+    name: 'paragraphs of three sentences, as many short people as allowed',
+    sentencesPerParagraph: 3,
+    between: '\n\n',
+    person: shortPerson,
+  },
+  {
+    name: 'paragraphs of two sentences, long people',
+    sentencesPerParagraph: 2,
+    between: '\n\n',
+    person: longPerson,
+  },
+  {
+    name: 'a line a sentence, as many short people as allowed',
+    sentencesPerParagraph: 1,
+    between: '\n',
+    person: shortPerson,
+  },
+];
+
+/** `limit` characters of prose, in paragraphs of the shape's length. */
+function latinText(limit: number, shape: LatinShape): string {
+  const paragraphs: string[] = [];
+  let length = 0;
+  while (length < limit) {
+    const paragraph = LATIN_SENTENCE.repeat(shape.sentencesPerParagraph).trim();
+    paragraphs.push(paragraph);
+    length += paragraph.length + 2;
+  }
+  return paragraphs.join(shape.between).slice(0, limit).trim();
+}
+
+/** Every answer at its catalogue maximum in ordinary Latin text with diacritics. */
+function latinFixture(shape: LatinShape): CardFixture {
+  const answers: Record<string, Answer> = {};
+  for (const question of catalogue.questions) {
+    const limit = answerLimit(question);
+    switch (question.type) {
+      case 'shortText':
+      case 'longText':
+        answers[question.key] = { type: question.type, text: latinText(limit, shape) };
+        break;
+      case 'yesNoText':
+        answers[question.key] = { type: 'yesNoText', yes: true, text: latinText(limit, shape) };
+        break;
+      case 'people': {
+        // As many people as the typed limit (`Naam (functie)` a line) and maxItems allow.
+        const people: { name: string; role: string }[] = [];
+        let typed = 0;
+        for (let i = 0; people.length < (question.maxItems ?? 100); i++) {
+          const person = shape.person(i);
+          typed += `${person.name} (${person.role})\n`.length;
+          if (typed > limit) break;
+          people.push(person);
+        }
+        answers[question.key] = { type: 'people', people };
+        break;
+      }
+      default:
+        answers[question.key] = maxAnswer(question, 'one line of CJK') as Answer;
+    }
+  }
+  const name = 'Zoë van den Ende-Ørsted, Directie Internationale Zaken'.padEnd(256, 'é');
+  return {
+    catalogue,
+    answers,
+    travellerName: name,
+    teamName: name,
+    channelName: name.slice(0, 50),
+    fileName: 'verslag.docx',
+    rejected: { answer: 'x' },
+  };
+}
+
+/** The personal chat of the Latin fixtures' traveller: the channel card mentions them. */
+const LATIN_CHAT = {
+  conversationId: 'a:1latin',
+  serviceUrl: 'https://smba.example/',
+  userId: `29:${'1aZ'.repeat(30)}`,
+  userName: 'Zoë',
+  aadObjectId: 'aad-1',
+};
+
 describe('cards: sizes as Teams counts them, under 80 KB with every answer at its maximum (issue 16, item 3)', () => {
   it('counts a card in UTF-16: 2 bytes a code unit, so an astral character is 4, a CJK one 2', () => {
     const card = { type: 'AdaptiveCard' as const, version: '1.5', speak: `${ASTRAL}${CJK}` };
@@ -118,6 +231,19 @@ describe('cards: sizes as Teams counts them, under 80 KB with every answer at it
         shape !== 'one line of CJK',
         'the note on the shortened channel card',
       );
+    });
+  }
+
+  // Issue 17, item 6: ordinary text at every answer's maximum fits whole; shortening is a guard
+  // for extremes only (the astral shapes above).
+  for (const shape of LATIN_SHAPES) {
+    it(`shows the channel card unshortened with every answer at its maximum in Latin text with diacritics: ${shape.name}`, () => {
+      const report = { ...postedOf(latinFixture(shape), 'en'), chat: LATIN_CHAT };
+      const whole = renderReportCard(reportCardData(report, catalogue, 'nl'));
+      const card = renderChannelCard(report, catalogue);
+      assert.ok(cardSize(card) <= MAX_CARD_BYTES, `${cardSize(card)} bytes`);
+      assert.deepStrictEqual(card, whole, `not shortened (${cardSize(whole)} bytes whole)`);
+      assert.doesNotMatch(JSON.stringify(card), /ingekort voor Teams/);
     });
   }
 

@@ -6,7 +6,12 @@ import type { AdaptiveCard } from '../../src/cards/template';
 import { newDraft, withAnswer, type Answer, type Report } from '../../src/report/report';
 import { pinnedCatalogue as catalogue } from '../support/catalogue';
 import { cardValidator, findCardSchema } from './cardSchema';
-import { elementsOf as elements, everyCard, type CardFixture } from './everyCard';
+import {
+  elementsOf as elements,
+  everyCard,
+  TRAVELLER_TEAMS_ID,
+  type CardFixture,
+} from './everyCard';
 
 const now = new Date('2026-11-20T10:00:00Z');
 const answers: Record<string, Answer> = {
@@ -111,10 +116,33 @@ describe('cards', () => {
     assert.ok(texts.includes('WAT WAS HET DOEL VAN DE REIS?'));
   });
 
-  it('show the channel card at full width in Teams (msteams.width Full)', () => {
+  it('show the channel card at full width in Teams (msteams.width Full), the traveller @mentioned', () => {
     for (const { name, card } of cards.filter((c) => c.name.startsWith('channel card'))) {
-      assert.deepEqual(card.msteams, { width: 'Full' }, name);
+      assert.deepEqual(
+        card.msteams,
+        {
+          width: 'Full',
+          entities: [
+            {
+              type: 'mention',
+              text: '<at>Noor Bakker</at>',
+              mentioned: { id: TRAVELLER_TEAMS_ID, name: 'Noor Bakker' },
+            },
+          ],
+        },
+        name,
+      );
     }
+  });
+
+  it('name the traveller as plain text, with no mention, when their Teams id is not known', () => {
+    const card = renderChannelCard({ ...report(), status: 'posted' }, catalogue);
+    assert.deepEqual(card.msteams, { width: 'Full', entities: [] });
+    assert.ok(!JSON.stringify(card).includes('<at>'), 'no <at> in the card');
+    const facts = elements(card.body)
+      .filter((e) => e.type === 'RichTextBlock')
+      .map((e) => (e.inlines as { text: string }[]).map((run) => run.text).join(''));
+    assert.ok(facts.includes('Reiziger: Noor Bakker'), facts.join('\n'));
   });
 
   it("keep the channel card under Teams' 80 KB advice, shortening the longest answers with a note", () => {

@@ -45,6 +45,10 @@ export interface NamedCard {
 
 const now = new Date('2026-11-20T10:00:00Z');
 
+/** The traveller's Teams user id in the fixtures' personal chat, as Teams gives it (`29:…`). */
+export const TRAVELLER_TEAMS_ID =
+  '29:1GcS4EyB_oSI8A88XmWBN7NJFyMqe3QGnJdgLfFGkJnVelzRGos0bPbpsfJjcbAD22bmKc4GMbrY2xmW1_pnkmg';
+
 /** A draft with the fixture's answers to `keys` (all by default), in `locale`. */
 export function draftOf(fixture: CardFixture, locale: Locale, keys?: string[]): Report {
   const traveller = { id: 'aad-1', name: fixture.travellerName, tenantId: 't' };
@@ -58,17 +62,29 @@ export function draftOf(fixture: CardFixture, locale: Locale, keys?: string[]): 
 
 /** The report posted in the fixture's team and channel, then changed once (version 2). */
 export function postedOf(fixture: CardFixture, locale: Locale): Report {
-  const posted = postedAt(draftOf(fixture, locale), {
-    conversationId: '19:c1@thread.tacv2;messageid=1700000000000',
-    activityId: '1700000000000',
+  const written = draftOf(fixture, locale);
+  // Written in the traveller's personal chat: the channel card @mentions them by their Teams id.
+  const chat = {
+    conversationId: 'a:1personal-chat',
     serviceUrl: 'https://smba.example/',
-    channelId: '19:c1@thread.tacv2',
-    teamName: fixture.teamName,
-    channelName: fixture.channelName,
-    teamAadGroupId: '00000000-0000-0000-0000-000000000031',
-    postedAt: now.toISOString(),
-    syncedVersion: 1,
-  });
+    userId: TRAVELLER_TEAMS_ID,
+    userName: fixture.travellerName,
+    aadObjectId: 'aad-1',
+  };
+  const posted = postedAt(
+    { ...written, chat },
+    {
+      conversationId: '19:c1@thread.tacv2;messageid=1700000000000',
+      activityId: '1700000000000',
+      serviceUrl: 'https://smba.example/',
+      channelId: '19:c1@thread.tacv2',
+      teamName: fixture.teamName,
+      channelName: fixture.channelName,
+      teamAadGroupId: '00000000-0000-0000-0000-000000000031',
+      postedAt: now.toISOString(),
+      syncedVersion: 1,
+    },
+  );
   const [key, answer] = Object.entries(fixture.answers)[0] ?? [];
   if (!key || !answer) return posted;
   return withEdit(posted, key, answer, fixture.travellerName, now);

@@ -4,7 +4,13 @@
 import assert from 'node:assert/strict';
 import type { Answer } from '../../src/report/report';
 import { productCatalogue as catalogue } from '../support/catalogue';
-import { elementsOf, everyCard, type CardFixture, type NamedCard } from './everyCard';
+import {
+  elementsOf,
+  everyCard,
+  TRAVELLER_TEAMS_ID,
+  type CardFixture,
+  type NamedCard,
+} from './everyCard';
 
 const ZWJ_FAMILY = '👩‍👩‍👧‍👦';
 const RAINBOW_FLAG = '🏳️‍🌈';
@@ -80,6 +86,12 @@ function markdownTexts(card: NamedCard['card']): string[] {
   });
 }
 
+/** The `<at>…</at>` texts of a card's mentions (`msteams.entities`). */
+function mentionTexts(card: NamedCard['card']): string[] {
+  const { entities } = (card.msteams ?? {}) as { entities?: { text: string }[] };
+  return (entities ?? []).map((entity) => entity.text);
+}
+
 /** The values of a card's inputs. */
 function inputValues(card: NamedCard['card']): string[] {
   return elementsOf(card.body)
@@ -120,7 +132,15 @@ describe('cards: user text is shown verbatim in TextRuns, never as markdown (iss
     for (const { name, card } of cards) {
       const facts = elementsOf(card.body).filter((element) => element.type === 'FactSet');
       assert.deepEqual(facts, [], `${name}: no FactSet (its values are markdown in Teams)`);
-      for (const text of markdownTexts(card)) {
+      // A mention is the one exception: Teams reads `<at>…</at>` only in a TextBlock (issue 16,
+      // item 1). It carries a name from Teams with nothing markdown or HTML would read.
+      const mentions = mentionTexts(card);
+      for (const mention of mentions) {
+        assert.match(mention, /^<at>[^<>&*_~`[\]\\#|]+<\/at>$/, `${name}: a plain mention`);
+      }
+      for (const text of markdownTexts(card).map((t) =>
+        mentions.reduce((r, m) => r.replace(m, ''), t),
+      )) {
         for (const [what, typed] of Object.entries(userTexts)) {
           // A tag like "titel **x**" is unique to one user text; the bot's own words never hold it.
           const tag = typed.slice(0, 12);
@@ -157,7 +177,21 @@ describe('cards: user text is shown verbatim in TextRuns, never as markdown (iss
       }
       const channelRuns = textRuns(card(`channel card (${locale})`));
       assert.ok(channelRuns.includes(hostile('titel')), 'the title as typed');
-      assert.ok(channelRuns.includes(hostile('reiziger')), "the traveller's name from Teams");
+      // The traveller is @mentioned: the entity names them as Teams does, the TextBlock shows
+      // the mention, and no markup of the name is read.
+      const channel = card(`channel card (${locale})`);
+      const { entities } = channel.msteams as { entities: Record<string, unknown>[] };
+      assert.deepEqual(
+        entities.map((entity) => entity.mentioned),
+        [{ id: TRAVELLER_TEAMS_ID, name: hostile('reiziger') }],
+        "the traveller's name from Teams",
+      );
+      const mention = String(entities[0]?.text);
+      assert.ok(
+        markdownTexts(channel).some((text) => text.includes(mention)),
+        `a TextBlock shows ${mention}`,
+      );
+      assert.ok(!channelRuns.includes(hostile('reiziger')), 'the traveller named once');
       for (const key of ['purpose', 'outcome', 'locations']) {
         const answer = answers[key] as { text: string };
         const shownBoth = textRuns(card(`edit confirmation ${key} (${locale})`));

@@ -57,6 +57,8 @@ export class TravellerClient {
       botUrl: string;
       connector: FakeConnector;
       tenantId: string;
+      /** The locale of the traveller's Teams client, e.g. `en-US`; Dutch (`nl-NL`) by default. */
+      locale?: string;
     },
   ) {
     this.chatId = personalConversationId(user.id);
@@ -180,7 +182,8 @@ export class TravellerClient {
   }
 
   private env(): TeamsEnv {
-    return { serviceUrl: this.options.connector.url, tenantId: this.options.tenantId };
+    const { connector, tenantId, locale } = this.options;
+    return { serviceUrl: connector.url, tenantId, ...(locale ? { locale } : {}) };
   }
 }
 

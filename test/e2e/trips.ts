@@ -154,6 +154,33 @@ export function shownPeriod(trip: { departure: string; return: string }): string
   return `${dutchDate(trip.departure)} t/m ${dutchDate(trip.return)} · ${duration}`;
 }
 
+const DUTCH_DAY_MONTH_YEAR = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * How the top of the channel card dates a trip, as a Dutch letter does: `17 t/m 19 november
+ * 2026`, `30 november t/m 2 december 2026`, `30 december 2026 t/m 2 januari 2027`.
+ */
+export function writtenPeriod(trip: { departure: string; return: string }): string {
+  const [from, to] = [trip.departure, trip.return].map((iso) =>
+    DUTCH_DAY_MONTH_YEAR.format(new Date(`${iso}T00:00:00Z`)),
+  ) as [string, string];
+  const [fromDay, fromMonth, fromYear] = from.split(' ');
+  const [, toMonth, toYear] = to.split(' ');
+  const start =
+    fromYear !== toYear ? from : fromMonth !== toMonth ? `${fromDay} ${fromMonth}` : fromDay;
+  return `${start} t/m ${to}`;
+}
+
+/** The trip's length in the form's words, as under HOELANG DUURDE DE REIS?: `3 dagen (2 nachten)`. */
+export function shownLength(trip: { departure: string; return: string }): string {
+  return shownPeriod(trip).split(' · ')[1] ?? '';
+}
+
 /** Asserts that a card asks the question `key` ("Vraag n van N") with the right inputs. */
 export function assertAsks(message: BotMessage, key: QuestionKey): void {
   const question = QUESTIONS.find((candidate) => candidate.key === key);
@@ -227,8 +254,10 @@ export function questionsFrom(key: QuestionKey): typeof QUESTIONS {
 }
 
 /**
- * Asserts the channel card shows the whole trip, as colleagues read it, and ends with `footer`
- * ("Bijgewerkt op … (versie n)") after a change, or with the last answer when there is none.
+ * Asserts the channel card shows the whole trip as colleagues read it, in Dutch, laid out like
+ * the form (issue 17, item 6): the traveller @mentioned (`<at>…</at>`), the dates once at the top,
+ * the length under HOELANG DUURDE DE REIS?, the people one a line without a count. It ends with
+ * `footer` ("Bijgewerkt op … (versie n)") after a change, or with the last answer when there is none.
  */
 export function assertChannelCard(
   cardLines: string[],
@@ -245,27 +274,25 @@ export function assertChannelCard(
   assert.equal(lines[1], trip.title);
   // The facts: a bold label, then the value as typed (or from Teams), in one RichTextBlock.
   for (const shown of [
-    `Reiziger: ${travellerName}`,
+    `**Reiziger:** <at>${travellerName}</at>`,
     `Bestemming: ${trip.destination}`,
-    `Periode: ${shownPeriod(trip)}`,
+    `Periode: ${writtenPeriod(trip)}`,
   ]) {
     assert.ok(lines.includes(shown), `the card shows ${shown}:\n${lines.join('\n')}`);
   }
   const under = (key: QuestionKey) => answerUnder(lines, questionOf(catalogue, key).text.nl);
   assert.deepEqual(under('persons'), [String(trip.persons)]);
-  assert.deepEqual(under('duration'), [shownPeriod(trip)]);
+  assert.deepEqual(under('duration'), [shownLength(trip)]);
   assert.deepEqual(under('purpose'), shownLines(trip.purpose));
   assert.deepEqual(under('locations'), shownLines(trip.locations));
-  assert.deepEqual(under('peopleMet'), [
-    `${trip.people.length} ${trip.people.length === 1 ? 'persoon' : 'personen'}`,
-    ...peopleLines(trip).map((line) => `• ${line}`),
-  ]);
+  assert.deepEqual(under('peopleMet'), peopleLines(trip));
   assert.deepEqual(under('outcome'), shownLines(trip.outcome));
   assert.deepEqual(under('followUp'), shownLines(`Ja: ${trip.agreements}`));
   // A form question the trip does not know shows its type's sample answer.
   for (const question of catalogue.formQuestions.filter((q) => !TRIP_KEYS.includes(q.key))) {
+    // A list of people without its count, one a line.
     const shown = sampleAnswer(question).shown;
-    assert.deepEqual(under(question.key), [shown[0], ...shown.slice(1).map((line) => `• ${line}`)]);
+    assert.deepEqual(under(question.key), question.type === 'people' ? shown.slice(1) : shown);
   }
 }
 

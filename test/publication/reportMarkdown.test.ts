@@ -35,10 +35,16 @@ describe('publication: the report as Markdown', () => {
     assert.doesNotMatch(markdown, /(?<!\\)\*\*geen vet/);
   });
 
-  it('writes an English report with the English questions', () => {
-    const markdown = renderReportMarkdown(
-      reportDocument(barcelonaReport({ locale: 'en' }), catalogue),
-    );
+  it("writes the report of an author whose Teams is English in Dutch, the form's language (issue 17, item 7)", () => {
+    const english = barcelonaReport({ locale: 'en' });
+    const markdown = renderReportMarkdown(reportDocument(english, catalogue));
+    assert.equal(markdown, renderReportMarkdown(reportDocument(barcelonaReport(), catalogue)));
+    assert.match(markdown, /^## WAT WAS HET DOEL VAN DE REIS\?$/m);
+    assert.match(markdown, /^\*\*Reiziger:\*\* Joost Verhoeven {2}$/m);
+  });
+
+  it('writes English questions only when asked for', () => {
+    const markdown = renderReportMarkdown(reportDocument(barcelonaReport(), catalogue, 'en'));
     assert.match(markdown, /^## WHAT WAS THE PURPOSE OF THE TRIP\?$/m);
     assert.match(markdown, /^\*\*Traveller:\*\* Joost Verhoeven {2}$/m);
   });

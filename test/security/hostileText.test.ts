@@ -316,9 +316,24 @@ describe('security: hostile text is stored and shown exactly as typed, never eva
       assertShownExactly(
         'the channel card',
         channelCard,
-        { ...expectedShown(HOSTILE), traveller: [HOSTILE_NAME] },
+        {
+          ...expectedShown(HOSTILE),
+          // As on the form: one person a line, no bullet (issue 17, item 6).
+          peopleMet: HOSTILE.people.map((p) => `${p.name} (${p.role})`),
+        },
         reportId,
       );
+      // The traveller is @mentioned: the entity carries the name exactly as Teams gave it; the
+      // TextBlock's <at>…</at> (Teams reads mentions only there) shows it without what markdown
+      // or HTML would read.
+      const { entities } = channelCard.msteams as { entities: Record<string, unknown>[] };
+      assert.deepEqual(
+        entities.map((entity) => entity.mentioned),
+        [{ id: user.id, name: HOSTILE_NAME }],
+      );
+      const mention = String(entities[0]?.text);
+      assert.match(mention, /^<at>[^<>&*_~`[\]\\#|]+<\/at>$/, 'a plain mention');
+      assert.ok(JSON.stringify(channelCard.body).includes(JSON.stringify(mention).slice(1, -1)));
 
       // The compact lines that replaced the answered question cards show the answers too.
       const answered = traveller
