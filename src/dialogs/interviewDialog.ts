@@ -135,6 +135,14 @@ export class InterviewDialog extends ComponentDialog {
       if (rejected) context.turnState.set(REJECTED_INPUT, rejected);
       return ask(question.key);
     };
+    // The question stays open on the card already shown (or an ask-back card): nothing is resent.
+    const waitAgain = (cardId: string | undefined, wait?: AskBackWait) =>
+      step.replaceDialog(INTERVIEW_STEPS, {
+        ...asked,
+        questionKey: question.key,
+        shownCardId: cardId ?? '',
+        ...(wait ? { waiting: wait } : {}),
+      } satisfies InterviewOptions);
 
     // A command's word alone is never an answer: `verder` asks again, another gets a sentence.
     const commandWord = action
@@ -143,11 +151,7 @@ export class InterviewDialog extends ComponentDialog {
     if (commandWord === 'continue') return askAgain();
     if (commandWord) {
       await context.sendActivity(textsFor(locale).commandNotAnswer);
-      return step.replaceDialog(INTERVIEW_STEPS, {
-        ...asked,
-        questionKey: question.key,
-        shownCardId: cardActivityId ?? '',
-      } satisfies InterviewOptions);
+      return waitAgain(cardActivityId, waiting);
     }
 
     const isThisCard = action?.reportId === options.reportId && action.questionKey === question.key;
@@ -155,11 +159,7 @@ export class InterviewDialog extends ComponentDialog {
       if (await this.isGivenAlready(step, action)) {
         // Teams sent the answer to the previous card again (or it was pressed twice): the next
         // question is on screen already, so nothing is stored or sent.
-        return step.replaceDialog(INTERVIEW_STEPS, {
-          ...asked,
-          questionKey: question.key,
-          shownCardId: cardActivityId ?? '',
-        } satisfies InterviewOptions);
+        return waitAgain(cardActivityId, waiting);
       }
       await context.sendActivity(textsFor(locale).staleCard);
       return askAgain();
@@ -176,13 +176,6 @@ export class InterviewDialog extends ComponentDialog {
     // An ask-back card's Aanpassen: the question again, with what was typed kept.
     const adjusted = action && adjustedFields(action.fields);
     if (adjusted) return askAgain({ error: '', fields: adjusted });
-    const waitAgain = (cardId: string | undefined, wait: AskBackWait) =>
-      step.replaceDialog(INTERVIEW_STEPS, {
-        ...asked,
-        questionKey: question.key,
-        shownCardId: cardId ?? '',
-        waiting: wait,
-      } satisfies InterviewOptions);
     if (!action && waiting && waiting.kind !== 'departure' && isButtonWord(typed)) {
       await context.sendActivity(messagesFor(locale).askBackUseButtons);
       return waitAgain(cardActivityId, waiting);
