@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import { renderChannelCard } from '../cards/reportCard';
 import type { Catalogue } from '../report/catalogue';
-import { CardFactory, MessageFactory } from 'botbuilder';
 import { postedCardData, renderPostedCard } from '../cards/postedCard';
+import { sendCard } from '../dialogs/conversation';
 import type { AdaptiveCard } from '../cards/template';
 import {
   isPublished,
@@ -131,8 +131,12 @@ export class ReportSync {
       await this.failed(report, error);
       throw error;
     }
-    const stored = await this.reports.update(report.travellerId, report.id, (latest) =>
-      markSynced(latest, shown, report.version),
+    // The report as given is usually current (its ETag saves a read); if not, it is read again.
+    const stored = await this.reports.update(
+      report.travellerId,
+      report.id,
+      (latest) => markSynced(latest, shown, report.version),
+      report,
     );
     await this.rememberPost(stored, shown);
     for (const note of notes) {
@@ -187,7 +191,7 @@ export class ReportSync {
     const card = renderPostedCard(postedCardData(report, report.locale));
     try {
       await openPersonalChat(chat, async (context) => {
-        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+        await sendCard(context, card);
       });
     } catch (error) {
       this.log.warn({ err: error, reportId: report.id }, 'could not tell the author it is posted');
@@ -276,10 +280,14 @@ export class ReportSync {
     const at = this.now();
     let stored: Report;
     try {
-      stored = await this.reports.update(report.travellerId, report.id, (latest) =>
-        error instanceof ChannelRefusedError
-          ? withChannelUnavailable(latest, at)
-          : withSyncFailure(latest, this.maxAttempts, at),
+      stored = await this.reports.update(
+        report.travellerId,
+        report.id,
+        (latest) =>
+          error instanceof ChannelRefusedError
+            ? withChannelUnavailable(latest, at)
+            : withSyncFailure(latest, this.maxAttempts, at),
+        report,
       );
     } catch (storeError) {
       this.log.warn(

@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { askBackCardData, renderAskBackCard } from '../cards/askBackCard';
 import { ASK_BACK_FIELD, type AskBack } from '../report/askBack';
-import { trimEndWhile } from '../report/plainText';
 import { readYesNo } from '../report/yesNo';
+import { normalizedCommand } from './commands';
 import { localeOf, sendCard } from './conversation';
 
 /**
@@ -42,8 +42,7 @@ export function sendAskBack(
 export function isButtonWord(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length > 30) return false;
-  const word = trimEndWhile(trimmed.toLowerCase(), (character) => '.!'.includes(character));
-  if (BUTTON_WORDS.has(word)) return true;
+  if (BUTTON_WORDS.has(normalizedCommand(trimmed))) return true;
   const reading = readYesNo(trimmed);
   return reading.said !== 'unsure' && reading.explanation === '';
 }

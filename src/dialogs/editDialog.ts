@@ -23,6 +23,7 @@ import { DialogIds } from './dialogIds';
 import type { InterviewOptions, InterviewResult } from './interviewDialog';
 import type { DialogServices } from './services';
 import { ownPostedReport, postedReportsOf, sendReportChoice } from './postedReports';
+import { keepReport, loadReport } from './turnReports';
 import { CardActions, cardActionOf, isConfirmation } from './turnInput';
 
 /** What to edit, as far as known: a report and a part, or neither (then the bot asks). */
@@ -154,8 +155,14 @@ export class EditDialog extends ComponentDialog {
     const question = this.services.catalogue.find(values.questionKey as string) as Question;
     values.editId = this.services.newId();
     const editId = values.editId;
-    await this.services.reports.update(report.travellerId, report.id, (current) =>
-      withPendingEdit(current, editId, question.key, answer, this.services.now()),
+    keepReport(
+      step.context,
+      await this.services.reports.update(
+        report.travellerId,
+        report.id,
+        (current) => withPendingEdit(current, editId, question.key, answer, this.services.now()),
+        report,
+      ),
     );
     await sendCard(
       step.context,
@@ -201,24 +208,32 @@ export class EditDialog extends ComponentDialog {
     }
     const now = this.services.now();
     let outcome = 'dropped' as 'applied' | 'appliedBefore' | 'dropped';
-    const edited = await this.services.reports.update(traveller.id, reportId, (current) => {
-      if (appliedEdit(current, editId)) {
-        outcome = 'appliedBefore';
-        return current;
-      }
-      const pending = current.pendingEdits?.[editId];
-      if (pending?.questionKey !== question.key) {
-        outcome = 'dropped';
-        return current;
-      }
-      outcome = 'applied';
-      const done = withoutPendingEdit(current, editId);
-      // Claimed in the same write: the channel is updated after the turn, not by the sweep too.
-      return withSyncClaimed(
-        withEdit(done, question.key, pending.answer, traveller.name, now, editId),
-        now,
-      );
-    });
+    // Read once a turn: a card's confirmation was read already, to see whether it is spent.
+    const known = await loadReport(context, this.services.reports, reportId);
+    const edited = await this.services.reports.update(
+      traveller.id,
+      reportId,
+      (current) => {
+        if (appliedEdit(current, editId)) {
+          outcome = 'appliedBefore';
+          return current;
+        }
+        const pending = current.pendingEdits?.[editId];
+        if (pending?.questionKey !== question.key) {
+          outcome = 'dropped';
+          return current;
+        }
+        outcome = 'applied';
+        const done = withoutPendingEdit(current, editId);
+        // Claimed in the same write: the channel is updated after the turn, not by the sweep too.
+        return withSyncClaimed(
+          withEdit(done, question.key, pending.answer, traveller.name, now, editId),
+          now,
+        );
+      },
+      known,
+    );
+    keepReport(context, edited);
     if (outcome === 'appliedBefore') {
       await context.sendActivity(texts.editAlreadySaved(appliedEdit(edited, editId)!.version));
       return step.endDialog();

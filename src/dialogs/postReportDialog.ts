@@ -14,6 +14,7 @@ import type { ReportChannel } from '../store/channelStore';
 import { textsFor } from '../texts';
 import { localeOf, markBehind, sendCard, travellerOf, noteReport } from './conversation';
 import { sayWherePosted } from './spentCards';
+import { keepReport, loadReport } from './turnReports';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
 import { CardActions, cardActionOf } from './turnInput';
@@ -136,19 +137,24 @@ export class PostReportDialog extends ComponentDialog {
       }
     }
     const traveller = travellerOf(context);
-    const report = await this.services.reports.get(traveller.id, reportId);
+    const report = await loadReport(context, this.services.reports, reportId);
     if (!report) return step.endDialog({ posted: false } satisfies PostReportResult);
     // Marked in the store before the turn answers: the channel sync posts it even if this
     // instance dies, and a second press (or Teams' redelivery) finds it posted, not a draft.
     let asked = false;
-    const marked = await this.services.reports.update(
-      traveller.id,
-      reportId,
-      (current) => {
-        asked = current.status === 'draft';
-        return asked ? markPosting(current, publishTargetOf(chosen), this.services.now()) : current;
-      },
-      report,
+    const marked = keepReport(
+      context,
+      await this.services.reports.update(
+        traveller.id,
+        reportId,
+        (current) => {
+          asked = current.status === 'draft';
+          return asked
+            ? markPosting(current, publishTargetOf(chosen), this.services.now())
+            : current;
+        },
+        report,
+      ),
     );
     if (!asked) {
       await sayWherePosted(context, marked);

@@ -5,17 +5,19 @@ import type { ReportStore } from '../store/reportStore';
 import { textsFor } from '../texts';
 import { localeOf, sendCard, travellerOf } from './conversation';
 import type { CardActions } from './turnInput';
+import { loadReport } from './turnReports';
 
 /**
- * The acting traveller's posted report with this id. Reports are read in the traveller's own
- * partition, so someone else's report id (or a draft) finds nothing: undefined.
+ * The acting traveller's posted report with this id, as this turn last read or wrote it. Reports
+ * are read in the traveller's own partition, so someone else's report id (or a draft) finds
+ * nothing: undefined.
  */
 export async function ownPostedReport(
   context: TurnContext,
   reports: ReportStore,
   reportId: string,
 ): Promise<Report | undefined> {
-  const report = await reports.get(travellerOf(context).id, reportId);
+  const report = await loadReport(context, reports, reportId);
   return report?.status === 'posted' ? report : undefined;
 }
 
