@@ -94,6 +94,11 @@ function parseText(
       return parsePeopleAnswer(question, trimmed, messages, confirmed);
     case 'yesNoText':
       return parseTypedYesNo(question, trimmed, messages);
+    case 'amounts':
+    case 'payer':
+    case 'colleagues':
+      // Issue 18: the parsers of these answers are being written.
+      return fail(messages.textRequired);
   }
 }
 
@@ -171,13 +176,53 @@ export function answerToFields(question: Question, answer: Answer): Record<strin
       return { answer: answer.people.map(formatPerson).join('\n') };
     case 'yesNoText':
       return { choice: answer.yes ? 'yes' : 'no', answer: answer.text ?? '' };
+    case 'amounts': {
+      const shown: Record<string, string> = {};
+      for (const part of question.parts ?? []) {
+        const cents = answer.amounts[part.key];
+        shown[amountField(part.key)] = typeof cents === 'number' ? typedEuro(cents) : '';
+      }
+      return shown;
+    }
+    case 'payer':
+      return { choice: answer.payer, answer: answer.text ?? '' };
+    case 'colleagues': {
+      const picked = answer.colleagues.filter((colleague) => colleague.aadObjectId);
+      const typed = answer.colleagues.filter((colleague) => !colleague.aadObjectId);
+      return {
+        picked: picked.map((colleague) => colleague.aadObjectId).join(','),
+        answer: typed.map((colleague) => colleague.name).join('\n'),
+      };
+    }
   }
 }
 
+/** The card input of one amount of an amounts question: `amount_travel`. */
+export function amountField(partKey: string): string {
+  return `amount_${partKey}`;
+}
+
+// An amount as a traveller would type it again: `412,80`, `1089` (whole euros without cents).
+function typedEuro(cents: number): string {
+  const euros = Math.floor(cents / 100);
+  const rest = cents % 100;
+  return rest === 0 ? String(euros) : `${euros},${String(rest).padStart(2, '0')}`;
+}
+
 function emptyFields(question: Question): Record<string, string> {
-  if (question.type === 'dateRange') return { departure: '', return: '' };
-  if (question.type === 'yesNoText') return { choice: '', answer: '' };
-  return { answer: '' };
+  switch (question.type) {
+    case 'dateRange':
+      return { departure: '', return: '' };
+    case 'yesNoText':
+    case 'payer':
+      return { choice: '', answer: '' };
+    case 'amounts':
+      return Object.fromEntries((question.parts ?? []).map((part) => [amountField(part.key), '']));
+    case 'colleagues':
+      return { picked: '', answer: '' };
+    default:
+      return { answer: '' };
+  }
 }
 
 function parsePlainText(

@@ -2,10 +2,27 @@ import { z } from 'zod';
 
 const localizedSchema = z.object({ nl: z.string().min(1), en: z.string().min(1) });
 
+/** One amount of an `amounts` question: its key in the answer, its label, the words that name it when typed. */
+const amountPartSchema = z.object({
+  key: z.string().regex(/^[a-z]+$/i),
+  label: localizedSchema,
+  words: z.array(z.string().min(1)).min(1),
+});
+
 const questionSchema = z.object({
   key: z.string().regex(/^[a-z]+$/i),
   section: z.enum(['trip', 'form']),
-  type: z.enum(['shortText', 'longText', 'number', 'dateRange', 'people', 'yesNoText']),
+  type: z.enum([
+    'shortText',
+    'longText',
+    'number',
+    'dateRange',
+    'people',
+    'yesNoText',
+    'amounts',
+    'payer',
+    'colleagues',
+  ]),
   required: z.boolean(),
   name: localizedSchema,
   text: localizedSchema,
@@ -17,7 +34,17 @@ const questionSchema = z.object({
   maxLength: z.number().int().positive().optional(),
   maxItems: z.number().int().positive().optional(),
   editNames: z.array(z.string().min(1)).default([]),
+  /** The amounts an `amounts` question asks, in order (travel, accommodation, other costs). */
+  parts: z.array(amountPartSchema).min(1).optional(),
+  /**
+   * For a number question: the key of an earlier `colleagues` question whose colleagues, plus the
+   * traveller, pre-fill it (the number of travellers), for the traveller to confirm.
+   */
+  countOf: z.string().optional(),
 });
+
+/** One amount an `amounts` question asks for. */
+export type AmountPart = z.infer<typeof amountPartSchema>;
 
 /** One question of the form, as the catalogue file `questions.json` describes it. */
 export type Question = z.infer<typeof questionSchema>;
@@ -33,12 +60,30 @@ const catalogueSchema = z
         ctx.addIssue({ code: 'custom', message: `question key "${question.key}" appears twice` });
       }
       keys.add(question.key);
-      const needsSecondLabel = question.type === 'dateRange' || question.type === 'yesNoText';
+      const needsSecondLabel =
+        question.type === 'dateRange' || question.type === 'yesNoText' || question.type === 'payer';
       if (needsSecondLabel && !question.secondLabel) {
         ctx.addIssue({
           code: 'custom',
           message: `question "${question.key}" of type ${question.type} needs a secondLabel`,
         });
+      }
+      if (question.type === 'amounts' && !question.parts) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `question "${question.key}" of type amounts needs its "parts" (the amounts it asks)`,
+        });
+      }
+      if (question.countOf !== undefined) {
+        const countedAt = catalogue.questions.findIndex((other) => other.key === question.countOf);
+        const counted = catalogue.questions[countedAt];
+        const before = countedAt < catalogue.questions.indexOf(question);
+        if (question.type !== 'number' || counted?.type !== 'colleagues' || !before) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `question "${question.key}" has countOf "${question.countOf}": countOf belongs on a number question and must name a colleagues question asked before it`,
+          });
+        }
       }
     }
   });

@@ -3,6 +3,7 @@ import { formatDate } from './dates';
 import { describeDuration } from './duration';
 import type { Locale } from './locale';
 import { messagesFor } from './messages';
+import { formatEuro, totalOf } from './money';
 import { formatPerson } from './people';
 import type { Answer } from './report';
 
@@ -14,10 +15,11 @@ export interface FormattedAnswer {
 
 /**
  * Shows an answer: `3`; `19-06-2023 t/m 20-06-2023 · 2 dagen (1 nacht)`; `7 personen` with the
- * people as items; `Ja: <afspraken>`, `Nee` or `Nee — <opmerking>`; text exactly as typed. The answer carries its own
- * type, so the question is only part of the signature to match the other per-question helpers.
+ * people as items; `Ja: <afspraken>`, `Nee` or `Nee — <opmerking>`; `Totaal: € 1.586,80` with each amount as an item
+ * (the question names the amounts); who paid, a third party's share as gastvrijheid; colleagues
+ * by name; text exactly as typed.
  */
-export function formatAnswer(_question: Question, answer: Answer, locale: Locale): FormattedAnswer {
+export function formatAnswer(question: Question, answer: Answer, locale: Locale): FormattedAnswer {
   const messages = messagesFor(locale);
   switch (answer.type) {
     case 'shortText':
@@ -46,5 +48,30 @@ export function formatAnswer(_question: Question, answer: Answer, locale: Locale
         text: answer.yes ? `${messages.yes}: ${answer.text}` : messages.noWithRemark(answer.text),
       };
     }
+    case 'amounts': {
+      const parts = question.parts ?? [];
+      const amount = (cents: number | null | undefined) =>
+        typeof cents === 'number' ? formatEuro(cents, locale) : messages.amountUnknown;
+      const total = totalOf(answer.amounts, parts);
+      return {
+        text: messages.amountTotal(formatEuro(total.cents, locale), total.complete),
+        items: parts.map((part) => `${part.label[locale]}: ${amount(answer.amounts[part.key])}`),
+      };
+    }
+    case 'payer':
+      if (answer.payer === 'municipality') return { text: messages.paidByMunicipality };
+      return {
+        text:
+          answer.payer === 'thirdParty'
+            ? messages.paidByThirdParty(answer.text ?? '')
+            : messages.paidShared(answer.text ?? ''),
+      };
+    case 'colleagues':
+      return answer.colleagues.length === 0
+        ? { text: messages.noColleagues }
+        : {
+            text: answer.colleagues.map((colleague) => colleague.name).join(', '),
+            items: answer.colleagues.map((colleague) => colleague.name),
+          };
   }
 }

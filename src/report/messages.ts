@@ -61,6 +61,16 @@ export interface Messages {
   askBackLabels: { confirm: string; adjust: string; departure: string };
   /** A no with a remark: "Nee — …". */
   noWithRemark(remark: string): string;
+  /** An amount the traveller does not know yet, as shown: `nog niet bekend`. */
+  amountUnknown: string;
+  /** The total of an amounts answer: `Totaal: € 1.586,80`; with unknown amounts, of those known. */
+  amountTotal(total: string, complete: boolean): string;
+  /** Who paid, as shown; a third party's share reads as hospitality (gastvrijheid). */
+  paidByMunicipality: string;
+  paidByThirdParty(party: string): string;
+  paidShared(split: string): string;
+  /** The traveller went alone: no colleagues. */
+  noColleagues: string;
 }
 
 const EXAMPLE_DATE = '19-06-2023';
@@ -131,6 +141,15 @@ const nl: Messages = {
     'Kies een knop op de kaart hierboven, of typ je antwoord opnieuw in zijn geheel.',
   askBackLabels: { confirm: 'Ja', adjust: 'Aanpassen', departure: 'Vertrekdatum' },
   noWithRemark: (remark) => `Nee — ${remark}`,
+  amountUnknown: 'nog niet bekend',
+  amountTotal: (total, complete) =>
+    complete
+      ? `Totaal: ${total}`
+      : `Totaal: ${total} (zonder de bedragen die nog niet bekend zijn)`,
+  paidByMunicipality: 'De gemeente',
+  paidByThirdParty: (party) => `Betaald door derde partij: ${party} (gastvrijheid)`,
+  paidShared: (split) => `Betaald door derde partij: deels — ${split} (gastvrijheid)`,
+  noColleagues: 'Niemand; ik reisde alleen',
 };
 
 const en: Messages = {
@@ -196,6 +215,13 @@ const en: Messages = {
   askBackUseButtons: 'Choose a button on the card above, or type your whole answer again.',
   askBackLabels: { confirm: 'Yes', adjust: 'Adjust', departure: 'Departure date' },
   noWithRemark: (remark) => `No — ${remark}`,
+  amountUnknown: 'not known yet',
+  amountTotal: (total, complete) =>
+    complete ? `Total: ${total}` : `Total: ${total} (without the amounts not known yet)`,
+  paidByMunicipality: 'The municipality',
+  paidByThirdParty: (party) => `Paid by a third party: ${party} (hospitality)`,
+  paidShared: (split) => `Paid by a third party: partly — ${split} (hospitality)`,
+  noColleagues: 'Nobody; I travelled alone',
 };
 
 /** The sentences in the traveller's language. */

@@ -17,7 +17,33 @@ export type Answer =
   | { type: 'number'; value: number }
   | { type: 'dateRange'; departure?: string; return?: string; days: number; nights: number }
   | { type: 'people'; people: Person[] }
-  | { type: 'yesNoText'; yes: boolean; text?: string };
+  | { type: 'yesNoText'; yes: boolean; text?: string }
+  | { type: 'amounts'; amounts: Record<string, Amount> }
+  | { type: 'payer'; payer: PaidBy; text?: string }
+  | { type: 'colleagues'; colleagues: Colleague[] };
+
+/** An amount in whole euro cents; null when the traveller does not know it yet ("nog niet bekend"). */
+export type Amount = number | null;
+
+/**
+ * Who paid for the trip: the municipality, a third party (`text` names it), or shared between
+ * them (`text` says who paid what). A third party's share is hospitality (gastvrijheid).
+ */
+export type PaidBy = 'municipality' | 'thirdParty' | 'shared';
+
+/** True when a third party paid all or part of the trip: hospitality the register must show. */
+export function isHospitality(answer: Answer | undefined): boolean {
+  return answer?.type === 'payer' && answer.payer !== 'municipality';
+}
+
+/**
+ * A colleague who made the trip too: picked in Teams' people picker (with their Entra object id,
+ * which the same-trip notice and the channel's @mention need) or typed by name (name only).
+ */
+export interface Colleague {
+  name: string;
+  aadObjectId?: string;
+}
 
 /** A Teams channel to post in, reached through the connector at `serviceUrl`. */
 export interface ChannelAddress {

@@ -66,6 +66,23 @@ function maxAnswer(question: Question, shape: Shape): Answer | undefined {
         days: 3,
         nights: 2,
       };
+    case 'amounts':
+      // The largest amounts take the most characters: € 9.999.999,99.
+      return {
+        type: 'amounts',
+        amounts: Object.fromEntries((question.parts ?? []).map((part) => [part.key, 999_999_999])),
+      };
+    case 'payer':
+      return { type: 'payer', payer: 'shared', text: textOf(shape, limit) };
+    case 'colleagues': {
+      // As many colleagues as are accepted, sharing the characters of the typed answer.
+      const count = question.maxItems ?? 1;
+      const name = textOf(shape, Math.max(1, Math.floor(limit / count) - 1)).replace(/\n/g, ' ');
+      return {
+        type: 'colleagues',
+        colleagues: Array.from({ length: count }, () => ({ name })),
+      };
+    }
   }
 }
 

@@ -7,6 +7,8 @@ import {
   type Question,
   type QuestionType,
 } from '../../src/report/catalogue';
+import { amountField } from '../../src/report/answerInput';
+import { formatEuro } from '../../src/report/money';
 import type { Answer } from '../../src/report/report';
 
 /** One answer to a question, as the traveller gives it and as the bot keeps and shows it. */
@@ -22,19 +24,35 @@ export interface SampleAnswer {
 }
 
 /** The card inputs of each answer type: input id → Adaptive Card input type. */
-const CARD_INPUTS: Record<QuestionType, Record<string, string>> = {
+const CARD_INPUTS: Record<Exclude<QuestionType, 'amounts'>, Record<string, string>> = {
   shortText: { answer: 'Input.Text' },
   longText: { answer: 'Input.Text' },
   number: { answer: 'Input.Number' },
   dateRange: { departure: 'Input.Date', return: 'Input.Date' },
   people: { answer: 'Input.Text' },
   yesNoText: { choice: 'Input.ChoiceSet', answer: 'Input.Text' },
+  payer: { choice: 'Input.ChoiceSet', answer: 'Input.Text' },
+  // The people picker, and the names typed where a client has none.
+  colleagues: { picked: 'Input.ChoiceSet', answer: 'Input.Text' },
 };
 
 /** The inputs a question's card has (id → type), in order, by its answer type. */
 export function cardInputTypes(question: Question): Record<string, string> {
+  // Amounts are typed (Dutch notation), one input an amount the question asks.
+  if (question.type === 'amounts') {
+    return Object.fromEntries(
+      (question.parts ?? []).map((part) => [amountField(part.key), 'Input.Text']),
+    );
+  }
   return CARD_INPUTS[question.type];
 }
+
+// The amounts of the sample trip's costs, in the order of the question's parts, as typed and in cents.
+const SAMPLE_AMOUNTS = [
+  { typed: '412,80', cents: 41_280 },
+  { typed: '1.089', cents: 108_900 },
+  { typed: '85', cents: 8_500 },
+];
 
 const SAMPLES: Record<QuestionType, (question: Question) => SampleAnswer> = {
   shortText: (question) => textSample('shortText', `Kort antwoord op ${question.key}`),
@@ -72,6 +90,38 @@ const SAMPLES: Record<QuestionType, (question: Question) => SampleAnswer> = {
     inputs: { choice: 'no', answer: '' },
     stored: { type: 'yesNoText', yes: false },
     shown: ['Nee'],
+  }),
+  amounts: (question) => {
+    const parts = (question.parts ?? []).map((part, index) => ({
+      part,
+      ...SAMPLE_AMOUNTS[index % SAMPLE_AMOUNTS.length]!,
+    }));
+    const total = parts.reduce((sum, { cents }) => sum + cents, 0);
+    return {
+      typed: parts.map(({ part, typed }) => `${part.words[0]} ${typed}`).join('; '),
+      inputs: Object.fromEntries(parts.map(({ part, typed }) => [amountField(part.key), typed])),
+      stored: {
+        type: 'amounts',
+        amounts: Object.fromEntries(parts.map(({ part, cents }) => [part.key, cents])),
+      },
+      shown: [
+        `Totaal: ${formatEuro(total, 'nl')}`,
+        ...parts.map(({ part, cents }) => `${part.label.nl}: ${formatEuro(cents, 'nl')}`),
+      ],
+    };
+  },
+  payer: () => ({
+    typed: 'derde partij: UN-Habitat',
+    inputs: { choice: 'thirdParty', answer: 'UN-Habitat' },
+    stored: { type: 'payer', payer: 'thirdParty', text: 'UN-Habitat' },
+    shown: ['Betaald door derde partij: UN-Habitat (gastvrijheid)'],
+  }),
+  // One colleague typed by name: with the traveller, the 2 of the number sample.
+  colleagues: () => ({
+    typed: 'Sanne Visser',
+    inputs: { picked: '', answer: 'Sanne Visser' },
+    stored: { type: 'colleagues', colleagues: [{ name: 'Sanne Visser' }] },
+    shown: ['Sanne Visser'],
   }),
 };
 
