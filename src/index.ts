@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     sync,
     afterTurn,
     membership,
+    // Issue 18: replaced by the roster lookup when it lands.
+    colleagueNames: { namesOf: async () => new Map() },
     log,
     ...(config.reportChannelId ? { reportChannelId: config.reportChannelId } : {}),
     timeZone: DEFAULT_TIME_ZONE,

@@ -87,6 +87,22 @@ const texts = {
     fillIn: (label: string) => `Vul ${label.toLowerCase()} in.`,
     numberRange: (min: number, max: number) =>
       `Vul een heel getal in van ${min} tot en met ${max}.`,
+    amountPlaceholder: 'Bijvoorbeeld 412,80 of nog niet bekend',
+    amountMissing: (part: string) =>
+      `Vul ${part.toLowerCase()} in: 0 als er geen waren, of nog niet bekend.`,
+    payerChoices: {
+      municipality: 'De gemeente',
+      thirdParty: 'Een derde partij',
+      shared: 'Gedeeld',
+    },
+    travellersSuggestion: (colleagues: number, travellers: number) =>
+      colleagues === 0
+        ? 'Je reisde alleen: 1 persoon. Klopt dat? Ga verder, of pas het aantal aan.'
+        : `Jij en ${colleagues} ${colleagues === 1 ? 'reisgenoot' : 'reisgenoten'}: ${travellers} personen. Klopt dat? Ga verder, of pas het aantal aan.`,
+    colleaguesNotFound: (count: number) =>
+      count === 1
+        ? 'Eén gekozen collega kon ik niet vinden in je teams; typ de naam in het tekstvak.'
+        : `${count} gekozen collega's kon ik niet vinden in je teams; typ hun namen in het tekstvak.`,
     welcome:
       'Hallo! Ik help je een verslag te maken van je buitenlandse dienstreis. Ik stel de vragen van het formulier "Verslag buitenlandse dienstreis" één voor één; typ **nieuw verslag** om te beginnen.',
     helpIntro:
@@ -291,6 +307,22 @@ const texts = {
     fieldRequired: 'This field is required.',
     fillIn: (label: string) => `Please fill in ${label.toLowerCase()}.`,
     numberRange: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
+    amountPlaceholder: 'For example 412.80 or not known yet',
+    amountMissing: (part: string) =>
+      `Fill in ${part.toLowerCase()}: 0 if there were none, or not known yet.`,
+    payerChoices: {
+      municipality: 'The municipality',
+      thirdParty: 'A third party',
+      shared: 'Shared',
+    },
+    travellersSuggestion: (colleagues: number, travellers: number) =>
+      colleagues === 0
+        ? 'You travelled alone: 1 person. Is that right? Go on, or change the number.'
+        : `You and ${colleagues} ${colleagues === 1 ? 'fellow traveller' : 'fellow travellers'}: ${travellers} people. Is that right? Go on, or change the number.`,
+    colleaguesNotFound: (count: number) =>
+      count === 1
+        ? 'I could not find one colleague you picked in your teams; type their name in the text box.'
+        : `I could not find ${count} colleagues you picked in your teams; type their names in the text box.`,
     welcome:
       'Hello! I help you write the report of your foreign business trip. I ask the questions of the form "Verslag buitenlandse dienstreis" one at a time; type **new report** to begin.',
     helpIntro:

@@ -1,7 +1,8 @@
 import type { Catalogue, Question } from '../report/catalogue';
 import type { Locale } from '../report/locale';
-import type { Report } from '../report/report';
-import { answerLimit, answerToFields } from '../report/answerInput';
+import { amountField, answerLimit, answerToFields } from '../report/answerInput';
+import type { Answer, PaidBy, Report } from '../report/report';
+import { suggestedAnswer } from '../report/suggestion';
 import { textsFor } from '../texts';
 import { cardSize, MAX_CARD_BYTES } from './cardSize';
 import { cardTemplate, type AdaptiveCard } from './template';
@@ -29,7 +30,21 @@ export interface QuestionCardData {
   maxLength: number;
   numberValue: number | null;
   today: string;
-  fields: { answer: string; departure: string; return: string; choice: string };
+  fields: { answer: string; departure: string; return: string; choice: string; picked: string };
+  /** The suggested answer to confirm (the number of travellers from the colleagues), or ''. */
+  suggestion: string;
+  /** One text input an amount (Dutch notation is typed: Input.Number would refuse `412,80`). */
+  amountInputs: {
+    id: string;
+    label: string;
+    placeholder: string;
+    errorMessage: string;
+    value: string;
+  }[];
+  /** The choices of who paid. */
+  payerChoices: { title: string; value: string }[];
+  /** The colleagues picked before, for Teams' people picker to show them selected. */
+  pickedChoices: { title: string; value: string }[];
   canGoBack: boolean;
   /**
    * What a yes/no card is pre-filled with, sent back with its answer: a no then drops left-over
@@ -94,14 +109,18 @@ export function questionCardData(
   const texts = textsFor(locale);
   const label = question.label[locale];
   const secondLabel = question.secondLabel?.[locale] ?? null;
+  const suggested = rejected ? undefined : suggestedAnswer(question, report);
   const stored = report.answers[question.key];
-  const given = rejected?.fields ?? (stored ? answerToFields(question, stored) : {});
+  const shown = stored ?? suggested;
+  const given = rejected?.fields ?? (shown ? answerToFields(question, shown) : {});
   const fields = {
     answer: given.answer ?? '',
     departure: given.departure ?? '',
     return: given.return ?? '',
     choice: given.choice ?? '',
+    picked: given.picked ?? '',
   };
+  const colleagues = question.countOf ? report.answers[question.countOf] : undefined;
   const number = Number(fields.answer);
   return {
     progress: progressOf(catalogue, question, locale),
@@ -127,10 +146,45 @@ export function questionCardData(
     today,
     fields,
     canGoBack: catalogue.position(question.key) > 1,
+    suggestion:
+      !stored && suggested?.type === 'number' && colleagues?.type === 'colleagues'
+        ? texts.travellersSuggestion(colleagues.colleagues.length, suggested.value)
+        : '',
+    amountInputs: (question.type === 'amounts' ? (question.parts ?? []) : []).map((part) => ({
+      id: amountField(part.key),
+      label: part.label[locale],
+      placeholder: texts.amountPlaceholder,
+      errorMessage: texts.amountMissing(part.label[locale]),
+      value: given[amountField(part.key)] ?? '',
+    })),
+    payerChoices:
+      question.type === 'payer'
+        ? PAID_BY.map((value) => ({ title: texts.payerChoices[value], value }))
+        : [],
+    pickedChoices: pickedChoices(question, stored, fields.picked),
     prefill:
       question.type === 'yesNoText'
         ? { answer: fields.answer, choice: fields.choice }
         : { answer: null, choice: null },
     labels: { next: texts.next, previous: texts.previous, yes: texts.yes, no: texts.no },
   };
+}
+
+// The order of who paid on the card: the usual case first.
+const PAID_BY: readonly PaidBy[] = ['municipality', 'thirdParty', 'shared'];
+
+/**
+ * The people picker's choices for colleagues picked before: Teams shows a pre-selected person
+ * only with a choice naming them. Ids the card sends back without a stored name show no choice.
+ */
+function pickedChoices(
+  question: Question,
+  stored: Answer | undefined,
+  picked: string,
+): { title: string; value: string }[] {
+  if (question.type !== 'colleagues' || stored?.type !== 'colleagues') return [];
+  const ids = new Set(picked.split(','));
+  return stored.colleagues
+    .filter((colleague) => colleague.aadObjectId && ids.has(colleague.aadObjectId))
+    .map((colleague) => ({ title: colleague.name, value: colleague.aadObjectId ?? '' }));
 }

@@ -9,7 +9,7 @@ import { textsFor } from '../texts';
 import { fitCard, MAX_CARD_BYTES } from './cardSize';
 import { mentionOf, type CardMention } from './mention';
 import { cardTemplate, type AdaptiveCard } from './template';
-import { speakable, textLines, type TextLine } from './userText';
+import { speakable, textBefore, textLines, type TextLine } from './userText';
 
 /** The data of `cards/report.json`: the report as colleagues read it in the channel. */
 export interface ReportCardData {
@@ -23,10 +23,15 @@ export interface ReportCardData {
    * `msteams.entities`); empty when their Teams id is not known, and they are a fact instead.
    */
   mentions: (CardMention & { label: string })[];
+  /** Every user the card @mentions (the traveller, colleagues picked in Teams): `msteams.entities`. */
+  entities: CardMention[];
   /** Traveller (unless mentioned), destination and dates: a bold label, then the value. */
   facts: { label: string; value: string }[];
-  /** The form's questions, each with its answer one line a RichTextBlock. */
-  sections: { question: string; lines: TextLine[] }[];
+  /**
+   * The form's questions, each with its answer one line a RichTextBlock; `mentioned` is a
+   * TextBlock of `<at>` mentions before them (the colleagues picked in Teams), or ''.
+   */
+  sections: { question: string; mentioned: string; lines: TextLine[] }[];
   footer: string;
 }
 
@@ -48,27 +53,40 @@ export function reportCardData(
   const mention = view.travellerTeamsId
     ? mentionOf(view.travellerTeamsId, view.traveller)
     : undefined;
+  const sections = view.form.map((viewed) => {
+    const colleagues = colleagueMentions(viewed);
+    return {
+      question: viewed.text,
+      mentioned: colleagues.mentions.map((colleague) => colleague.text).join(', '),
+      lines:
+        colleagues.mentions.length === 0
+          ? (answerLines(view, viewed) ?? textLines(texts.notAnswered))
+          : colleagues.typed.length > 0
+            ? textLines(colleagues.typed.join(', '))
+            : [],
+      entities: colleagues.mentions,
+    };
+  });
   return {
     heading: texts.reportHeading,
     title: view.title.text,
     spoken: speakable(view.title.text),
     mentions: mention ? [{ ...mention, label: texts.traveller }] : [],
+    entities: [...(mention ? [mention] : []), ...sections.flatMap((section) => section.entities)],
     facts: [
       { label: texts.traveller, value: mention ? '' : view.traveller },
       { label: texts.destination, value: view.destination.text },
       { label: texts.period, value: view.dates?.written ?? '' },
     ].filter((fact) => fact.value !== ''),
-    sections: view.form.map((viewed) => ({
-      question: viewed.text,
-      lines: answerLines(view, viewed) ?? textLines(texts.notAnswered),
-    })),
+    sections: sections.map(({ entities: _entities, ...section }) => section),
     footer: updatedFooter(report, locale),
   };
 }
 
 /**
  * An answer's lines on the channel card: the trip's length alone when the top shows its dates,
- * a list (the people met) one entry a line without a count, else the answer as shown.
+ * a list (the people met) one entry a line without a count, costs with their total last, else
+ * the answer as shown.
  */
 function answerLines(view: ReportView, viewed: AnswerView): TextLine[] | undefined {
   const shown: FormattedAnswer | undefined =
@@ -77,7 +95,32 @@ function answerLines(view: ReportView, viewed: AnswerView): TextLine[] | undefin
       : viewed.shown;
   if (!shown) return undefined;
   if (!shown.items) return textLines(shown.text);
-  return shown.items.map((text, index) => ({ text, spacing: index === 0 ? 'Small' : 'None' }));
+  const items = viewed.answer?.type === 'amounts' ? [...shown.items, shown.text] : shown.items;
+  return items.map((text, index) => ({ text, spacing: index === 0 ? 'Small' : 'None' }));
+}
+
+/** The most colleagues a channel card @mentions; each mention's entity is text the card cannot shorten. */
+const MAX_COLLEAGUE_MENTIONS = 10;
+/** The most characters of a name in a mention (Teams allows display names of 256). */
+const MENTIONED_NAME_LENGTH = 64;
+
+/**
+ * The colleagues of a colleagues answer picked in Teams, as @mentions (so that Teams tells them),
+ * and the rest by name; no mentions for any other answer.
+ */
+function colleagueMentions(viewed: AnswerView): { mentions: CardMention[]; typed: string[] } {
+  if (viewed.answer?.type !== 'colleagues') return { mentions: [], typed: [] };
+  const mentions: CardMention[] = [];
+  const typed: string[] = [];
+  for (const colleague of viewed.answer.colleagues) {
+    const mention =
+      colleague.aadObjectId && mentions.length < MAX_COLLEAGUE_MENTIONS
+        ? mentionOf(colleague.aadObjectId, textBefore(colleague.name, MENTIONED_NAME_LENGTH))
+        : undefined;
+    if (mention) mentions.push(mention);
+    else typed.push(colleague.name);
+  }
+  return { mentions, typed };
 }
 
 /** "Bijgewerkt op 29-11-2026 (versie 2)" once the report was changed after posting, else ''. */

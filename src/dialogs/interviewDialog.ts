@@ -8,10 +8,22 @@ import {
 } from 'botbuilder-dialogs';
 import { renderAnsweredCard, answeredCardData } from '../cards/answeredCard';
 import { questionCardData, renderQuestionCard, type RejectedInput } from '../cards/questionCard';
-import { parseCardAnswer, parseTypedAnswer, parseTypedDeparture } from '../report/answerInput';
+import {
+  parseCardAnswer,
+  parseTypedAnswer,
+  parseTypedDeparture,
+  type ParseResult,
+} from '../report/answerInput';
 import type { Question } from '../report/catalogue';
 import { todayIn } from '../report/dates';
-import { nextOpenQuestion, previousQuestion, type Answer, type Report } from '../report/report';
+import {
+  nextOpenQuestion,
+  previousQuestion,
+  type Answer,
+  type Colleague,
+  type Report,
+} from '../report/report';
+import { confirmsSuggestion, suggestedAnswer } from '../report/suggestion';
 import { reminderDueAfter } from '../reminders/reminderSchedule';
 import { messagesFor } from '../report/messages';
 import { textsFor } from '../texts';
@@ -69,7 +81,7 @@ interface InterviewValues {
 /** What the interview uses of the services. */
 export type InterviewServices = Pick<
   DialogServices,
-  'catalogue' | 'reports' | 'log' | 'now' | 'reminderPolicy' | 'timeZone'
+  'catalogue' | 'reports' | 'log' | 'now' | 'reminderPolicy' | 'timeZone' | 'colleagueNames'
 >;
 
 /** Asks the questions one card at a time; stores each answer the moment it is given. */
@@ -180,11 +192,21 @@ export class InterviewDialog extends ComponentDialog {
       await context.sendActivity(messagesFor(locale).askBackUseButtons);
       return waitAgain(cardActivityId, waiting);
     }
-    const parsed = action
-      ? parseCardAnswer(question, action.fields, locale, today)
-      : waiting?.kind === 'departure'
-        ? parseTypedDeparture(typed, waiting, locale, today)
-        : parseTypedAnswer(question, typed, locale, today);
+    const suggested =
+      !action && !waiting && question.countOf !== undefined && confirmsSuggestion(typed)
+        ? suggestedAnswer(question, await this.loadReport(step, options.reportId))
+        : undefined;
+    const read: ParseResult = suggested
+      ? { ok: true, answer: suggested }
+      : action
+        ? parseCardAnswer(question, action.fields, locale, today)
+        : waiting?.kind === 'departure'
+          ? parseTypedDeparture(typed, waiting, locale, today)
+          : parseTypedAnswer(question, typed, locale, today);
+    const parsed =
+      read.ok && read.answer.type === 'colleagues'
+        ? await this.namedColleagues(step, read.answer.colleagues)
+        : read;
     if (!parsed.ok && parsed.askBack) {
       const cardId = await sendAskBack(
         context,
@@ -237,6 +259,59 @@ export class InterviewDialog extends ComponentDialog {
       reportId: report.id,
       questionKey: next.key,
     } satisfies InterviewOptions);
+  }
+
+  /**
+   * Colleagues with their names: those picked in Teams named through the teams' rosters, typed
+   * ones matched to colleagues picked before (an edit typed on a phone keeps their mention).
+   * Picked colleagues that no team knows are refused, for the traveller to type their names.
+   */
+  private async namedColleagues(
+    step: WaterfallStepContext,
+    colleagues: readonly Colleague[],
+  ): Promise<ParseResult> {
+    const { reportId, questionKey } = {
+      ...(step.options as InterviewOptions),
+      ...(step.values as InterviewValues),
+    };
+    const report = await this.loadReport(step, reportId);
+    const stored = report.answers[questionKey];
+    const known = new Map<string, Colleague>();
+    for (const colleague of stored?.type === 'colleagues' ? stored.colleagues : []) {
+      if (colleague.aadObjectId) known.set(colleague.aadObjectId, colleague);
+    }
+    const unnamed = colleagues
+      .map((colleague) => colleague.aadObjectId)
+      .filter((id): id is string => id !== undefined && !known.has(id));
+    const names =
+      unnamed.length > 0
+        ? await this.services.colleagueNames.namesOf(step.context, unnamed, report)
+        : new Map<string, string>();
+    const missing = unnamed.filter((id) => !names.has(id));
+    if (missing.length > 0) {
+      return {
+        ok: false,
+        error: textsFor(localeOf(step.context)).colleaguesNotFound(missing.length),
+      };
+    }
+    const byName = new Map(
+      [...known.values()].map((colleague) => [colleague.name.toLowerCase(), colleague]),
+    );
+    const named = colleagues.map((colleague): Colleague => {
+      const id = colleague.aadObjectId;
+      if (id)
+        return { name: names.get(id) ?? known.get(id)?.name ?? colleague.name, aadObjectId: id };
+      return byName.get(colleague.name.toLowerCase()) ?? colleague;
+    });
+    // A colleague both picked and typed is named once.
+    const seen = new Set<string>();
+    const once = named.filter((colleague) => {
+      const key = colleague.aadObjectId ?? colleague.name.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return { ok: true, answer: { type: 'colleagues', colleagues: once } };
   }
 
   /** True when a card's answer is the very answer stored already for its question in this report. */

@@ -67,11 +67,11 @@ export function formatAnswer(question: Question, answer: Answer, locale: Locale)
             : messages.paidShared(answer.text ?? ''),
       };
     case 'colleagues':
-      return answer.colleagues.length === 0
-        ? { text: messages.noColleagues }
-        : {
-            text: answer.colleagues.map((colleague) => colleague.name).join(', '),
-            items: answer.colleagues.map((colleague) => colleague.name),
-          };
+      return {
+        text:
+          answer.colleagues.length === 0
+            ? messages.noColleagues
+            : answer.colleagues.map((colleague) => colleague.name).join(', '),
+      };
   }
 }

@@ -18,7 +18,8 @@ export function findCardSchema(): string | undefined {
  * but Teams reads `msteams` there: `{ "width": "Full" }` for a full-width card, and `entities`
  * with a `mention` of a user (`<at>Name</at>` and the user's id and name) for an @mention in a
  * TextBlock (Microsoft Learn, "Format cards in Teams": "Full width Adaptive Card" and "Mention
- * support within Adaptive Cards"). Only that property, with what Teams documents, is added.
+ * support within Adaptive Cards"). Only that property, with what Teams documents, is added, and
+ * the people picker's `choices.data` on Input.ChoiceSet.
  */
 export function cardValidator(schemaPath: string): { validate: ValidateFunction; ajv: Ajv } {
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
@@ -49,6 +50,23 @@ export function cardValidator(schemaPath: string): { validate: ValidateFunction;
             },
             additionalProperties: false,
           },
+        },
+      },
+      additionalProperties: false,
+    },
+  };
+  // Teams' people picker: an Input.ChoiceSet whose choices Teams fetches from Microsoft Graph
+  // (Microsoft Learn, "People Picker in Adaptive Cards": `choices.data` of type `Data.Query`).
+  const choiceSet = schema.definitions['Input.ChoiceSet'];
+  choiceSet.properties = {
+    ...choiceSet.properties,
+    'choices.data': {
+      type: 'object',
+      required: ['type', 'dataset'],
+      properties: {
+        type: { enum: ['Data.Query'] },
+        dataset: {
+          enum: ['graph.microsoft.com/users', 'graph.microsoft.com/users?scope=currentContext'],
         },
       },
       additionalProperties: false,

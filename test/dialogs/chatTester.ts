@@ -98,6 +98,8 @@ export interface ChatTesterOptions {
   membership?: TeamMembershipCheck;
   /** The questions the bot asks; default: the product's catalogue. */
   catalogue?: Catalogue;
+  /** The colleagues Teams' rosters know, by Entra object id; default: none. */
+  colleagues?: Record<string, string>;
 }
 
 /** A personal chat with the bot: say or submit something, get back what the bot answered. */
@@ -139,6 +141,15 @@ export class ChatTester {
       sync,
       afterTurn,
       membership,
+      colleagueNames: {
+        namesOf: async (_context, ids) =>
+          new Map(
+            ids.flatMap((id) => {
+              const name = options.colleagues?.[id];
+              return name === undefined ? [] : [[id, name] as const];
+            }),
+          ),
+      },
       log,
       ...(options.reportChannelId ? { reportChannelId: options.reportChannelId } : {}),
       timeZone: 'Europe/Amsterdam',
