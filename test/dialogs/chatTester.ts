@@ -310,7 +310,9 @@ export function submitWith(
     const input = inputs.get(id);
     if (!input) throw new Error(`The card has no input "${id}"; it has: ${[...inputs.keys()]}`);
     const choices = input.choices as { value: string }[] | undefined;
-    if (choices && !choices.some((choice) => choice.value === value)) {
+    // Teams' people picker offers whoever Microsoft Graph finds, not only its listed choices.
+    const dynamic = input['choices.data'] !== undefined;
+    if (choices && !dynamic && !choices.some((choice) => choice.value === value)) {
       throw new Error(`"${value}" is not a choice of input "${id}"`);
     }
   }
