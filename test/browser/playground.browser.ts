@@ -46,6 +46,16 @@ const trip = {
   people: ['Eva Huber (wethouder wonen)', 'Lukas Gruber (directeur Wohnfonds)'],
   outcome: 'Twee voorbeelden van gemengde wijken voor onze woonvisie.',
   agreements: 'Werkbezoek van Wenen aan onze gemeente in maart.',
+  // The Playground has no people picker: the fellow traveller is typed.
+  colleague: 'Sanne Visser',
+  costs: { travel: '412,80', stay: '1.089', other: 'nog niet bekend' },
+  costsShown: [
+    'Total: €1,501.80 (without the amounts not known yet)',
+    'Travel: €412.80',
+    'Accommodation: €1,089.00',
+    'Other costs: not known yet',
+  ],
+  payer: 'Stad Wenen',
 };
 
 const newPurpose = 'Leren hoe Wenen sociale woningbouw financiert met een eigen woningfonds.';
@@ -69,9 +79,21 @@ const fills: Record<string, QuestionFill> = {
     fill: (card) => card.getByLabel('Destination').fill(trip.destination),
     shown: [trip.destination],
   },
+  coTravellers: {
+    question: 'Who did you travel with?',
+    fill: (card) => card.getByLabel('Or type their names').fill(trip.colleague),
+    shown: [trip.colleague],
+  },
   persons: {
     question: 'HOW MANY PEOPLE MADE THE TRIP?',
-    fill: (card) => card.getByLabel('Number of people').fill(trip.persons),
+    // Pre-filled from the fellow traveller: the traveller only confirms.
+    fill: async (card) => {
+      await expectTexts(card, 'The number of travellers', [
+        'You and 1 fellow traveller: 2 people. Is that right?',
+      ]);
+      const value = await card.getByLabel('Number of people').inputValue();
+      if (value !== trip.persons) throw new Error(`Number of people pre-filled with ${value}`);
+    },
     shown: [],
   },
   duration: {
@@ -111,6 +133,23 @@ const fills: Record<string, QuestionFill> = {
       await card.getByLabel('Which agreements?').fill(trip.agreements);
     },
     shown: [`Yes: ${trip.agreements}`],
+  },
+  costs: {
+    question: 'WHAT DID THE TRIP COST?',
+    fill: async (card) => {
+      await card.getByLabel('Travel').fill(trip.costs.travel);
+      await card.getByLabel('Accommodation').fill(trip.costs.stay);
+      await card.getByLabel('Other costs').fill(trip.costs.other);
+    },
+    shown: trip.costsShown.slice(0, 2),
+  },
+  paidBy: {
+    question: 'WHO PAID?',
+    fill: async (card) => {
+      await card.getByLabel('A third party', { exact: true }).check();
+      await card.getByLabel('Which party, or who paid what?').fill(trip.payer);
+    },
+    shown: [`Paid by a third party: ${trip.payer} (hospitality)`],
   },
 };
 
@@ -157,6 +196,9 @@ const reportTexts = [
   ...trip.people.map((person) => `• ${person}`),
   trip.outcome,
   `Yes: ${trip.agreements}`,
+  trip.colleague,
+  ...trip.costsShown,
+  `Paid by a third party: ${trip.payer} (hospitality)`,
 ];
 
 /**
@@ -175,6 +217,12 @@ const channelTexts = [
   ...trip.people,
   trip.outcome,
   `Ja: ${trip.agreements}`,
+  trip.colleague,
+  'Reiskosten: € 412,80',
+  'Verblijfkosten: € 1.089,00',
+  'Overige kosten: nog niet bekend',
+  'Totaal: € 1.501,80 (zonder de bedragen die nog niet bekend zijn)',
+  `Betaald door derde partij: ${trip.payer} (gastvrijheid)`,
 ];
 
 describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', function () {
