@@ -3,6 +3,7 @@ import type { Locale } from '../report/locale';
 import { amountField, answerLimit, answerToFields } from '../report/answerInput';
 import type { Answer, PaidBy, Report } from '../report/report';
 import { suggestedAnswer } from '../report/suggestion';
+import { messagesFor } from '../report/messages';
 import { textsFor } from '../texts';
 import { cardSize, MAX_CARD_BYTES } from './cardSize';
 import { cardTemplate, type AdaptiveCard } from './template';
@@ -155,7 +156,11 @@ export function questionCardData(
       label: part.label[locale],
       placeholder: texts.amountPlaceholder,
       errorMessage: texts.amountMissing(part.label[locale]),
-      value: given[amountField(part.key)] ?? '',
+      // An amount not known yet shows as such again, for an edit that fills in another.
+      value:
+        !rejected && stored?.type === 'amounts' && stored.amounts[part.key] === null
+          ? messagesFor(locale).amountUnknown
+          : (given[amountField(part.key)] ?? ''),
     })),
     payerChoices:
       question.type === 'payer'

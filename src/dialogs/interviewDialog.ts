@@ -324,7 +324,7 @@ export class InterviewDialog extends ComponentDialog {
     const stored = (await this.loadReport(step, reportId)).answers[action.questionKey];
     if (!question || !stored) return false;
     const parsed = parseCardAnswer(question, action.fields, localeOf(step.context), this.today());
-    return parsed.ok && isDeepStrictEqual(parsed.answer, stored);
+    return parsed.ok && isDeepStrictEqual(withStoredNames(parsed.answer, stored), stored);
   }
 
   private async loadReport(step: WaterfallStepContext, reportId: string): Promise<Report> {
@@ -341,6 +341,22 @@ export class InterviewDialog extends ComponentDialog {
   private today(): string {
     return todayIn(this.services.timeZone, this.services.now());
   }
+}
+
+/** A card's colleagues picked in Teams (which come without names) named as stored, to compare. */
+function withStoredNames(answer: Answer, stored: Answer): Answer {
+  if (answer.type !== 'colleagues' || stored.type !== 'colleagues') return answer;
+  const names = new Map(
+    stored.colleagues.map((colleague) => [colleague.aadObjectId, colleague.name]),
+  );
+  return {
+    ...answer,
+    colleagues: answer.colleagues.map((colleague) =>
+      colleague.aadObjectId && colleague.name === ''
+        ? { ...colleague, name: names.get(colleague.aadObjectId) ?? '' }
+        : colleague,
+    ),
+  };
 }
 
 /** The card's inputs as text, to show them again after a rejection (nothing typed is lost). */
