@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ColleagueNames } from '../channel/colleagueNames';
 import type { ReportSync } from '../channel/reportSync';
 import type { TeamMembershipCheck } from '../channel/teamMembership';
 import type { Catalogue } from '../report/catalogue';
@@ -6,6 +7,7 @@ import type { ReminderPolicy } from '../reminders/reminderSchedule';
 import type { ChannelStore } from '../store/channelStore';
 import type { PreferenceStore } from '../store/preferenceStore';
 import type { ReportStore } from '../store/reportStore';
+import type { SameTripStore } from '../store/sameTripStore';
 import type { AfterTurnWork } from '../turn/afterTurn';
 
 /** What the dialogs need from outside, given through their constructors. */
@@ -25,6 +27,13 @@ export interface DialogServices {
   log: Logger;
   /** Which teams the traveller belongs to: only those are offered for posting. */
   membership: TeamMembershipCheck;
+  /**
+   * Reports that name the traveller as co-traveller: `nieuw verslag` says so first. Absent: no
+   * such notice (tests whose subject it is not).
+   */
+  sameTrips?: SameTripStore;
+  /** Names of colleagues picked in the co-travellers card, from Teams; absent: none resolved. */
+  colleagueNames?: ColleagueNames;
   /** A configured report channel that overrides the per-team ones (REPORT_CHANNEL_ID). */
   reportChannelId?: string;
   /** The time zone in which "not in the future" is judged. */
