@@ -8,6 +8,8 @@ import { TeamsChannelPublisher } from './channel/reportPublisher';
 import { reminderSender } from './channel/reminderSender';
 import { AfterTurnWork } from './turn/afterTurn';
 import { ReportSync } from './channel/reportSync';
+import { ColleagueNames } from './channel/colleagueNames';
+import { SameTripRecorder } from './channel/sameTripRecorder';
 import { TeamMembership } from './channel/teamMembership';
 import { ConfigError, readConfig } from './config';
 import { MainDialog } from './dialogs/mainDialog';
@@ -39,9 +41,12 @@ async function main(): Promise<void> {
   const appId = config.bot?.appId ?? '';
   const publisher = new TeamsChannelPublisher(adapter, appId, now);
   const openPersonalChat = personalChatOpener(adapter, appId);
+  // Co-travellers' same-trip records, written after each post and update of a report.
+  const sameTripRecorder = new SameTripRecorder(store.sameTrips, log);
   const sync = new ReportSync(store.reports, store.channels, publisher, log, catalogue, {
     openPersonalChat,
     now,
+    sameTrips: sameTripRecorder,
   });
   // Posting, channel updates and Word uploads that outlast their turn; awaited at shutdown.
   const afterTurn = new AfterTurnWork(log);
@@ -59,8 +64,8 @@ async function main(): Promise<void> {
     sync,
     afterTurn,
     membership,
-    // Issue 18: replaced by the roster lookup when it lands.
-    colleagueNames: { namesOf: async () => new Map() },
+    sameTrips: store.sameTrips,
+    colleagueNames: new ColleagueNames({ channels: store.channels, membership, log }),
     log,
     ...(config.reportChannelId ? { reportChannelId: config.reportChannelId } : {}),
     timeZone: DEFAULT_TIME_ZONE,
@@ -138,6 +143,7 @@ async function main(): Promise<void> {
     server.close(() => {
       void afterTurn
         .drain(SHUTDOWN_GRACE_MS / 2)
+        .then(() => sameTripRecorder.idle())
         .then(() => store.close())
         .finally(() => process.exit(0));
     });

@@ -73,6 +73,19 @@ const texts = {
     statusDraft: 'concept',
     statusPosted: (version: number) => `geplaatst, versie ${version}`,
     openInChannel: 'Bekijken in kanaal',
+    sameTripPosted: (name: string, title: string) =>
+      `${name} heeft al een verslag geplaatst over ‘${title}’.`,
+    sameTripPostedAbout: (name: string, title: string, about: string) =>
+      `${name} heeft al een verslag geplaatst over ‘${title}’ (${about}).`,
+    sameTripPostedWhereWhen: (name: string, title: string, where: string, when: string) =>
+      `${name} heeft al een verslag geplaatst over ‘${title}’ (${where}, ${when}).`,
+    sameTripNumbered: (n: number) => `Bekijken in kanaal (${n})`,
+    sameTripOwnReport: 'Toch een eigen verslag schrijven',
+    notNow: 'Niet nu',
+    sameTripLater:
+      'Goed, ik begin geen nieuw verslag. Typ **nieuw verslag** als je toch een eigen verslag wilt schrijven.',
+    sameTripTypedHint:
+      'Kies een knop op de kaart, of typ **nieuw verslag** om toch een eigen verslag te schrijven.',
     appName: 'Reisverslag',
     progress: (n: number, total: number) => `Vraag ${n} van ${total}`,
     next: 'Volgende',
@@ -294,6 +307,19 @@ const texts = {
     statusDraft: 'draft',
     statusPosted: (version: number) => `posted, version ${version}`,
     openInChannel: 'View in channel',
+    sameTripPosted: (name: string, title: string) =>
+      `${name} has already posted a report on ‘${title}’.`,
+    sameTripPostedAbout: (name: string, title: string, about: string) =>
+      `${name} has already posted a report on ‘${title}’ (${about}).`,
+    sameTripPostedWhereWhen: (name: string, title: string, where: string, when: string) =>
+      `${name} has already posted a report on ‘${title}’ (${where}, ${when}).`,
+    sameTripNumbered: (n: number) => `View in channel (${n})`,
+    sameTripOwnReport: 'Write my own report anyway',
+    notNow: 'Not now',
+    sameTripLater:
+      'All right, I am not starting a new report. Type **new report** if you want to write your own after all.',
+    sameTripTypedHint:
+      'Choose a button on the card, or type **new report** to write your own report anyway.',
     appName: 'Reisverslag',
     progress: (n: number, total: number) => `Question ${n} of ${total}`,
     next: 'Next',

@@ -38,6 +38,12 @@ var containers = [
     name: 'preferences'
     partitionKeyPath: '/travellerId'
   }
+  {
+    name: 'sameTrips'
+    partitionKeyPath: '/colleagueId'
+    // Colleagues' names and trip titles (see SECURITY.md): gone 180 days after the last write.
+    defaultTtl: 15552000
+  }
 ]
 
 // Cosmos DB Built-in Data Contributor: read metadata, read and write items (a fixed, public role id).

@@ -8,7 +8,22 @@ import { isPublished, type ReportPost } from '../report/report';
  * no post (or it is still on its way); a part the post lacks is left out.
  */
 export function postDeepLink(post: ReportPost | undefined, tenantId: string | undefined): string {
-  if (!isPublished(post)) return '';
+  return isPublished(post) ? messageDeepLink(post, tenantId) : '';
+}
+
+/** Where a channel post lives, as far as a deep link to it needs. */
+export interface LinkedPost {
+  channelId: string;
+  activityId: string;
+  /** When the post was made (ISO instant). */
+  postedAt: string;
+  teamAadGroupId?: string;
+  teamName?: string;
+  channelName?: string;
+}
+
+/** The deep link of `postDeepLink` for a post known by its parts (e.g. a same-trip record). */
+export function messageDeepLink(post: LinkedPost, tenantId: string | undefined): string {
   const createdTime = Date.parse(post.postedAt);
   const query = new URLSearchParams({
     ...(tenantId ? { tenantId } : {}),

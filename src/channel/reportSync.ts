@@ -25,6 +25,7 @@ import { RECORD_LOCALE } from '../report/locale';
 import { textsFor } from '../texts';
 import { plainMessage } from '../turn/plainMessage';
 import type { OpenPersonalChat } from './personalChat';
+import type { SameTripRecorder } from './sameTripRecorder';
 import {
   ChannelRefusedError,
   PostGoneError,
@@ -46,6 +47,8 @@ export interface ReportSyncOptions {
   /** Failed tries of one version before the bot gives up; default MAX_SYNC_ATTEMPTS. */
   maxAttempts?: number;
   now?: () => Date;
+  /** Keeps the co-travellers' same-trip records current after each post and update; absent: none. */
+  sameTrips?: SameTripRecorder;
 }
 
 /**
@@ -139,6 +142,8 @@ export class ReportSync {
       report,
     );
     await this.rememberPost(stored, shown);
+    // Only now that Teams has the post: written in the background (see SameTripRecorder).
+    this.options.sameTrips?.recordLater(stored);
     for (const note of notes) {
       try {
         await this.publisher.reply(shown, note);

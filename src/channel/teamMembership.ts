@@ -13,6 +13,8 @@ const MAX_ANSWERS = 10_000;
  */
 export interface TeamMember {
   userRole?: string;
+  /** Their display name in Teams, when Teams gave it (to name a colleague picked in a card). */
+  name?: string;
 }
 
 /** Asks Teams about one user in one team: the member, or undefined when they are not one. */
@@ -32,13 +34,17 @@ export interface TeamMembershipCheck {
 }
 
 /**
- * Teams' answer through the Bot Connector (`GET /v3/conversations/{team}/members/{user}`): a 404
+ * Teams' answer through the Bot Connector (`GET /v3/conversations/{team}/members/{user}`; the user
+ * may be their Teams id `29:…` or their Entra object id, which Teams accepts too): a 404
  * (`MemberNotFoundInConversation`, or the team no longer knows the bot) means not a member.
  */
 export const askTeams: AskTeams = async (context, teamId, userId) => {
   try {
     const member = await TeamsInfo.getTeamMember(context, teamId, userId);
-    return member.userRole === undefined ? {} : { userRole: member.userRole };
+    return {
+      ...(member.userRole === undefined ? {} : { userRole: member.userRole }),
+      ...(member.name ? { name: member.name } : {}),
+    };
   } catch (error) {
     if (statusOf(error) === 404) return undefined;
     throw error;

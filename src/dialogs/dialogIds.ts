@@ -6,4 +6,5 @@ export const DialogIds = {
   postReport: 'postReportDialog',
   edit: 'editDialog',
   export: 'exportDialog',
+  sameTripNotice: 'sameTripNoticeDialog',
 } as const;

@@ -270,38 +270,35 @@ export class InterviewDialog extends ComponentDialog {
     step: WaterfallStepContext,
     colleagues: readonly Colleague[],
   ): Promise<ParseResult> {
-    const { reportId, questionKey } = {
-      ...(step.options as InterviewOptions),
-      ...(step.values as InterviewValues),
-    };
+    const { reportId } = step.options as InterviewOptions;
+    const { questionKey } = step.values as InterviewValues;
     const report = await this.loadReport(step, reportId);
     const stored = report.answers[questionKey];
+    // Teams' ids are GUIDs, kept in lower case: the same colleague is one id however it is sent.
     const known = new Map<string, Colleague>();
     for (const colleague of stored?.type === 'colleagues' ? stored.colleagues : []) {
-      if (colleague.aadObjectId) known.set(colleague.aadObjectId, colleague);
+      if (colleague.aadObjectId) known.set(colleague.aadObjectId.toLowerCase(), colleague);
     }
     const unnamed = colleagues
-      .map((colleague) => colleague.aadObjectId)
+      .map((colleague) => colleague.aadObjectId?.toLowerCase())
       .filter((id): id is string => id !== undefined && !known.has(id));
-    const names =
-      unnamed.length > 0
-        ? await this.services.colleagueNames.namesOf(step.context, unnamed, report)
-        : new Map<string, string>();
-    const missing = unnamed.filter((id) => !names.has(id));
-    if (missing.length > 0) {
+    const { names, unresolved } =
+      unnamed.length > 0 && this.services.colleagueNames
+        ? await this.services.colleagueNames.resolve(step.context, unnamed, report.post?.teamId)
+        : { names: new Map<string, string>(), unresolved: unnamed };
+    if (unresolved.length > 0) {
       return {
         ok: false,
-        error: textsFor(localeOf(step.context)).colleaguesNotFound(missing.length),
+        error: textsFor(localeOf(step.context)).colleaguesNotFound(unresolved.length),
       };
     }
     const byName = new Map(
       [...known.values()].map((colleague) => [colleague.name.toLowerCase(), colleague]),
     );
     const named = colleagues.map((colleague): Colleague => {
-      const id = colleague.aadObjectId;
-      if (id)
-        return { name: names.get(id) ?? known.get(id)?.name ?? colleague.name, aadObjectId: id };
-      return byName.get(colleague.name.toLowerCase()) ?? colleague;
+      const id = colleague.aadObjectId?.toLowerCase();
+      if (!id) return byName.get(colleague.name.toLowerCase()) ?? colleague;
+      return { name: names.get(id) ?? known.get(id)?.name ?? colleague.name, aadObjectId: id };
     });
     // A colleague both picked and typed is named once.
     const seen = new Set<string>();
@@ -353,7 +350,10 @@ function withStoredNames(answer: Answer, stored: Answer): Answer {
     ...answer,
     colleagues: answer.colleagues.map((colleague) =>
       colleague.aadObjectId && colleague.name === ''
-        ? { ...colleague, name: names.get(colleague.aadObjectId) ?? '' }
+        ? {
+            name: names.get(colleague.aadObjectId.toLowerCase()) ?? '',
+            aadObjectId: colleague.aadObjectId.toLowerCase(),
+          }
         : colleague,
     ),
   };

@@ -33,6 +33,7 @@ import { activeReportId, DraftCommands } from './draftCommands';
 import { ExportDialog, type ExportOptions } from './exportDialog';
 import { answerSpentCard } from './spentCards';
 import { openChosenReport } from './openReport';
+import { isSameTripNoticeResult, SameTripNoticeDialog } from './sameTripNoticeDialog';
 
 const MAIN_STEPS = 'mainSteps';
 
@@ -65,6 +66,7 @@ export class MainDialog extends InterruptibleDialog {
     this.addDialog(new EditDialog(services));
     this.exportDialog = new ExportDialog(services);
     this.addDialog(this.exportDialog);
+    this.addDialog(new SameTripNoticeDialog(services));
     this.addDialog(
       new WaterfallDialog(MAIN_STEPS, [
         this.offerDraftStep.bind(this),
@@ -106,6 +108,8 @@ export class MainDialog extends InterruptibleDialog {
   private async restart(innerDc: DialogContext): Promise<DialogTurnResult> {
     // `nieuw` typed in answer to the offer of the draft means: a new report, not the offer again.
     const active = innerDc.activeDialog;
+    // `nieuw verslag` typed at the same-trip notice: its `Toch een eigen verslag schrijven`.
+    if (active?.id === DialogIds.sameTripNotice) return innerDc.continueDialog();
     const answeringOffer =
       active?.id === MAIN_STEPS && (active.state as { stepIndex?: number }).stepIndex === 0;
     await innerDc.cancelAllDialogs();
@@ -295,7 +299,7 @@ export class MainDialog extends InterruptibleDialog {
     const action = cardActionOf(context.activity);
     const options = step.options as MainStepsOptions | undefined;
     if (options?.startNew === true || action?.action === 'newReport') {
-      return step.next(await this.createDraft(context));
+      return step.beginDialog(DialogIds.sameTripNotice);
     }
     // A reminder's or offer's `Verdergaan`, or a draft chosen in `mijn verslagen`.
     if ((action?.action === 'resume' || action?.action === 'openReport') && action.reportId) {
@@ -311,7 +315,7 @@ export class MainDialog extends InterruptibleDialog {
       await context.sendActivity(textsFor(localeOf(context)).noDraftToContinue);
       return step.endDialog();
     }
-    if (!draft) return step.next(await this.createDraft(context));
+    if (!draft) return step.beginDialog(DialogIds.sameTripNotice);
     (step.values as { draftId?: string }).draftId = draft.id;
     await sendCard(
       context,
@@ -327,7 +331,11 @@ export class MainDialog extends InterruptibleDialog {
     // A report chosen by the previous step (next), or else the traveller's reply to the offer:
     // botbuilder passes a typed reply as the step's result too, so the reason tells them apart.
     let reportId = step.reason === DialogReason.nextCalled ? (step.result as string) : undefined;
-    if (reportId === undefined) {
+    if (isSameTripNoticeResult(step.result)) {
+      // A new report: after the same-trip notice (which starts nothing on `Niet nu`).
+      if (!step.result.startDraft) return step.endDialog();
+      reportId = await this.createDraft(step.context);
+    } else if (reportId === undefined) {
       const { context } = step;
       const action = cardActionOf(context.activity);
       const choice = action ? action.action : commandOf(context.activity.text);
@@ -335,7 +343,8 @@ export class MainDialog extends InterruptibleDialog {
         reportId =
           (action?.reportId as string | undefined) ?? (step.values as { draftId: string }).draftId;
       } else if (choice === 'newReport') {
-        reportId = await this.createDraft(context);
+        // A new report after all: through the same-trip notice, like `nieuw verslag`.
+        return step.replaceDialog(MAIN_STEPS, { startNew: true } satisfies MainStepsOptions);
       } else {
         await context.sendActivity(textsFor(localeOf(context)).resumeTypedHint);
         return step.replaceDialog(MAIN_STEPS);

@@ -1,6 +1,5 @@
-import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Report } from '../report/report';
+import type { ColleagueNames } from '../channel/colleagueNames';
 import type { ReportSync } from '../channel/reportSync';
 import type { TeamMembershipCheck } from '../channel/teamMembership';
 import type { Catalogue } from '../report/catalogue';
@@ -8,16 +7,8 @@ import type { ReminderPolicy } from '../reminders/reminderSchedule';
 import type { ChannelStore } from '../store/channelStore';
 import type { PreferenceStore } from '../store/preferenceStore';
 import type { ReportStore } from '../store/reportStore';
+import type { SameTripStore } from '../store/sameTripStore';
 import type { AfterTurnWork } from '../turn/afterTurn';
-
-/** Names colleagues picked in Teams by their Entra object ids; ids no roster knows are left out. */
-export interface ColleagueNames {
-  namesOf(
-    context: TurnContext,
-    aadObjectIds: readonly string[],
-    report: Report,
-  ): Promise<Map<string, string>>;
-}
 
 /** What the dialogs need from outside, given through their constructors. */
 export interface DialogServices {
@@ -34,10 +25,15 @@ export interface DialogServices {
   /** Work a turn starts that may go on after it answers (posting, updating the channel). */
   afterTurn: AfterTurnWork;
   log: Logger;
-  /** The names of colleagues picked in Teams' people picker, from the rosters of the traveller's teams. */
-  colleagueNames: ColleagueNames;
   /** Which teams the traveller belongs to: only those are offered for posting. */
   membership: TeamMembershipCheck;
+  /**
+   * Reports that name the traveller as co-traveller: `nieuw verslag` says so first. Absent: no
+   * such notice (tests whose subject it is not).
+   */
+  sameTrips?: SameTripStore;
+  /** Names of colleagues picked in the co-travellers card, from Teams; absent: none resolved. */
+  colleagueNames?: Pick<ColleagueNames, 'resolve'>;
   /** A configured report channel that overrides the per-team ones (REPORT_CHANNEL_ID). */
   reportChannelId?: string;
   /** The time zone in which "not in the future" is judged. */

@@ -26,6 +26,7 @@ export const CardActions = {
   keepDraft: 'keepDraft',
   download: 'download',
   openReport: 'openReport',
+  notNow: 'notNow',
 } as const;
 
 const cardActionSchema = z

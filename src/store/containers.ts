@@ -19,9 +19,20 @@ export const CONTAINERS = {
   channels: { id: 'channels', partitionKeyPath: '/tenantId' },
   /** One document a traveller's preferences (reminders on or off), partitioned by traveller. */
   preferences: { id: 'preferences', partitionKeyPath: '/travellerId' },
+  /**
+   * One document a colleague named as co-traveller in a posted report (id the report's id),
+   * partitioned by the colleague's Entra object id: the same-trip notice reads one partition.
+   * Kept 180 days after its last write: the notice looks back 120 days from the trip's end, and a
+   * trip is posted after it ended, so a record is never needed longer.
+   */
+  sameTrips: {
+    id: 'sameTrips',
+    partitionKeyPath: '/colleagueId',
+    defaultTtlSeconds: 180 * 24 * 60 * 60,
+  },
 } as const satisfies Record<string, ContainerSpec>;
 
-/** The name of one of the bot's containers: `reports`, `state`, `channels` or `preferences`. */
+/** The name of one of the bot's containers: `reports`, `state`, `channels`, `preferences`, `sameTrips`. */
 export type ContainerName = keyof typeof CONTAINERS;
 
 /** Container names in the order they are created and checked at start. */
@@ -30,4 +41,5 @@ export const CONTAINER_NAMES: readonly ContainerName[] = [
   'state',
   'channels',
   'preferences',
+  'sameTrips',
 ];

@@ -39,6 +39,8 @@ export interface CosmosDatabase {
   readonly channels: Container;
   /** Travellers' preferences, partitioned by `/travellerId`. */
   readonly preferences: Container;
+  /** Same-trip records, partitioned by `/colleagueId`. */
+  readonly sameTrips: Container;
   /** A cheap point read (1 RU); rejects with a readable Error when Cosmos DB is not usable. */
   ping(): Promise<void>;
   /** Releases the client; the containers must not be used afterwards. */

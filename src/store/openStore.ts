@@ -9,6 +9,8 @@ import { CosmosReportStore } from './cosmosReportStore';
 import { CosmosStateStorage } from './cosmosStateStorage';
 import { CosmosPreferenceStore } from './cosmosPreferenceStore';
 import type { PreferenceStore } from './preferenceStore';
+import { CosmosSameTripStore } from './cosmosSameTripStore';
+import type { SameTripStore } from './sameTripStore';
 import type { ReportStore } from './reportStore';
 
 /** Pauses between attempts to reach Cosmos DB at start: 1 s, doubling, at most 30 s. */
@@ -21,6 +23,8 @@ export interface OpenStore {
   channels: ChannelStore;
   /** Travellers' preferences (reminders on or off). */
   preferences: PreferenceStore;
+  /** Which posted reports name a colleague as co-traveller (the same-trip notice). */
+  sameTrips: SameTripStore;
   /** botbuilder's conversation state storage. */
   stateStorage: CosmosStateStorage;
   /** Resolves once the database and its containers are there (retried until they are). */
@@ -79,6 +83,7 @@ export async function openStore(config: Config, log: Logger): Promise<OpenStore>
     reports: new CosmosReportStore(database.reports),
     channels: new CachedChannelStore(new CosmosChannelStore(database.channels)),
     preferences: new CosmosPreferenceStore(database.preferences),
+    sameTrips: new CosmosSameTripStore(database.sameTrips),
     stateStorage: new CosmosStateStorage(database.state),
     ready,
     ping: async () => {

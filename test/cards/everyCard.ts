@@ -16,6 +16,8 @@ import { questionCardData, renderQuestionCard } from '../../src/cards/questionCa
 import { reminderCardData, renderReminderCard } from '../../src/cards/reminderCard';
 import { renderChannelCard } from '../../src/cards/reportCard';
 import { renderResumeCard, resumeCardData } from '../../src/cards/resumeCard';
+import { renderSameTripCard, sameTripCardData } from '../../src/cards/sameTripCard';
+import type { SameTripRecord } from '../../src/report/sameTrip';
 import { renderReviewCard, reviewCardData } from '../../src/cards/reviewCard';
 import type { AdaptiveCard } from '../../src/cards/template';
 import type { Catalogue } from '../../src/report/catalogue';
@@ -179,6 +181,34 @@ export function everyCard(fixture: CardFixture): NamedCard[] {
       ),
     );
     add(`posted (${locale})`, renderPostedCard(postedCardData(posted, locale)));
+    const trip = (reportId: string): SameTripRecord => ({
+      colleagueId: '1a2b3c4d-0000-4000-8000-00000000000b',
+      reportId,
+      reportVersion: 1,
+      travellerId: 'aad-1',
+      travellerName: fixture.travellerName,
+      tenantId: 't',
+      title: answers.title?.type === 'shortText' ? answers.title.text : '',
+      destination: answers.destination?.type === 'shortText' ? answers.destination.text : '',
+      departure: '2026-10-12',
+      return: '2026-10-14',
+      endsOn: '2026-10-14',
+      post: {
+        channelId: '19:c1@thread.tacv2',
+        activityId: '1700000000000',
+        postedAt: now.toISOString(),
+        teamName: fixture.teamName,
+        channelName: fixture.channelName,
+      },
+      postedAt: now.toISOString(),
+    });
+    add(`same trip (${locale})`, renderSameTripCard(sameTripCardData([trip('r1')], locale)));
+    add(
+      `same trip, several reports (${locale})`,
+      renderSameTripCard(
+        sameTripCardData([trip('r1'), trip('r2'), trip('r3'), trip('r4')], locale),
+      ),
+    );
     add(
       `my reports (${locale})`,
       renderMyReportsCard(myReportsCardData([posted, titleOnly], catalogue, locale)),

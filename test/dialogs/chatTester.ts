@@ -21,6 +21,8 @@ import type { ChannelPost } from '../../src/report/report';
 import type { ChannelStore } from '../../src/store/channelStore';
 import type { PreferenceStore } from '../../src/store/preferenceStore';
 import type { ReportStore } from '../../src/store/reportStore';
+import type { SameTripStore } from '../../src/store/sameTripStore';
+import { SameTripRecorder } from '../../src/channel/sameTripRecorder';
 import type { ReminderPolicy } from '../../src/reminders/reminderSchedule';
 import { parseWorkingWindow } from '../../src/reminders/workingCalendar';
 import type { Catalogue } from '../../src/report/catalogue';
@@ -100,11 +102,15 @@ export interface ChatTesterOptions {
   catalogue?: Catalogue;
   /** The colleagues Teams' rosters know, by Entra object id; default: none. */
   colleagues?: Record<string, string>;
+  /** Same-trip records: written after posts and read at `nieuw verslag`; default: none. */
+  sameTrips?: SameTripStore;
 }
 
 /** A personal chat with the bot: say or submit something, get back what the bot answered. */
 export class ChatTester {
   readonly publisher = new RecordingPublisher();
+  /** Writes the same-trip records after posts (when the options give a store). */
+  readonly sameTripRecorder: SameTripRecorder | undefined;
   private readonly adapter: RecordingTestAdapter;
   private readonly user: { id: string; name: string; aadObjectId: string };
   private ids = 0;
@@ -123,8 +129,10 @@ export class ChatTester {
     const catalogue = options.catalogue ?? productCatalogue;
     const conversationState = new ConversationState(new MemoryStorage());
     const log = pino({ level: 'silent' });
+    this.sameTripRecorder = options.sameTrips && new SameTripRecorder(options.sameTrips, log);
     const sync = new ReportSync(options.reports, options.channels, this.publisher, log, catalogue, {
       now: options.now ?? this.clock,
+      ...(this.sameTripRecorder ? { sameTrips: this.sameTripRecorder } : {}),
     });
     const afterTurn = new AfterTurnWork(log);
     // The HTTP tests play Teams' real answers (200 or 404) through the fake Bot Connector.
@@ -142,14 +150,16 @@ export class ChatTester {
       afterTurn,
       membership,
       colleagueNames: {
-        namesOf: async (_context, ids) =>
-          new Map(
-            ids.flatMap((id) => {
-              const name = options.colleagues?.[id];
-              return name === undefined ? [] : [[id, name] as const];
-            }),
-          ),
+        resolve: async (_context, ids) => {
+          const names = new Map<string, string>();
+          for (const id of ids) {
+            const name = options.colleagues?.[id.toLowerCase()];
+            if (name !== undefined) names.set(id.toLowerCase(), name);
+          }
+          return { names, unresolved: ids.filter((id) => !names.has(id.toLowerCase())) };
+        },
       },
+      ...(options.sameTrips ? { sameTrips: options.sameTrips } : {}),
       log,
       ...(options.reportChannelId ? { reportChannelId: options.reportChannelId } : {}),
       timeZone: 'Europe/Amsterdam',

@@ -531,7 +531,10 @@ export class FakeConnector {
         const memberId = route.memberId ?? '';
         const roster = this.rosters.get(route.conversationId ?? '');
         if (roster) {
-          const found = roster.get(memberId);
+          // Teams takes a user's Entra object id for their member id too.
+          const found =
+            roster.get(memberId) ??
+            [...roster.values()].find((member) => member.user.aadObjectId === memberId);
           if (!found) {
             return {
               status: 404,
