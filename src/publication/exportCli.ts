@@ -8,7 +8,12 @@ import { loadDefaultCatalogue } from '../report/defaultCatalogue';
 import type { Report } from '../report/report';
 import { connectCosmos } from '../store/cosmos';
 import { cosmosStatus, messageOf } from '../store/cosmosErrors';
-import { ExportFolderError, writeExportFiles, type ExportFormat } from './exportFiles';
+import {
+  ExportFolderError,
+  REGISTER_FILES,
+  writeExportFiles,
+  type ExportFormat,
+} from './exportFiles';
 import { CosmosReportStore } from '../store/cosmosReportStore';
 import { progressReporter } from './progress';
 import { inDateRange } from './tripDate';
@@ -19,19 +24,22 @@ export const ExitCode = { ok: 0, failed: 1, usage: 2, store: 3, folder: 4 } as c
 const HELP = `Usage: npm run export -- [options]
 
 Writes the posted reports of a period as documents (one file a report) and the trip register
-(register.csv) into a folder. Drafts are never exported: they are no public record.
+(register.csv for machines, register.xlsx for people) into a folder. Drafts are never exported:
+they are no public record.
 
 Options:
   --from <date>       First trip date to include, e.g. 2025-01-01 (or 01-01-2025).
   --to <date>         Last trip date to include, e.g. 2025-12-31.
                       A report's trip date is its departure date; for a trip given as a
                       duration only, the day it was posted. Without --from/--to: all reports.
-  --format <format>   docx (Word documents + register.csv, the default), md (Markdown
-                      documents + register.csv) or csv (register.csv only).
+  --format <format>   docx (Word documents + the register, the default), md (Markdown
+                      documents + the register) or csv (the register only: register.csv
+                      and register.xlsx).
   --out <folder>      Folder to write into; created when missing. Required.
   --redact-people     For publication: the people met are named by their role only, and their
                       names in the answers are replaced by their role (AVG), in the documents
-                      and the register alike. The traveller's own name stays.
+                      and the register alike. The traveller's own name stays, and so do the
+                      fellow travellers (colleagues), the costs and who paid.
   --endpoint <url>    Cosmos DB account endpoint; default COSMOS_ENDPOINT.
   --key <key>         Cosmos DB account key; default COSMOS_KEY; without a key, Entra ID
                       (az login or a managed identity) is used. Prefer the variable: a key on
@@ -39,8 +47,12 @@ Options:
   --database <name>   Database name; default COSMOS_DATABASE, else "reisverslag".
   --help              This text.
 
-register.csv columns: Reiziger, Titel, Bestemming, Vertrek, Terugkeer, Duur, Aantal personen,
-Doel, Geplaatst op, Versie (UTF-8 with BOM, comma-separated, RFC 4180).
+Register columns: Reiziger, Titel, Bestemming, Vertrek, Terugkeer, Duur, Aantal personen,
+Reisgenoten, Doel, Reiskosten, Verblijfkosten, Overige kosten, Totaal, Betaald door, Geplaatst
+op, Versie (the colleague, cost and payer columns as the question catalogue asks them).
+register.csv: UTF-8 with BOM, comma-separated, RFC 4180; amounts with a decimal point (412.80),
+dates YYYY-MM-DD; an amount not known yet is empty, and so is Totaal then.
+register.xlsx: the same columns, amounts as euros, dates as dates, a filter on each column.
 
 The export is all or nothing: files are written to a temporary folder inside --out and moved into
 place when all are written.
@@ -155,10 +167,10 @@ export async function runExport(
       onProgress: progress.update,
     });
     progress.done();
-    const documents = files.length - 1;
+    const documents = files.length - REGISTER_FILES.length;
     io.stdout.write(
       `Exported ${reports.length} report(s)${request.format === 'csv' ? '' : ` as ${documents} ${request.format} file(s)`} ` +
-        `and register.csv to ${request.outDir}${request.redactPeople ? ' (names of people met redacted)' : ''}.\n`,
+        `and ${REGISTER_FILES.join(' and ')} to ${request.outDir}${request.redactPeople ? ' (names of people met redacted)' : ''}.\n`,
     );
     return ExitCode.ok;
   } catch (error) {

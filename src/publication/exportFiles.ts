@@ -6,6 +6,7 @@ import type { Report } from '../report/report';
 import { reportFileName } from './fileName';
 import { redactPeople } from './redaction';
 import { renderRegisterCsv } from './register';
+import { renderRegisterXlsx } from './registerXlsx';
 import { reportDocument } from './reportDocument';
 import { renderReportDocx } from './reportDocx';
 import { renderReportMarkdown } from './reportMarkdown';
@@ -14,8 +15,12 @@ import { tripDate } from './tripDate';
 /** What an export writes: Word or Markdown documents with the register, or the register only. */
 export type ExportFormat = 'docx' | 'md' | 'csv';
 
-/** The register's file name in the export folder. */
+/** The register's file name in the export folder: for machines, comma-separated. */
 export const REGISTER_FILE = 'register.csv';
+/** The same register as an Excel workbook, for people: a Dutch Excel opens the CSV as one column. */
+export const REGISTER_XLSX_FILE = 'register.xlsx';
+/** The register's files, written with every export. */
+export const REGISTER_FILES = [REGISTER_FILE, REGISTER_XLSX_FILE] as const;
 
 /** How to write an export. */
 export interface ExportFilesOptions {
@@ -26,7 +31,7 @@ export interface ExportFilesOptions {
   outDir: string;
   /** Replace the names of the people met by their roles, in documents and register alike. */
   redactPeople: boolean;
-  /** Called after each document written, and once for the register. */
+  /** Called after each document written, and after each register file. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -44,10 +49,10 @@ export class ExportFolderError extends Error {
 }
 
 /**
- * Writes one document a report (sorted by trip date) and the register into `outDir`, all or
- * nothing: every file goes into a temporary folder inside `outDir` first and is moved into
- * place only when all are written; on a failure nothing new is left behind. Returns the names
- * of the files written.
+ * Writes one document a report (sorted by trip date) and the register (register.csv and
+ * register.xlsx) into `outDir`, all or nothing: every file goes into a temporary folder inside
+ * `outDir` first and is moved into place only when all are written; on a failure nothing new is
+ * left behind. Returns the names of the files written.
  */
 export async function writeExportFiles(
   reports: readonly Report[],
@@ -58,7 +63,7 @@ export async function writeExportFiles(
     .sort((a, b) => tripDate(a).localeCompare(tripDate(b)) || a.id.localeCompare(b.id))
     .map((report) => (options.redactPeople ? redactPeople(report) : report));
   const documents = format === 'csv' ? [] : published;
-  const total = documents.length + 1;
+  const total = documents.length + REGISTER_FILES.length;
   const staging = join(outDir, `.reisverslag-export-${randomBytes(6).toString('hex')}`);
   const written: string[] = [];
   const moved: string[] = [];
@@ -74,9 +79,15 @@ export async function writeExportFiles(
       written.push(name);
       options.onProgress?.(written.length, total);
     }
-    await writeFile(join(staging, REGISTER_FILE), renderRegisterCsv(published, options.catalogue));
-    written.push(REGISTER_FILE);
-    options.onProgress?.(total, total);
+    const registers: Record<(typeof REGISTER_FILES)[number], () => Promise<string | Buffer>> = {
+      [REGISTER_FILE]: async () => renderRegisterCsv(published, options.catalogue),
+      [REGISTER_XLSX_FILE]: () => renderRegisterXlsx(published, options.catalogue),
+    };
+    for (const name of REGISTER_FILES) {
+      await writeFile(join(staging, name), await registers[name]());
+      written.push(name);
+      options.onProgress?.(written.length, total);
+    }
     for (const name of written) {
       await rename(join(staging, name), join(outDir, name));
       moved.push(name);

@@ -40,8 +40,9 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 /**
  * The report for publication without the names of the people met (personal data under the
  * AVG): each person is listed by role only, and each of their names (full, or a first or last
- * name on its own) in a text answer becomes `[role]`. The traveller's own name stays; the
- * history, which holds the old answers, is left out.
+ * name on its own) in a text answer becomes `[role]`. The traveller's own name stays, and so do
+ * the fellow travellers (colleagues, not people met), the amounts and who paid (only a name of
+ * someone met in its text is replaced); the history, which holds the old answers, is left out.
  */
 export function redactPeople(report: Report): Report {
   const people = report.answers.peopleMet?.type === 'people' ? report.answers.peopleMet.people : [];
@@ -64,7 +65,9 @@ function redactAnswer(answer: Answer, replace: (text: string) => string): Answer
     case 'longText':
       return { ...answer, text: replace(answer.text) };
     case 'yesNoText':
+    case 'payer':
       return answer.text === undefined ? answer : { ...answer, text: replace(answer.text) };
+    // Numbers, dates, amounts and colleagues name nobody met.
     default:
       return answer;
   }

@@ -14,12 +14,16 @@ export interface DocumentField {
   value: string;
 }
 
-/** One question of the form with its answer: paragraphs of text, or a list (the people met). */
+/**
+ * One question of the form with its answer: paragraphs of text, a list (the people met, the
+ * fellow travellers, the amounts) and paragraphs after the list (the amounts' total).
+ */
 export interface DocumentSection {
   /** The question verbatim from the catalogue, in capitals as the paper form prints it. */
   question: string;
   paragraphs: string[];
   items?: string[];
+  after?: string[];
 }
 
 /**
@@ -75,9 +79,16 @@ export function personLine(person: Person): string {
 
 function section(viewed: AnswerView, locale: Locale): DocumentSection {
   const heading = viewed.text.toLocaleUpperCase(locale);
-  const { answer } = viewed;
+  const { answer, shown } = viewed;
   if (answer?.type === 'people' && answer.people.length > 0) {
     return { question: heading, paragraphs: [], items: answer.people.map(personLine) };
+  }
+  if (answer?.type === 'colleagues' && shown?.items) {
+    return { question: heading, paragraphs: [], items: shown.items };
+  }
+  if (answer?.type === 'amounts' && shown?.items) {
+    // Like a bill: each amount, then the total (the line that says if some are not known yet).
+    return { question: heading, paragraphs: [], items: shown.items, after: [shown.text] };
   }
   return {
     question: heading,

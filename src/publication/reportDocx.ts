@@ -7,8 +7,8 @@ export const DOCX_MIME_TYPE =
 
 /**
  * The report document as a Word file in the form's layout: the heading `VERSLAG BUITENLANDSE
- * DIENSTREIS`, the trip's fields, then each question in bold capitals with its answer beneath and
- * the people met as a bulleted list.
+ * DIENSTREIS`, the trip's fields, then each question in bold capitals with its answer beneath; the
+ * people met, the fellow travellers and the amounts (their total beneath) as bulleted lists.
  */
 export async function renderReportDocx(document: ReportDocument): Promise<Buffer> {
   const children: Paragraph[] = [
@@ -43,6 +43,9 @@ export async function renderReportDocx(document: ReportDocument): Promise<Buffer
       children.push(
         new Paragraph({ bullet: { level: 0 }, children: [new TextRun(xmlSafe(item))] }),
       );
+    }
+    for (const paragraph of section.after ?? []) {
+      children.push(new Paragraph({ children: [new TextRun(xmlSafe(paragraph))] }));
     }
   }
   const file = new Document({

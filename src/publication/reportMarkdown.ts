@@ -2,7 +2,7 @@ import type { ReportDocument } from './reportDocument';
 
 /**
  * The report document as Markdown: the heading, the trip's fields, each question as a heading
- * with its answer beneath, people as a list. User text is escaped so that it shows as typed and
+ * with its answer beneath, people, fellow travellers and amounts as a list. User text is escaped so that it shows as typed and
  * cannot add headings, links, HTML or emphasis of its own.
  */
 export function renderReportMarkdown(document: ReportDocument): string {
@@ -18,6 +18,7 @@ export function renderReportMarkdown(document: ReportDocument): string {
     blocks.push(...paragraphs.map(escapeMarkdown));
     if (section.items)
       blocks.push(section.items.map((item) => `- ${escapeMarkdown(item)}`).join('\n'));
+    blocks.push(...(section.after ?? []).map(escapeMarkdown));
   }
   return `${blocks.join('\n\n')}\n`;
 }

@@ -17,6 +17,8 @@ import { useEmbeddedCosmos } from '../store/cosmosFixture';
 import { freePort, PROJECT_ROOT } from '../support/processes';
 import { docxParagraphs } from './docxText';
 import { barcelonaReport, namesMet, osakaReport } from './fixtures';
+import { genevaReport } from './costFixtures';
+import { readXlsx } from './xlsxCells';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'publication', 'exportCli.js');
 
@@ -46,6 +48,8 @@ const draft = osakaReport({
 /** Posted in 2024: outside the 2025 range. */
 const barcelona = barcelonaReport();
 const osaka = osakaReport();
+/** A 2025 trip with fellow travellers, costs and who paid (issue 18). */
+const geneva = genevaReport();
 
 interface CliRun {
   code: number | null;
@@ -60,7 +64,7 @@ describe('publication: npm run export (the CLI against Cosmos DB)', function () 
 
   before(async function () {
     if (!existsSync(CLI)) throw new Error(`${CLI} does not exist: run \`npm run build\` first`);
-    for (const report of [barcelona, osaka, lisbon, draft]) {
+    for (const report of [barcelona, osaka, lisbon, geneva, draft]) {
       const { etag: _etag, ...document } = report;
       await cosmos().db.reports.items.create(document);
     }
@@ -117,23 +121,46 @@ describe('publication: npm run export (the CLI against Cosmos DB)', function () 
       out,
     ]);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Exported 2 report\(s\) as 2 docx file\(s\) and register\.csv/);
+    assert.match(
+      result.stdout,
+      /Exported 3 report\(s\) as 3 docx file\(s\) and register\.csv and register\.xlsx/,
+    );
     assert.deepEqual(readdirSync(out).sort(), [
       '2025-03-03-ocean-cities-lisboa-3d5f7b9d.docx',
       '2025-05-19-hyperlink-http-x-world-expo-osaka-b2f4d6a8.docx',
+      '2025-05-26-un-habitat-assembly-2025-5a7c9e1b.docx',
       'register.csv',
+      'register.xlsx',
     ]);
     const rows = registerRows(out);
-    assert.equal(rows.length, 3);
-    assert.match(
-      rows[0]!,
-      /^Reiziger,Titel,Bestemming,Vertrek,Terugkeer,Duur,Aantal personen,Doel,Geplaatst op,Versie$/,
+    assert.equal(rows.length, 4);
+    assert.equal(
+      rows[0],
+      'Reiziger,Titel,Bestemming,Vertrek,Terugkeer,Duur,Aantal personen,Reisgenoten,Doel,' +
+        'Reiskosten,Verblijfkosten,Overige kosten,Totaal,Betaald door,Geplaatst op,Versie',
     );
     assert.match(
       rows[1]!,
-      /^Noor Jansen,Ocean Cities Lisboa,"Lissabon, Portugal",,,2 dagen \(1 nacht\),3,/,
+      /^Noor Jansen,Ocean Cities Lisboa,"Lissabon, Portugal",,,2 dagen \(1 nacht\),3,,/,
     );
     assert.match(rows[2]!, /^Fatima el Amrani,"'=HYPERLINK/);
+    assert.match(
+      rows[3]!,
+      /^Sanne Bakker,.*,"Pieter de Graaf; Yasmina Ouali",.*,412\.80,987\.00,187\.00,1586\.80,"gedeeld: UN-Habitat/,
+    );
+    const workbook = await readXlsx(readFileSync(join(out, 'register.xlsx')));
+    assert.deepEqual(
+      workbook.row(1).map((cell) => cell.value),
+      rows[0]!.split(','),
+    );
+    // The title that looks like a formula is text in the workbook, as typed.
+    assert.deepEqual(workbook.cells.get('B3'), {
+      ...workbook.cells.get('B3'),
+      type: 's',
+      value: '=HYPERLINK("http://x"), "World Expo" Osaka',
+      formula: false,
+    });
+    assert.equal(workbook.cells.get('M4')?.value, 1586.8);
     const paragraphs = await docxParagraphs(
       readFileSync(join(out, '2025-05-19-hyperlink-http-x-world-expo-osaka-b2f4d6a8.docx')),
     );
@@ -145,20 +172,29 @@ describe('publication: npm run export (the CLI against Cosmos DB)', function () 
     const result = await run(['--format', 'md', '--redact-people', '--out', work]);
     assert.equal(result.code, 0, result.stderr);
     const files = readdirSync(work).sort();
-    assert.equal(files.length, 4, files.join(', '));
-    assert.ok(files.every((file) => file.endsWith('.md') || file === 'register.csv'));
-    const everything = files.map((file) => readFileSync(join(work, file), 'utf8')).join('\n');
-    for (const name of [barcelona, osaka, lisbon].flatMap(namesMet)) {
+    assert.equal(files.length, 6, files.join(', '));
+    assert.ok(files.every((file) => /\.md$|^register\.(?:csv|xlsx)$/.test(file)));
+    const texts = files.filter((file) => !file.endsWith('.xlsx'));
+    const workbook = await readXlsx(readFileSync(join(work, 'register.xlsx')));
+    const everything = [
+      ...texts.map((file) => readFileSync(join(work, file), 'utf8')),
+      ...[...workbook.cells.values()].map((cell) => String(cell.value)),
+    ].join('\n');
+    for (const name of [barcelona, osaka, lisbon, geneva].flatMap(namesMet)) {
       assert.ok(!everything.includes(name), `"${name}" is still in the export`);
     }
     assert.ok(everything.includes('\\[havenwethouder\\] stuurt het havenplan.'));
+    // Fellow travellers are colleagues, not people met: they stay, as do the costs.
+    assert.ok(everything.includes('- Pieter de Graaf'));
+    assert.ok(everything.includes('Pieter de Graaf; Yasmina Ouali'));
+    assert.ok(everything.includes('Totaal: € 1.586,80'));
     assert.ok(!everything.includes('Concept Kopenhagen'), 'a draft was exported');
   });
 
   it('writes the register only with --format csv', async () => {
     const result = await run(['--to', '2024-12-31', '--format', 'csv', '--out', work]);
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(readdirSync(work), ['register.csv']);
+    assert.deepEqual(readdirSync(work).sort(), ['register.csv', 'register.xlsx']);
     const rows = registerRows(work);
     assert.equal(rows.length, 2);
     assert.match(rows[1]!, /^Joost Verhoeven,Smart City Expo World Congress 2024,/);

@@ -7,6 +7,9 @@ import { renderReportDocx } from '../../src/publication/reportDocx';
 import { renderReportMarkdown } from '../../src/publication/reportMarkdown';
 import { docxParagraphs } from './docxText';
 import { barcelonaReport, namesMet, osakaReport } from './fixtures';
+import { costCatalogue, genevaReport } from './costFixtures';
+import { renderRegisterXlsx } from '../../src/publication/registerXlsx';
+import { readXlsx } from './xlsxCells';
 import { pinnedCatalogue as catalogue } from '../support/catalogue';
 import { TODAY } from '../report/fixtures';
 
@@ -98,6 +101,42 @@ describe('publication: names of the people met redacted', () => {
         redacted.answers.peopleMet.people.map((person) => person.role),
       ['directeur, Ajuntament de Barcelona', 'programmamanager', 'adviseur'],
     );
+  });
+
+  it('leaves the fellow travellers, the costs and who paid as they are', async () => {
+    const report = genevaReport();
+    const redacted = redactPeople(report);
+    for (const key of ['coTravellers', 'costs', 'paidBy']) {
+      assert.deepEqual(redacted.answers[key], report.answers[key], key);
+    }
+    const csv = renderRegisterCsv([redacted], costCatalogue);
+    assert.ok(csv.includes('"Pieter de Graaf; Yasmina Ouali"'));
+    assert.ok(csv.includes(',412.80,987.00,187.00,1586.80,'));
+    assert.ok(csv.includes('"gedeeld: UN-Habitat betaalde het verblijf, de gemeente de reis"'));
+    assert.ok(!csv.includes('Rossbach'));
+    const workbook = await readXlsx(await renderRegisterXlsx([redacted], costCatalogue));
+    const values = [...workbook.cells.values()].map((cell) => cell.value);
+    assert.ok(values.includes('Pieter de Graaf; Yasmina Ouali'));
+    assert.ok(values.includes(1586.8));
+    assert.ok(!values.some((value) => String(value).includes('Anacláudia')));
+    const markdown = renderReportMarkdown(reportDocument(redacted, costCatalogue));
+    assert.match(markdown, /- Yasmina Ouali\n/);
+    assert.match(markdown, /Totaal: € 1\.586,80/);
+    assert.ok(markdown.includes('\\[Executive Director UN-Habitat\\] nodigt Den Haag uit'));
+  });
+
+  it('replaces the name of someone met in who paid, keeping the party', () => {
+    const report = genevaReport();
+    report.answers.paidBy = {
+      type: 'payer',
+      payer: 'shared',
+      text: 'UN-Habitat (via Anacláudia Rossbach) betaalde het verblijf',
+    };
+    assert.deepEqual(redactPeople(report).answers.paidBy, {
+      type: 'payer',
+      payer: 'shared',
+      text: 'UN-Habitat (via [Executive Director UN-Habitat]) betaalde het verblijf',
+    });
   });
 
   it('leaves the history out, since it holds old answers with names', () => {

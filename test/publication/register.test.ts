@@ -1,12 +1,95 @@
 import assert from 'node:assert/strict';
 import { csvField, renderRegisterCsv } from '../../src/publication/register';
 import { barcelonaReport, osakaReport } from './fixtures';
+import { brusselsReport, copenhagenReport, costCatalogue, genevaReport } from './costFixtures';
 import { assertGolden } from './golden';
 import { pinnedCatalogue as catalogue } from '../support/catalogue';
 
 describe('publication: the trip register (CSV)', () => {
   it('has one row a report with the register columns (golden file)', () => {
     assertGolden('register.csv', renderRegisterCsv([barcelonaReport(), osakaReport()], catalogue));
+  });
+
+  it('has cost, payer and fellow-traveller columns from the catalogue (golden file)', () => {
+    assertGolden(
+      'register-costs.csv',
+      renderRegisterCsv([genevaReport(), brusselsReport(), copenhagenReport()], costCatalogue),
+    );
+  });
+
+  it('writes amounts with a decimal point, the total only when every amount is known', () => {
+    const [, geneva, brussels, copenhagen] = parseCsv(
+      renderRegisterCsv([genevaReport(), brusselsReport(), copenhagenReport()], costCatalogue),
+    ).map((row) => row.slice(9, 14));
+    // Reiskosten, Verblijfkosten, Overige kosten, Totaal, Betaald door.
+    assert.deepEqual(geneva, [
+      '412.80',
+      '987.00',
+      '187.00',
+      '1586.80',
+      'gedeeld: UN-Habitat betaalde het verblijf, de gemeente de reis',
+    ]);
+    assert.deepEqual(brussels, ['129.50', '', '0.00', '', 'derde partij: Eurocities']);
+    assert.deepEqual(copenhagen, ['314.95', '0.00', '24.00', '338.95', 'gemeente']);
+  });
+
+  it('joins the fellow travellers with "; " and leaves a lone trip empty', () => {
+    const rows = parseCsv(
+      renderRegisterCsv([genevaReport(), copenhagenReport()], costCatalogue).slice(1),
+    );
+    const column = rows[0]!.indexOf('Reisgenoten');
+    assert.equal(column, 7);
+    assert.equal(rows[1]![column], 'Pieter de Graaf; Yasmina Ouali');
+    assert.equal(rows[2]![column], '');
+  });
+
+  it('leaves the cells of an unanswered cost question empty (a report from before issue 18)', () => {
+    const rows = parseCsv(renderRegisterCsv([barcelonaReport()], costCatalogue).slice(1));
+    assert.deepEqual(rows[1]!.slice(9, 14), ['', '', '', '', '']);
+    assert.equal(rows[1]![7], '');
+  });
+
+  it('names the columns in English when asked', () => {
+    const [header] = parseCsv(renderRegisterCsv([], costCatalogue, 'en').slice(1));
+    assert.deepEqual(header, [
+      'Traveller',
+      'Title',
+      'Destination',
+      'Departure',
+      'Return',
+      'Duration',
+      'Number of people',
+      'Fellow travellers',
+      'Purpose',
+      'Travel',
+      'Accommodation',
+      'Other costs',
+      'Total',
+      'Paid by',
+      'Posted at',
+      'Version',
+    ]);
+    const [, row] = parseCsv(renderRegisterCsv([brusselsReport()], costCatalogue, 'en').slice(1));
+    assert.equal(row![13], 'third party: Eurocities');
+  });
+
+  it('has no cost, payer or fellow-traveller columns for a catalogue without those questions', () => {
+    const csv = renderRegisterCsv([genevaReport()], catalogue);
+    const [header, row] = parseCsv(csv.slice(1));
+    assert.deepEqual(header, [
+      'Reiziger',
+      'Titel',
+      'Bestemming',
+      'Vertrek',
+      'Terugkeer',
+      'Duur',
+      'Aantal personen',
+      'Doel',
+      'Geplaatst op',
+      'Versie',
+    ]);
+    assert.equal(row!.length, header!.length);
+    assert.doesNotMatch(csv, /412|UN-Habitat betaalde|Pieter/);
   });
 
   it('starts with a UTF-8 byte order mark and ends rows with CRLF', () => {

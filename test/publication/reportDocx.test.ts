@@ -3,6 +3,7 @@ import { reportDocument } from '../../src/publication/reportDocument';
 import { renderReportDocx } from '../../src/publication/reportDocx';
 import { docxParagraphs, readZipEntry } from './docxText';
 import { barcelonaReport, osakaReport } from './fixtures';
+import { costCatalogue, genevaReport } from './costFixtures';
 import { pinnedCatalogue as catalogue } from '../support/catalogue';
 
 describe('publication: the report as a Word document', () => {
@@ -50,6 +51,29 @@ describe('publication: the report as a Word document', () => {
     );
     const bullets = xml.match(/<w:p[ >](?:(?!<\/w:p>)[\s\S])*<w:numPr>[\s\S]*?<\/w:p>/g) ?? [];
     assert.equal(bullets.length, 3);
+  });
+
+  it('shows the fellow travellers and each cost as bullets, the total and who paid beneath', async () => {
+    const docx = await renderReportDocx(reportDocument(genevaReport(), costCatalogue));
+    assertInOrder(await docxParagraphs(docx), [
+      'MET WIE REISDE JE?',
+      'Pieter de Graaf',
+      'Yasmina Ouali',
+      'HOEVEEL PERSONEN HEBBEN DE REIS GEMAAKT',
+      '3',
+      'WAT HEEFT DE REIS GEKOST?',
+      'Reiskosten: € 412,80',
+      'Verblijfkosten: € 987,00',
+      'Overige kosten: € 187,00',
+      'Totaal: € 1.586,80',
+      'WIE HEEFT BETAALD?',
+      'Betaald door derde partij: deels — UN-Habitat betaalde het verblijf, de gemeente de reis (gastvrijheid)',
+    ]);
+    const xml = await readZipEntry(docx, 'word/document.xml');
+    const bullets = xml.match(/<w:p[ >](?:(?!<\/w:p>)[\s\S])*<w:numPr>[\s\S]*?<\/w:p>/g) ?? [];
+    // Two fellow travellers, one person met, three amounts; the total is no bullet.
+    assert.equal(bullets.length, 6);
+    assert.ok(!bullets.some((bullet) => bullet.includes('Totaal')));
   });
 
   it('holds quotes, markup, other scripts and control characters as text', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { reportDocument } from '../../src/publication/reportDocument';
 import { renderReportMarkdown } from '../../src/publication/reportMarkdown';
 import { barcelonaReport, osakaReport } from './fixtures';
+import { brusselsReport, copenhagenReport, costCatalogue, genevaReport } from './costFixtures';
 import { assertGolden } from './golden';
 import { pinnedCatalogue as catalogue } from '../support/catalogue';
 
@@ -15,6 +16,31 @@ describe('publication: the report as Markdown', () => {
 
   it('shows hostile text as typed and in other scripts (golden file)', () => {
     assertGolden('osaka.md', renderReportMarkdown(reportDocument(osakaReport(), catalogue)));
+  });
+
+  it('shows the fellow travellers, each cost with the total and who paid (golden file)', () => {
+    assertGolden('geneva.md', renderReportMarkdown(reportDocument(genevaReport(), costCatalogue)));
+  });
+
+  it('says which amount is not known yet and that the total leaves it out', () => {
+    const markdown = renderReportMarkdown(reportDocument(brusselsReport(), costCatalogue));
+    assert.match(
+      markdown,
+      /## WAT HEEFT DE REIS GEKOST\?\n\n- Reiskosten: € 129,50\n- Verblijfkosten: nog niet bekend\n- Overige kosten: € 0,00\n\nTotaal: € 129,50 \(zonder de bedragen die nog niet bekend zijn\)\n/,
+    );
+    assert.match(
+      markdown,
+      /## WIE HEEFT BETAALD\?\n\nBetaald door derde partij: Eurocities \(gastvrijheid\)\n/,
+    );
+    assert.match(markdown, /## MET WIE REISDE JE\?\n\n- Lotte Jansen\n/);
+  });
+
+  it('says the traveller went alone and the municipality paid, without hospitality', () => {
+    const markdown = renderReportMarkdown(reportDocument(copenhagenReport(), costCatalogue));
+    assert.match(markdown, /## MET WIE REISDE JE\?\n\nNiemand; ik reisde alleen\n/);
+    assert.match(markdown, /## WIE HEEFT BETAALD\?\n\nDe gemeente\n/);
+    assert.doesNotMatch(markdown, /gastvrijheid/);
+    assert.match(markdown, /\nTotaal: € 338,95\n/);
   });
 
   it('lets no answer add a heading, link, emphasis or HTML of its own', () => {
