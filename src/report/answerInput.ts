@@ -181,9 +181,14 @@ export function parseTypedDeparture(
 /**
  * The card inputs that show a given answer again, so a traveller who revisits a question sees it
  * filled in. Every input of the question's type is present (empty when unknown), and an answer
- * of another type than the question's (an edited catalogue) fills in nothing.
+ * of another type than the question's (an edited catalogue) fills in nothing. An amount not
+ * known yet is written in the traveller's language (`nog niet bekend`), which reads back as such.
  */
-export function answerToFields(question: Question, answer: Answer): Record<string, string> {
+export function answerToFields(
+  question: Question,
+  answer: Answer,
+  locale: Locale = 'nl',
+): Record<string, string> {
   const fields = emptyFields(question);
   if (answer.type !== question.type) return fields;
   switch (answer.type) {
@@ -202,7 +207,9 @@ export function answerToFields(question: Question, answer: Answer): Record<strin
       const shown: Record<string, string> = {};
       for (const part of question.parts ?? []) {
         const cents = answer.amounts[part.key];
-        shown[amountField(part.key)] = typeof cents === 'number' ? typedEuro(cents) : '';
+        // An empty input is refused: "not known yet" is written out, as the traveller would.
+        shown[amountField(part.key)] =
+          typeof cents === 'number' ? typedEuro(cents) : messagesFor(locale).amountUnknown;
       }
       return shown;
     }
