@@ -1,12 +1,15 @@
+import { MOST_CENTS, readAmount, readAmounts, type AmountProblem } from './amounts';
 import { ASK_BACK_FIELD, type AskBack, type AskBackReply } from './askBack';
 import type { Question } from './catalogue';
+import { readColleagues, readPickedIds } from './colleagues';
 import { addDays, parseDate, readDeparture, readTripDates } from './dates';
 import { durationOf, nightsFit, readDurationText } from './duration';
 import type { Locale } from './locale';
 import { messagesFor, type Messages } from './messages';
+import { readPayer, readPayerChoice } from './payer';
 import { formatPerson, parsePeople } from './people';
 import { characterCount } from './plainText';
-import type { Answer } from './report';
+import type { Amount, Answer, Colleague } from './report';
 import { readYesNo } from './yesNo';
 
 /**
@@ -32,6 +35,8 @@ const SHORT_INPUT_LIMIT = 200;
 // The limits of text answers whose catalogue entry sets no maxLength.
 const DEFAULT_SHORT_TEXT_LIMIT = 200;
 const DEFAULT_LONG_TEXT_LIMIT = 4000;
+// Typed amounts: three lines of a few words each; far less than a text answer's 4,000.
+const AMOUNTS_TEXT_LIMIT = 1000;
 // A typed yes/no answer may put "ja, " or "nee: " before its text, which has the question's limit.
 const YES_NO_LEAD_ROOM = 20;
 
@@ -41,7 +46,8 @@ const WHOLE_NUMBER = /^(\d+)(?:\s+\p{L}+)?\.?$/u;
 const MOST_DAYS = 366;
 /**
  * The most characters an answer to this question may have: the catalogue's `maxLength` for text
- * and people (200 and 4,000 when it sets none), 200 for a number or dates. Longer input is
+ * and people (200 and 4,000 when it sets none; 1,000 for typed amounts), 200 for a number or
+ * dates and for each amount of a card. Longer input is
  * refused before any pattern reads it.
  */
 export function answerLimit(question: Question): number {
@@ -51,6 +57,8 @@ export function answerLimit(question: Question): number {
       return SHORT_INPUT_LIMIT;
     case 'shortText':
       return question.maxLength ?? DEFAULT_SHORT_TEXT_LIMIT;
+    case 'amounts':
+      return question.maxLength ?? AMOUNTS_TEXT_LIMIT;
     default:
       return question.maxLength ?? DEFAULT_LONG_TEXT_LIMIT;
   }
@@ -95,10 +103,11 @@ function parseText(
     case 'yesNoText':
       return parseTypedYesNo(question, trimmed, messages);
     case 'amounts':
+      return parseTypedAmounts(question, trimmed, messages);
     case 'payer':
+      return parsePayer(trimmed, messages);
     case 'colleagues':
-      // Issue 18: the parsers of these answers are being written.
-      return fail(messages.textRequired);
+      return parseColleagues(question, [], trimmed, messages);
   }
 }
 
@@ -106,7 +115,9 @@ function parseText(
  * Reads an Adaptive Card submit as the answer. The fields come from the network: any value may be
  * missing or of the wrong type, and the result is then a sentence, never an exception. Inputs:
  * `answer` for text, number and people; `departure` and `return` for dates; `choice` (`yes`|`no`)
- * and `answer` for a yes/no question.
+ * and `answer` for a yes/no question; `amount_<part>` for each amount (`amountField`); `choice`
+ * (`municipality`|`thirdParty`|`shared`) and `answer` for who paid; `picked` (the people
+ * picker's object ids) and `answer` (names typed) for colleagues.
  */
 export function parseCardAnswer(
   question: Question,
@@ -129,6 +140,17 @@ export function parseCardAnswer(
     }
     case 'yesNoText':
       return parseCardYesNo(question, fields, messages);
+    case 'amounts':
+      return parseCardAmounts(question, fields, messages);
+    case 'payer':
+      return parseCardPayer(question, fields, messages);
+    case 'colleagues': {
+      const text = field(fields, 'answer').trim();
+      return (
+        beyondInputLimit(question, text, messages) ??
+        parseColleagues(question, readPickedIds(field(fields, 'picked')), text, messages)
+      );
+    }
     default:
       return parseText(question, field(fields, 'answer'), messages, today, reply === 'confirm');
   }
@@ -159,9 +181,14 @@ export function parseTypedDeparture(
 /**
  * The card inputs that show a given answer again, so a traveller who revisits a question sees it
  * filled in. Every input of the question's type is present (empty when unknown), and an answer
- * of another type than the question's (an edited catalogue) fills in nothing.
+ * of another type than the question's (an edited catalogue) fills in nothing. An amount not
+ * known yet is written in the traveller's language (`nog niet bekend`), which reads back as such.
  */
-export function answerToFields(question: Question, answer: Answer): Record<string, string> {
+export function answerToFields(
+  question: Question,
+  answer: Answer,
+  locale: Locale = 'nl',
+): Record<string, string> {
   const fields = emptyFields(question);
   if (answer.type !== question.type) return fields;
   switch (answer.type) {
@@ -180,7 +207,9 @@ export function answerToFields(question: Question, answer: Answer): Record<strin
       const shown: Record<string, string> = {};
       for (const part of question.parts ?? []) {
         const cents = answer.amounts[part.key];
-        shown[amountField(part.key)] = typeof cents === 'number' ? typedEuro(cents) : '';
+        // An empty input is refused: "not known yet" is written out, as the traveller would.
+        shown[amountField(part.key)] =
+          typeof cents === 'number' ? typedEuro(cents) : messagesFor(locale).amountUnknown;
       }
       return shown;
     }
@@ -371,6 +400,128 @@ function parsePeopleAnswer(
     return askBack({ kind: 'people', people: parsed.people, text }, messages.peopleUncertain);
   }
   return ok({ type: 'people', people: parsed.people });
+}
+
+function parseTypedAmounts(question: Question, text: string, messages: Messages): ParseResult {
+  const parts = question.parts ?? [];
+  if (text === '' && !question.required) {
+    return ok({ type: 'amounts', amounts: Object.fromEntries(parts.map((p) => [p.key, null])) });
+  }
+  const read = readAmounts(text, parts);
+  if (read.ok) return ok({ type: 'amounts', amounts: read.amounts });
+  const problem = read.problem;
+  switch (problem.kind) {
+    case 'amount':
+      return fail(amountError(problem.amount, messages));
+    case 'count':
+      return fail(messages.amountsCount(problem.count, parts));
+    case 'missing':
+      return fail(messages.amountPartMissing(problem.part));
+    case 'twice':
+      return fail(messages.amountPartTwice(problem.part));
+    case 'empty':
+      return fail(messages.amountRequired(problem.part));
+    case 'withoutPart':
+      return fail(messages.amountWithoutPart(problem.typed, parts));
+  }
+}
+
+// One input an amount; each read like a typed amount, an empty one refused naming its part.
+function parseCardAmounts(
+  question: Question,
+  fields: Record<string, unknown>,
+  messages: Messages,
+): ParseResult {
+  const amounts: Record<string, Amount> = {};
+  for (const part of question.parts ?? []) {
+    const text = field(fields, amountField(part.key)).trim();
+    const overLong = beyond(text, SHORT_INPUT_LIMIT, SHORT_INPUT_LIMIT, messages);
+    if (overLong) return overLong;
+    if (text === '') return fail(messages.amountRequired(part));
+    const amount = readAmount(text);
+    if (!amount.ok) return fail(amountError(amount.problem, messages));
+    amounts[part.key] = amount.cents;
+  }
+  return ok({ type: 'amounts', amounts });
+}
+
+function amountError(problem: AmountProblem, messages: Messages): string {
+  switch (problem.kind) {
+    case 'invalid':
+      return messages.amountInvalid(problem.typed);
+    case 'ambiguous':
+      return messages.amountAmbiguous(problem.typed, problem.whole, problem.small);
+    case 'tooPrecise':
+      return messages.amountTooPrecise(problem.typed);
+    case 'negative':
+      return messages.amountNegative(problem.typed);
+    case 'tooLarge':
+      return messages.amountTooLarge(problem.typed, MOST_CENTS);
+    case 'notInEuros':
+      return messages.amountNotInEuros(problem.typed);
+  }
+}
+
+function parsePayer(text: string, messages: Messages): ParseResult {
+  const read = readPayer(text);
+  if (read.ok) {
+    const { payer, text: said } = read;
+    return ok({ type: 'payer', payer, ...(said === undefined ? {} : { text: said }) });
+  }
+  switch (read.problem) {
+    case 'required':
+      return fail(messages.payerRequired);
+    case 'unclear':
+      return fail(messages.payerUnclear(text));
+    case 'partyRequired':
+      return fail(messages.payerPartyRequired);
+    case 'splitRequired':
+      return fail(messages.payerSplitRequired);
+  }
+}
+
+// The choice with the party or the split in the text box; without a choice the text is read as
+// typed. The municipality drops the text: it names no third party.
+function parseCardPayer(
+  question: Question,
+  fields: Record<string, unknown>,
+  messages: Messages,
+): ParseResult {
+  const choice = readPayerChoice(readField(fields, 'choice'));
+  if (choice === 'municipality') return ok({ type: 'payer', payer: 'municipality' });
+  const text = field(fields, 'answer').trim();
+  const overLong = beyondInputLimit(question, text, messages);
+  if (overLong) return overLong;
+  if (choice === undefined) return parsePayer(text, messages);
+  if (text === '') {
+    return fail(
+      choice === 'thirdParty' ? messages.payerPartyRequired : messages.payerSplitRequired,
+    );
+  }
+  // "derde partij: UN-Habitat" typed in the box as well: the name without the words.
+  const read = readPayer(text);
+  const said = read.ok && read.payer === choice && read.text ? read.text : text;
+  return ok({ type: 'payer', payer: choice, text: said });
+}
+
+// Colleagues picked in Teams (object ids; their names come later) first, then those typed.
+function parseColleagues(
+  question: Question,
+  pickedIds: readonly string[],
+  text: string,
+  messages: Messages,
+): ParseResult {
+  const read = readColleagues(text);
+  if (!read.ok) return fail(messages.colleagueNameTooLong(read.name));
+  const picked: Colleague[] = pickedIds.map((aadObjectId) => ({ name: '', aadObjectId }));
+  const colleagues = [...picked, ...read.colleagues];
+  if (colleagues.length === 0 && !read.nobody && question.required) {
+    return fail(messages.colleaguesRequired);
+  }
+  if (question.maxItems !== undefined && colleagues.length > question.maxItems) {
+    return fail(messages.tooManyColleagues(colleagues.length, question.maxItems));
+  }
+  return ok({ type: 'colleagues', colleagues });
 }
 
 function parseTypedYesNo(question: Question, text: string, messages: Messages): ParseResult {

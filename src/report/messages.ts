@@ -1,6 +1,9 @@
 import { formatDate, writtenDateRange } from './dates';
 import { describeDuration } from './duration';
+import { partWord } from './amounts';
+import type { AmountPart } from './catalogue';
 import type { Locale } from './locale';
+import { formatEuro } from './money';
 
 /** Which date of a trip a message is about. */
 export type DateField = 'departure' | 'return';
@@ -71,6 +74,31 @@ export interface Messages {
   paidShared(split: string): string;
   /** The traveller went alone: no colleagues. */
   noColleagues: string;
+  /** A typed amount that is not one. */
+  amountInvalid(typed: string): string;
+  /** `1,089`: a thousand and more or one euro and change; both readings in cents, to type either. */
+  amountAmbiguous(typed: string, whole: number, small: number): string;
+  amountTooPrecise(typed: string): string;
+  amountNegative(typed: string): string;
+  /** An amount over `most` cents. */
+  amountTooLarge(typed: string, most: number): string;
+  amountNotInEuros(typed: string): string;
+  /** Nothing given for one amount: an empty card input, or a part's word without an amount. */
+  amountRequired(part: AmountPart): string;
+  /** Amounts without the parts' words, but not one a part: `count` were typed. */
+  amountsCount(count: number, parts: readonly AmountPart[]): string;
+  amountPartMissing(part: AmountPart): string;
+  amountPartTwice(part: AmountPart): string;
+  /** An amount with no part's word to say what it is for. */
+  amountWithoutPart(typed: string, parts: readonly AmountPart[]): string;
+  payerRequired: string;
+  /** Text that says neither the municipality, nor a third party, nor shared. */
+  payerUnclear(typed: string): string;
+  payerPartyRequired: string;
+  payerSplitRequired: string;
+  colleaguesRequired: string;
+  colleagueNameTooLong(name: string): string;
+  tooManyColleagues(count: number, max: number): string;
 }
 
 const EXAMPLE_DATE = '19-06-2023';
@@ -150,6 +178,51 @@ const nl: Messages = {
   paidByThirdParty: (party) => `Betaald door derde partij: ${party} (gastvrijheid)`,
   paidShared: (split) => `Betaald door derde partij: deels — ${split} (gastvrijheid)`,
   noColleagues: 'Niemand; ik reisde alleen',
+  amountInvalid: (typed) =>
+    `‘${shorten(typed)}’ is geen bedrag; typ een bedrag in euro, zoals 412,80, of ‘nog niet bekend’.`,
+  amountAmbiguous: (typed, whole, small) =>
+    `‘${shorten(typed)}’ is niet eenduidig; typ ${typedAmount(whole, 'nl')} als je ${formatEuro(whole, 'nl')} bedoelt, of ${typedAmount(small, 'nl')} als je ${formatEuro(small, 'nl')} bedoelt.`,
+  amountTooPrecise: (typed) =>
+    `‘${shorten(typed)}’ heeft meer dan twee cijfers achter de komma; typ het bedrag in hele centen, zoals 412,80.`,
+  amountNegative: (typed) =>
+    `‘${shorten(typed)}’ is een negatief bedrag; typ wat het kostte zonder minteken, of 0 als er geen kosten waren.`,
+  amountTooLarge: (typed, most) =>
+    `‘${shorten(typed)}’ is meer dan ${formatEuro(most, 'nl')}; controleer het bedrag en typ het opnieuw, zoals 1.089,50.`,
+  amountNotInEuros: (typed) =>
+    `‘${shorten(typed)}’ is geen bedrag in euro; reken het om naar euro en typ dat bedrag, zoals 78,40.`,
+  amountRequired: (part) =>
+    `Bij de ${labelOf(part, 'nl')} staat geen bedrag; typ het bedrag, 0 als er geen kosten waren, of ‘nog niet bekend’.`,
+  amountsCount: (typed, parts) => {
+    const what = `typ de ${list(
+      parts.map((part) => labelOf(part, 'nl')),
+      'en',
+    )}, bijvoorbeeld ‘${amountsExample(parts, 'nl')}’`;
+    return typed === 0
+      ? `Er staan nog geen bedragen; ${what}.`
+      : `Ik lees ${typed} ${typed === 1 ? 'bedrag' : 'bedragen'}, maar de vraag vraagt er ${parts.length}; ${what}, of één per regel in die volgorde.`;
+  },
+  amountPartMissing: (part) =>
+    `Het bedrag voor de ${labelOf(part, 'nl')} ontbreekt; typ het erbij, bijvoorbeeld ‘${wordOf(part, 'nl')} 85’, of typ ‘${wordOf(part, 'nl')} nog niet bekend’.`,
+  amountPartTwice: (part) =>
+    `Je noemde de ${labelOf(part, 'nl')} twee keer; noem elk bedrag één keer.`,
+  amountWithoutPart: (typed, parts) =>
+    `Bij ‘${shorten(typed)}’ staat niet waarvoor het is; zet er ${list(
+      parts.map((part) => wordOf(part, 'nl')),
+      'of',
+    )} voor.`,
+  payerRequired:
+    'Je hebt nog niet gezegd wie de reis betaalde; typ ‘gemeente’, ‘derde partij:’ met de naam van die partij, of ‘gedeeld:’ met wie wat betaalde.',
+  payerUnclear: (typed) =>
+    `Uit ‘${shorten(typed)}’ lees ik niet wie betaalde; typ ‘gemeente’, ‘derde partij:’ met de naam, zoals derde partij: UN-Habitat, of ‘gedeeld:’ met wie wat betaalde.`,
+  payerPartyRequired:
+    'Bij een derde partij hoort de naam van die partij; typ welke partij betaalde, bijvoorbeeld UN-Habitat.',
+  payerSplitRequired:
+    'Bij gedeelde kosten hoort wie wat betaalde; beschrijf het, bijvoorbeeld: reis gemeente, hotel UN-Habitat.',
+  colleaguesRequired:
+    'Je hebt nog niemand genoemd; typ de namen van je reisgenoten, één per regel, of ‘niemand’ als je alleen reisde.',
+  colleagueNameTooLong: (name) =>
+    `‘${shorten(name)}’ is te lang voor een naam; typ één naam per regel, of scheid de namen met een puntkomma.`,
+  tooManyColleagues: (typed, max) => `Je noemde ${typed} reisgenoten; noem er hoogstens ${max}.`,
 };
 
 const en: Messages = {
@@ -222,6 +295,50 @@ const en: Messages = {
   paidByThirdParty: (party) => `Paid by a third party: ${party} (hospitality)`,
   paidShared: (split) => `Paid by a third party: partly — ${split} (hospitality)`,
   noColleagues: 'Nobody; I travelled alone',
+  amountInvalid: (typed) =>
+    `‘${shorten(typed)}’ is not an amount; type an amount in euros, such as 412.80, or ‘not known yet’.`,
+  amountAmbiguous: (typed, whole, small) =>
+    `‘${shorten(typed)}’ is ambiguous; type ${typedAmount(whole, 'en')} if you mean ${formatEuro(whole, 'en')}, or ${typedAmount(small, 'en')} if you mean ${formatEuro(small, 'en')}.`,
+  amountTooPrecise: (typed) =>
+    `‘${shorten(typed)}’ has more than two decimals; type the amount in whole cents, such as 412.80.`,
+  amountNegative: (typed) =>
+    `‘${shorten(typed)}’ is a negative amount; type what it cost without a minus sign, or 0 if there were no costs.`,
+  amountTooLarge: (typed, most) =>
+    `‘${shorten(typed)}’ is more than ${formatEuro(most, 'en')}; check the amount and type it again, such as 1089.50.`,
+  amountNotInEuros: (typed) =>
+    `‘${shorten(typed)}’ is not an amount in euros; convert it to euros and type that amount, such as 78.40.`,
+  amountRequired: (part) =>
+    `No amount is given for ${labelOf(part, 'en')}; type the amount, 0 if there were no costs, or ‘not known yet’.`,
+  amountsCount: (typed, parts) => {
+    const what = `type the amounts for ${list(
+      parts.map((part) => labelOf(part, 'en')),
+      'and',
+    )}, for example ‘${amountsExample(parts, 'en')}’`;
+    return typed === 0
+      ? `No amounts are given yet; ${what}.`
+      : `I read ${typed} ${typed === 1 ? 'amount' : 'amounts'}, but the question asks for ${parts.length}; ${what}, or one a line in that order.`;
+  },
+  amountPartMissing: (part) =>
+    `The amount for ${labelOf(part, 'en')} is missing; add it, for example ‘${wordOf(part, 'en')} 85’, or type ‘${wordOf(part, 'en')} not known yet’.`,
+  amountPartTwice: (part) => `You gave ${labelOf(part, 'en')} twice; give each amount once.`,
+  amountWithoutPart: (typed, parts) =>
+    `‘${shorten(typed)}’ does not say what it is for; put ${list(
+      parts.map((part) => wordOf(part, 'en')),
+      'or',
+    )} before it.`,
+  payerRequired:
+    'You have not said who paid for the trip yet; type ‘municipality’, ‘third party:’ with the party’s name, or ‘shared:’ with who paid what.',
+  payerUnclear: (typed) =>
+    `I cannot tell from ‘${shorten(typed)}’ who paid; type ‘municipality’, ‘third party:’ with the name, such as third party: UN-Habitat, or ‘shared:’ with who paid what.`,
+  payerPartyRequired:
+    'A third party needs its name; type which party paid, for example UN-Habitat.',
+  payerSplitRequired:
+    'Shared costs need who paid what; describe it, for example: travel municipality, hotel UN-Habitat.',
+  colleaguesRequired:
+    'You have not named anyone yet; type your fellow travellers’ names, one a line, or ‘nobody’ if you travelled alone.',
+  colleagueNameTooLong: (name) =>
+    `‘${shorten(name)}’ is too long for a name; type one name a line, or separate the names with semicolons.`,
+  tooManyColleagues: (typed, max) => `You named ${typed} fellow travellers; name at most ${max}.`,
 };
 
 /** The sentences in the traveller's language. */
@@ -232,6 +349,50 @@ export function messagesFor(locale: Locale): Messages {
 // A count with the language's thousands separator: nl 4.000, en 4,000.
 function count(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL').format(value);
+}
+
+// Sample amounts for examples, as a traveller of each language types them (1,089 would be
+// ambiguous: see amounts.ts).
+const SAMPLE_AMOUNTS: Record<Locale, readonly string[]> = {
+  nl: ['412,80', '1.089', '85'],
+  en: ['412.80', '1089', '85'],
+};
+
+// "reis 412,80; verblijf 1.089; overig 85": the parts' words with sample amounts.
+function amountsExample(parts: readonly AmountPart[], locale: Locale): string {
+  const samples = SAMPLE_AMOUNTS[locale];
+  return parts
+    .map((part, i) => `${wordOf(part, locale)} ${samples[i % samples.length]!}`)
+    .join('; ');
+}
+
+// A part's label in a sentence: "overige kosten", "accommodation".
+function labelOf(part: AmountPart, locale: Locale): string {
+  return lowerFirst(part.label[locale]);
+}
+
+// The word to type for a part: "overig" for Overige kosten, "travel" for Travel.
+function wordOf(part: AmountPart, locale: Locale): string {
+  return partWord(part, part.label[locale]);
+}
+
+// An amount as a traveller types it: 1089 (whole euros), 1,09 in Dutch, 1.09 in English.
+function typedAmount(cents: number, locale: Locale): string {
+  const euros = Math.floor(cents / 100);
+  const rest = cents % 100;
+  if (rest === 0) return String(euros);
+  return `${euros}${locale === 'en' ? '.' : ','}${String(rest).padStart(2, '0')}`;
+}
+
+// "a, b en c".
+function list(items: readonly string[], and: string): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]!}`;
+}
+
+// A label in a sentence: "Overige kosten" → "overige kosten".
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 // Quotes a traveller's text in a message without letting a pasted essay swamp the sentence.

@@ -6,7 +6,8 @@ import {
   parseTypedAnswer,
   type ParseResult,
 } from '../../src/report/answerInput';
-import { pinnedCatalogue } from '../support/catalogue';
+import { pinnedCatalogue, productCatalogue } from '../support/catalogue';
+import { questionOf } from '../support/sampleAnswers';
 import type { Locale } from '../../src/report/locale';
 import type { Answer } from '../../src/report/report';
 import { FORM_PEOPLE_TEXT, TODAY, VIENNA_ANSWERS, question } from './fixtures';
@@ -739,6 +740,271 @@ describe('answerInput', () => {
         text: agreements,
       });
       assert.equal(refused(typed('followUp', `ja${' '.repeat(5000)}x`)), tooLong(5003, 4000));
+    });
+  });
+  // Issue 18's questions are in the product's catalogue, not (yet) in the pinned one.
+  describe('costs, who paid and fellow travellers, on their cards', () => {
+    const costsQuestion = questionOf(productCatalogue, 'costs');
+    const paidByQuestion = questionOf(productCatalogue, 'paidBy');
+    const coTravellersQuestion = questionOf(productCatalogue, 'coTravellers');
+    const submit = (q: typeof costsQuestion, fields: unknown, locale: Locale = 'nl') =>
+      parseCardAnswer(q, fields as Record<string, unknown>, locale, TODAY);
+    const SANNE = '6f0c3a52-1b2d-4c8e-9f10-aa11bb22cc33';
+    const PIET = '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b';
+
+    it('reads each amount input like a typed amount', () => {
+      assert.deepEqual(
+        accepted(
+          submit(costsQuestion, {
+            amount_travel: '€ 412,80',
+            amount_stay: '1.089',
+            amount_other: 'nog niet bekend',
+          }),
+        ),
+        { type: 'amounts', amounts: { travel: 41_280, stay: 108_900, other: null } },
+      );
+      assert.deepEqual(
+        accepted(
+          submit(costsQuestion, { amount_travel: 85, amount_stay: '0', amount_other: 'geen' }),
+        ),
+        { type: 'amounts', amounts: { travel: 8_500, stay: 0, other: 0 } },
+      );
+    });
+
+    it('names the amount left empty, and says to type 0 or nog niet bekend', () => {
+      assert.equal(
+        refused(
+          submit(costsQuestion, { amount_travel: '412,80', amount_stay: ' ', amount_other: '85' }),
+        ),
+        'Bij de verblijfkosten staat geen bedrag; typ het bedrag, 0 als er geen kosten waren, of ‘nog niet bekend’.',
+      );
+      assert.equal(
+        refused(submit(costsQuestion, {}, 'en')),
+        'No amount is given for travel; type the amount, 0 if there were no costs, or ‘not known yet’.',
+      );
+    });
+
+    it('refuses an amount input that cannot be read, with the amount rules', () => {
+      const fields = { amount_travel: '412,80', amount_stay: '1,089', amount_other: '85' };
+      assert.equal(
+        refused(submit(costsQuestion, fields)),
+        '‘1,089’ is niet eenduidig; typ 1089 als je € 1.089,00 bedoelt, of 1,09 als je € 1,09 bedoelt.',
+      );
+      assert.equal(
+        refused(submit(costsQuestion, fields, 'en')),
+        '‘1,089’ is ambiguous; type 1089 if you mean €1,089.00, or 1.09 if you mean €1.09.',
+      );
+      assert.match(
+        refused(submit(costsQuestion, { ...fields, amount_stay: '12.000.000' })),
+        /^‘12\.000\.000’ is meer dan € 10\.000\.000,00; /,
+      );
+      assert.match(
+        refused(submit(costsQuestion, { ...fields, amount_stay: '9'.repeat(201) })),
+        /^Je antwoord telt 201 tekens; kort het in tot hoogstens 200 tekens\.$/,
+      );
+    });
+
+    it('refuses typed costs over 1,000 characters unread', () => {
+      assert.equal(answerLimit(costsQuestion), 1000);
+      assert.match(
+        refused(parseTypedAnswer(costsQuestion, `reis ${'1'.repeat(996)}`, 'nl', TODAY)),
+        /^Je antwoord telt 1\.001 tekens/,
+      );
+    });
+
+    it('reads who paid from the choice and the text box', () => {
+      assert.deepEqual(
+        accepted(submit(paidByQuestion, { choice: 'municipality', answer: 'oude tekst' })),
+        { type: 'payer', payer: 'municipality' },
+      );
+      assert.deepEqual(accepted(submit(paidByQuestion, { choice: 'gemeente' })), {
+        type: 'payer',
+        payer: 'municipality',
+      });
+      assert.deepEqual(
+        accepted(submit(paidByQuestion, { choice: 'thirdParty', answer: ' UN-Habitat ' })),
+        { type: 'payer', payer: 'thirdParty', text: 'UN-Habitat' },
+      );
+      assert.deepEqual(
+        accepted(
+          submit(paidByQuestion, { choice: 'derde partij', answer: 'derde partij: UN-Habitat' }),
+        ),
+        { type: 'payer', payer: 'thirdParty', text: 'UN-Habitat' },
+      );
+      assert.deepEqual(
+        accepted(
+          submit(paidByQuestion, { choice: 'shared', answer: 'reis gemeente, hotel UN-Habitat' }),
+        ),
+        { type: 'payer', payer: 'shared', text: 'reis gemeente, hotel UN-Habitat' },
+      );
+      assert.deepEqual(
+        accepted(
+          submit(paidByQuestion, { choice: 'gedeeld', answer: 'gedeeld: hotel UN-Habitat' }),
+        ),
+        { type: 'payer', payer: 'shared', text: 'hotel UN-Habitat' },
+      );
+    });
+
+    it('asks for the party or the split when the text box is empty', () => {
+      assert.equal(
+        refused(submit(paidByQuestion, { choice: 'thirdParty', answer: '' })),
+        'Bij een derde partij hoort de naam van die partij; typ welke partij betaalde, bijvoorbeeld UN-Habitat.',
+      );
+      assert.equal(
+        refused(submit(paidByQuestion, { choice: 'shared' }, 'en')),
+        'Shared costs need who paid what; describe it, for example: travel municipality, hotel UN-Habitat.',
+      );
+    });
+
+    it('reads the text box as typed when no choice came along', () => {
+      assert.deepEqual(accepted(submit(paidByQuestion, { answer: 'UN-Habitat betaalde' })), {
+        type: 'payer',
+        payer: 'thirdParty',
+        text: 'UN-Habitat',
+      });
+      assert.equal(
+        refused(submit(paidByQuestion, { choice: 'misschien' })),
+        'Je hebt nog niet gezegd wie de reis betaalde; typ ‘gemeente’, ‘derde partij:’ met de naam van die partij, of ‘gedeeld:’ met wie wat betaalde.',
+      );
+      assert.match(
+        refused(submit(paidByQuestion, { answer: 'UN-Habitat' }, 'en')),
+        /^I cannot tell from ‘UN-Habitat’ who paid; /,
+      );
+    });
+
+    it("limits the party's text to the catalogue's 1,000 characters", () => {
+      assert.match(
+        refused(submit(paidByQuestion, { choice: 'thirdParty', answer: 'x'.repeat(1001) })),
+        /^Je antwoord telt 1\.001 tekens; kort het in tot hoogstens 1\.000 tekens\.$/,
+      );
+    });
+
+    it('puts the colleagues picked in Teams first, then those typed', () => {
+      assert.deepEqual(
+        accepted(
+          submit(coTravellersQuestion, {
+            picked: `${SANNE},${PIET.toUpperCase()}`,
+            answer: 'Karin de Boer',
+          }),
+        ),
+        {
+          type: 'colleagues',
+          colleagues: [
+            { name: '', aadObjectId: SANNE },
+            { name: '', aadObjectId: PIET },
+            { name: 'Karin de Boer' },
+          ],
+        },
+      );
+    });
+
+    it('leaves out picker values that are not object ids, and ids picked twice', () => {
+      assert.deepEqual(
+        accepted(submit(coTravellersQuestion, { picked: `${SANNE}, Sanne Visser,${SANNE},x` })),
+        { type: 'colleagues', colleagues: [{ name: '', aadObjectId: SANNE }] },
+      );
+    });
+
+    it('reads typed names alone on a client without a picker, and niemand as nobody', () => {
+      assert.deepEqual(
+        accepted(submit(coTravellersQuestion, { answer: 'Visser, Sanne; Jansen, Piet' })),
+        {
+          type: 'colleagues',
+          colleagues: [{ name: 'Visser, Sanne' }, { name: 'Jansen, Piet' }],
+        },
+      );
+      assert.deepEqual(accepted(submit(coTravellersQuestion, { picked: '', answer: 'niemand' })), {
+        type: 'colleagues',
+        colleagues: [],
+      });
+    });
+
+    it('asks for names or niemand when nothing is picked or typed', () => {
+      assert.equal(
+        refused(submit(coTravellersQuestion, { picked: '', answer: ' ' })),
+        'Je hebt nog niemand genoemd; typ de namen van je reisgenoten, één per regel, of ‘niemand’ als je alleen reisde.',
+      );
+      assert.match(
+        refused(submit(coTravellersQuestion, { picked: 'not-an-id' }, 'en')),
+        /^You have not named anyone yet; /,
+      );
+    });
+
+    it('accepts 50 colleagues and refuses 51, picked and typed together', () => {
+      const names = (count: number) =>
+        Array.from({ length: count }, (_, i) => `Collega ${i + 1}`).join('\n');
+      const answer = accepted(submit(coTravellersQuestion, { answer: names(50) }));
+      assert.equal(answer.type === 'colleagues' && answer.colleagues.length, 50);
+      assert.equal(
+        refused(submit(coTravellersQuestion, { picked: SANNE, answer: names(50) })),
+        'Je noemde 51 reisgenoten; noem er hoogstens 50.',
+      );
+      assert.equal(
+        refused(parseTypedAnswer(coTravellersQuestion, names(51), 'en', TODAY)),
+        'You named 51 fellow travellers; name at most 50.',
+      );
+    });
+
+    it('refuses a "name" longer than 200 characters', () => {
+      assert.match(
+        refused(submit(coTravellersQuestion, { answer: `Sanne Visser\n${'a'.repeat(201)}` })),
+        /^‘a+…’ is te lang voor een naam; typ één naam per regel, of scheid de namen met een puntkomma\.$/,
+      );
+    });
+
+    it('gives back the same answer when a prefilled card is submitted unchanged', () => {
+      const answers: [typeof costsQuestion, Answer][] = [
+        [
+          costsQuestion,
+          { type: 'amounts', amounts: { travel: 41_280, stay: 108_900, other: null } },
+        ],
+        [costsQuestion, { type: 'amounts', amounts: { travel: 0, stay: 1, other: 1_000_000_000 } }],
+        [paidByQuestion, { type: 'payer', payer: 'municipality' }],
+        [paidByQuestion, { type: 'payer', payer: 'thirdParty', text: 'UN-Habitat' }],
+        [
+          paidByQuestion,
+          { type: 'payer', payer: 'shared', text: 'reis gemeente, hotel UN-Habitat' },
+        ],
+        [coTravellersQuestion, { type: 'colleagues', colleagues: [{ name: 'Sanne Visser' }] }],
+        [
+          coTravellersQuestion,
+          {
+            type: 'colleagues',
+            colleagues: [{ name: '', aadObjectId: SANNE }, { name: 'Piet Jansen' }],
+          },
+        ],
+      ];
+      for (const [q, answer] of answers) {
+        assert.deepEqual(accepted(submit(q, answerToFields(q, answer))), answer);
+        assert.deepEqual(accepted(submit(q, answerToFields(q, answer, 'en'), 'en')), answer);
+      }
+      assert.deepEqual(answerToFields(costsQuestion, answers[0]![1], 'en'), {
+        amount_travel: '412,80',
+        amount_stay: '1089',
+        amount_other: 'not known yet',
+      });
+    });
+
+    it('never throws on hostile input, and always gives one sentence', () => {
+      const hostile: unknown[] = [
+        null,
+        undefined,
+        'text',
+        42,
+        [],
+        { answer: null, picked: 7, choice: {}, amount_travel: [] },
+        { answer: { toString: 'boom' }, picked: { length: 3 }, choice: Symbol('x') },
+        { answer: 10n, choice: 10n, amount_travel: 10n, amount_stay: '1', amount_other: '1' },
+        { answer: ['a', 'b'], picked: [SANNE], amount_travel: ['1'] },
+        { amount_travel: Number.POSITIVE_INFINITY, amount_stay: -1, amount_other: 1e300 },
+      ];
+      for (const q of [costsQuestion, paidByQuestion, coTravellersQuestion]) {
+        for (const fields of hostile) {
+          const result = submit(q, fields);
+          assert.equal(result.ok, false, `${q.key}: ${String(fields)}`);
+          if (!result.ok) assert.match(result.error, /^\S.*\.$/s);
+        }
+      }
     });
   });
 });

@@ -3,10 +3,17 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
+import { readAmount, readAmounts } from '../../src/report/amounts';
+import { amountField, parseCardAnswer, parseTypedAnswer } from '../../src/report/answerInput';
+import { readColleagues } from '../../src/report/colleagues';
 import { readTripDates } from '../../src/report/dates';
+import { decimalEuro, formatEuro } from '../../src/report/money';
+import { readPayer } from '../../src/report/payer';
 import { parsePeople } from '../../src/report/people';
 import type { Person } from '../../src/report/report';
 import { readYesNo } from '../../src/report/yesNo';
+import { productCatalogue } from '../support/catalogue';
+import { questionOf } from '../support/sampleAnswers';
 import { TODAY } from './fixtures';
 
 /**
@@ -171,6 +178,145 @@ describe('parsers of typed answers, on random input', () => {
         if (yesNo.said !== 'unsure') assert.ok(typed.includes(yesNo.explanation));
         const dates = timed(() => readTripDates(typed, TODAY));
         if (dates.ok) assert.match(dates.departure, /^\d{4}-\d{2}-\d{2}$/);
+      }),
+      runs,
+    );
+  });
+});
+
+// Issue 18: amounts, who paid, fellow travellers.
+const costsQuestion = questionOf(productCatalogue, 'costs');
+const parts = costsQuestion.parts ?? [];
+const cents = fc.integer({ min: 0, max: 1_000_000_000 });
+
+// Cents as a traveller types them: `412,80`, `1089` (whole euros without cents).
+function typedEuro(amount: number): string {
+  const rest = amount % 100;
+  const euros = Math.floor(amount / 100);
+  return rest === 0 ? String(euros) : `${euros},${String(rest).padStart(2, '0')}`;
+}
+
+// Every way the bot or a traveller writes an amount that must read back exactly.
+const writtenAmount = fc.constantFrom(
+  (amount: number) => formatEuro(amount, 'nl'),
+  (amount: number) => formatEuro(amount, 'en'),
+  typedEuro,
+  decimalEuro,
+  (amount: number) => `${typedEuro(amount)} euro`,
+  (amount: number) => `EUR ${decimalEuro(amount)}`,
+);
+
+describe('amount, payer and colleague readers, on random input', () => {
+  it('read every amount the bot or a traveller writes back to the same cents', () => {
+    fc.assert(
+      fc.property(cents, writtenAmount, (amount, write) => {
+        const text = write(amount);
+        assert.deepEqual(
+          timed(() => readAmount(text)),
+          { ok: true, cents: amount },
+          text,
+        );
+      }),
+      runs,
+    );
+  });
+
+  it('read labelled amounts in any order and with any joint back to the same cents', () => {
+    const costs = fc.tuple(
+      fc.array(fc.option(cents, { nil: null }), { minLength: 3, maxLength: 3 }),
+      writtenAmount,
+      fc.constantFrom('; ', '\n', ', ', ' en ', '\t', ' '),
+      fc.constantFrom(': ', ' ', '\t', ' - '),
+      fc.boolean(),
+      fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(costs, ([amounts, write, joint, colon, reversed, words]) => {
+        const items = parts.map((part, i) => {
+          const amount = amounts[i] ?? null;
+          return `${part.words[words[i]! % part.words.length]!}${colon}${amount === null ? 'nog niet bekend' : write(amount)}`;
+        });
+        const text = (reversed ? items.reverse() : items).join(joint);
+        const expected = Object.fromEntries(parts.map((part, i) => [part.key, amounts[i] ?? null]));
+        assert.deepEqual(
+          timed(() => readAmounts(text, parts)),
+          { ok: true, amounts: expected },
+          text,
+        );
+      }),
+      runs,
+    );
+  });
+
+  it('never throw or take long on any text, and keep every amount in range', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 4000 }),
+      fc.string({ unit: fc.constantFrom(...'0123456789.,  €-;\n\treisotlhv?'), maxLength: 4000 }),
+    );
+    fc.assert(
+      fc.property(text, (typed) => {
+        const amount = timed(() => readAmount(typed));
+        if (amount.ok && amount.cents !== null) {
+          assert.ok(Number.isInteger(amount.cents) && amount.cents >= 0);
+          assert.ok(amount.cents <= 1_000_000_000);
+        }
+        const amounts = timed(() => readAmounts(typed, parts));
+        if (amounts.ok)
+          assert.deepEqual(Object.keys(amounts.amounts).sort(), ['other', 'stay', 'travel']);
+        const payer = timed(() => readPayer(typed));
+        if (payer.ok && payer.text !== undefined) assert.ok(payer.text !== '');
+        timed(() => readColleagues(typed));
+        for (const key of ['costs', 'paidBy', 'coTravellers']) {
+          const question = questionOf(productCatalogue, key);
+          const result = timed(() => parseTypedAnswer(question, typed, 'nl', TODAY));
+          if (!result.ok) assert.match(result.error, /^\S.*\.$/s);
+          const fields = {
+            answer: typed,
+            picked: typed,
+            choice: typed,
+            [amountField('stay')]: typed,
+          };
+          timed(() => parseCardAnswer(question, fields, 'en', TODAY));
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('never merge two colleagues: distinct names joined with any separator read back apart', () => {
+    const names = fc.uniqueArray(name, {
+      minLength: 1,
+      maxLength: 8,
+      selector: (n) => n.toLowerCase(),
+    });
+    const joints = fc.array(
+      fc.constantFrom('\n', '; ', ', ', ' en ', ' and ', ' & ', ' / ', '\r\n', ';', ',', '\n- '),
+      { minLength: 8, maxLength: 8 },
+    );
+    const shapes = fc.array(fc.constantFrom('plain', 'email', 'quoted'), {
+      minLength: 8,
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(names, joints, shapes, (people, joint, shape) => {
+        const text = people
+          .map((person, i) => {
+            const address = `<${person.replace(/\s/g, '.').toLowerCase()}@gemeente.nl>`;
+            const shown =
+              shape[i] === 'email'
+                ? `${person} ${address}`
+                : shape[i] === 'quoted'
+                  ? `"${person}" ${address}`
+                  : person;
+            return i === 0 ? shown : `${joint[i]!}${shown}`;
+          })
+          .join('');
+        const read = timed(() => readColleagues(text));
+        assert.deepEqual(
+          read,
+          { ok: true, colleagues: people.map((person) => ({ name: person })), nobody: false },
+          text,
+        );
       }),
       runs,
     );

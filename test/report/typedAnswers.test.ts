@@ -7,8 +7,18 @@ import assert from 'node:assert/strict';
 import { parseTypedAnswer } from '../../src/report/answerInput';
 import type { AskBack } from '../../src/report/askBack';
 import { durationOf } from '../../src/report/duration';
-import type { Answer } from '../../src/report/report';
+import type { Question } from '../../src/report/catalogue';
+import type { Amount, Answer, PaidBy } from '../../src/report/report';
+import { productCatalogue } from '../support/catalogue';
+import { questionOf } from '../support/sampleAnswers';
 import { FORM_PEOPLE_TEXT, TODAY, question } from './fixtures';
+
+// The pinned catalogue's questions; those it does not have yet (issue 18's costs, paidBy and
+// coTravellers) from the product's.
+const questionFor = (key: string): Question =>
+  ['costs', 'paidBy', 'coTravellers'].includes(key)
+    ? questionOf(productCatalogue, key)
+    : question(key);
 
 const ASKED_BACK = { askedBack: true } as const;
 type Refused = { refused: RegExp };
@@ -33,6 +43,20 @@ const no = (text?: string): Answer => ({
   ...(text === undefined ? {} : { text }),
 });
 const number = (value: number): Answer => ({ type: 'number', value });
+const costs = (travel: Amount, stay: Amount, other: Amount): Answer => ({
+  type: 'amounts',
+  amounts: { travel, stay, other },
+});
+const paid = (payer: PaidBy, text?: string): Answer => ({
+  type: 'payer',
+  payer,
+  ...(text === undefined ? {} : { text }),
+});
+const colleagues = (...names: string[]): Answer => ({
+  type: 'colleagues',
+  colleagues: names.map((name) => ({ name })),
+});
+const SAMPLE_COSTS = costs(41_280, 108_900, 8_500);
 
 const lena: [string, string] = ['Lena Gruber', 'burgemeester'];
 const sami: [string, string] = ['Sami Kanaan', 'wethouder'];
@@ -287,6 +311,220 @@ const ROWS: Row[] = [
   ['duration', 'volgende week', refused(/^Ik herken ‘volgende week’ niet als datum/)],
   ['duration', '', refused(/^Vul de vertrek- en terugkeerdatum in/)],
 
+  // Costs: labelled in any order, one a line, pasted from Excel; every way of writing an amount.
+  ['costs', 'reis 412,80; verblijf 1.089; overig 85', SAMPLE_COSTS],
+  ['costs', '412,80\n1.089\n85', SAMPLE_COSTS],
+  ['costs', '412,80\r\n1.089\r\n85\r\n', SAMPLE_COSTS],
+  ['costs', '412,80; 1.089; 85', SAMPLE_COSTS],
+  ['costs', '412,80\t1.089\t85', SAMPLE_COSTS],
+  ['costs', 'Reiskosten: € 412,80\nVerblijfkosten: € 1.089\nOverige kosten: € 85', SAMPLE_COSTS],
+  [
+    'costs',
+    'Reiskosten\t€ 412,80\nVerblijfkosten\t€ 1.089,00\nOverige kosten\t€ 85,00',
+    SAMPLE_COSTS,
+  ],
+  ['costs', 'Post\tBedrag\nReis\t412,80\nHotel\t1089\nOverig\t85\nTotaal\t1.586,80', SAMPLE_COSTS],
+  ['costs', 'overig 85, reis 412,80, hotel 1089', SAMPLE_COSTS],
+  ['costs', 'reis 412,80 verblijf 1.089 overig 85', SAMPLE_COSTS],
+  ['costs', 'vervoer 412,80 en hotel 1.089 en overige kosten 85', SAMPLE_COSTS],
+  ['costs', 'reiskosten - 412,80\nverblijfskosten = 1.089\noverig: 85.', SAMPLE_COSTS],
+  ['costs', 'Kosten:\nReis 412,80\nOvernachtingen 1.089\nOverig 85', SAMPLE_COSTS],
+  ['costs', '412,80 reis, 1.089 verblijf en 85 overig', SAMPLE_COSTS],
+  ['costs', 'travel 412.80; accommodation 1,089.00; other costs 85', SAMPLE_COSTS],
+  ['costs', 'reis €85; verblijf € 85; overig 85 euro', costs(8_500, 8_500, 8_500)],
+  ['costs', 'reis 85 EUR; verblijf 85,-; overig 85,—', costs(8_500, 8_500, 8_500)],
+  ['costs', 'reis EUR 1234.50; verblijf 1234.50; overig 1,5', costs(123_450, 123_450, 150)],
+  ['costs', 'reis 1.234,50; verblijf 1 234,50; overig 1,234.50', costs(123_450, 123_450, 123_450)],
+  ['costs', 'reis 1\u00a0234,50; verblijf 1.234.567; overig 0,50', costs(123_450, 123_456_700, 50)],
+  ['costs', 'reis 0; verblijf 1.089,5; overig 1.089', costs(0, 108_950, 108_900)],
+  ['costs', 'reis 10.000.000; verblijf 0,01; overig 0', costs(1_000_000_000, 1, 0)],
+  ['costs', 'hotel 1089, overig nog niet bekend, reis 412,80', costs(41_280, 108_900, null)],
+  ['costs', 'reis onbekend; verblijf weet ik nog niet; overig ?', costs(null, null, null)],
+  ['costs', 'travel not known yet; stay unknown; other TBD', costs(null, null, null)],
+  ['costs', 'reis geen; verblijf nvt; overig -', costs(0, 0, 0)],
+  ['costs', '412,80\nnog niet bekend\ngeen', costs(41_280, null, 0)],
+  ['costs', 'Nog niet bekend.', costs(null, null, null)],
+  ['costs', 'geen', costs(0, 0, 0)],
+  // Costs refused: a sentence with what to fix.
+  [
+    'costs',
+    '85',
+    refused(
+      /^Ik lees 1 bedrag, maar de vraag vraagt er 3; .*‘reis 412,80; verblijf 1\.089; overig 85’/,
+    ),
+  ],
+  ['costs', '412,80, 1.089, 85', refused(/^Ik lees 1 bedrag, maar de vraag vraagt er 3/)],
+  ['costs', '412,80\n1.089', refused(/^Ik lees 2 bedragen, maar de vraag vraagt er 3/)],
+  [
+    'costs',
+    '',
+    refused(/^Er staan nog geen bedragen; typ de reiskosten, verblijfkosten en overige kosten/),
+  ],
+  [
+    'costs',
+    'reis 412,80; verblijf 1.089',
+    refused(/^Het bedrag voor de overige kosten ontbreekt; .* of typ ‘overig nog niet bekend’\.$/),
+  ],
+  ['costs', 'reis 412,80; reis 1.089; overig 85', refused(/^Je noemde de reiskosten twee keer/)],
+  ['costs', 'reis; verblijf 0; overig 0', refused(/^Bij de reiskosten staat geen bedrag/)],
+  [
+    'costs',
+    'reis 412,80; verblijf 1,089; overig 85',
+    refused(
+      /^‘1,089’ is niet eenduidig; typ 1089 als je € 1\.089,00 bedoelt, of 1,09 als je € 1,09 bedoelt\.$/,
+    ),
+  ],
+  [
+    'costs',
+    'reis 12,3456; verblijf 0; overig 0',
+    refused(/^‘12,3456’ heeft meer dan twee cijfers/),
+  ],
+  ['costs', 'reis 0,089; verblijf 0; overig 0', refused(/^‘0,089’ heeft meer dan twee cijfers/)],
+  ['costs', 'reis -85; verblijf 0; overig 0', refused(/^‘-85’ is een negatief bedrag/)],
+  ['costs', 'reis € -85; verblijf 0; overig 0', refused(/^‘€ -85’ is een negatief bedrag/)],
+  ['costs', 'reis 10.000.000,01; verblijf 0; overig 0', refused(/is meer dan € 10\.000\.000,00; /)],
+  ['costs', 'reis 85 USD; verblijf 0; overig 0', refused(/^‘85 USD’ is geen bedrag in euro/)],
+  ['costs', 'reis $85; verblijf 0; overig 0', refused(/^‘\$85’ is geen bedrag in euro/)],
+  [
+    'costs',
+    'reis veel; verblijf 0; overig 0',
+    refused(/^‘veel’ is geen bedrag; typ een bedrag in euro/),
+  ],
+  ['costs', 'reis 1.234.50; verblijf 0; overig 0', refused(/^‘1\.234\.50’ is geen bedrag/)],
+  [
+    'costs',
+    'reis 412,80 (trein); verblijf 0; overig 0',
+    refused(/^‘412,80 \(trein\)’ is geen bedrag/),
+  ],
+  [
+    'costs',
+    '412,80 en reis 85 verblijf 1 overig 2',
+    refused(/^Bij ‘412,80’ staat niet waarvoor het is; zet er reis, verblijf of overig voor\.$/),
+  ],
+
+  // Who paid: the municipality, a third party by name, or shared.
+  ['paidBy', 'gemeente', paid('municipality')],
+  ['paidBy', 'De gemeente.', paid('municipality')],
+  ['paidBy', 'gemeente betaalde alles', paid('municipality')],
+  ['paidBy', 'De gemeente heeft alles betaald', paid('municipality')],
+  ['paidBy', 'wij', paid('municipality')],
+  ['paidBy', 'zelf', paid('municipality')],
+  ['paidBy', 'the municipality', paid('municipality')],
+  ['paidBy', 'derde partij: UN-Habitat', paid('thirdParty', 'UN-Habitat')],
+  ['paidBy', 'derde partij UN-Habitat', paid('thirdParty', 'UN-Habitat')],
+  ['paidBy', 'Derde partij (UN-Habitat)', paid('thirdParty', 'UN-Habitat')],
+  ['paidBy', 'Een derde partij – UN-Habitat', paid('thirdParty', 'UN-Habitat')],
+  ['paidBy', 'derde partij: gemeente Wenen', paid('thirdParty', 'gemeente Wenen')],
+  ['paidBy', 'UN-Habitat betaalde', paid('thirdParty', 'UN-Habitat')],
+  ['paidBy', 'UN-Habitat betaalde alles.', paid('thirdParty', 'UN-Habitat')],
+  ['paidBy', 'betaald door UN-Habitat', paid('thirdParty', 'UN-Habitat')],
+  ['paidBy', 'third party: City of Vienna', paid('thirdParty', 'City of Vienna')],
+  ['paidBy', 'UN-Habitat paid', paid('thirdParty', 'UN-Habitat')],
+  ['paidBy', 'paid by UN-Habitat', paid('thirdParty', 'UN-Habitat')],
+  [
+    'paidBy',
+    'gedeeld: reis gemeente, hotel UN-Habitat',
+    paid('shared', 'reis gemeente, hotel UN-Habitat'),
+  ],
+  [
+    'paidBy',
+    'Gedeeld:\nreis: gemeente\nhotel: UN-Habitat',
+    paid('shared', 'reis: gemeente\nhotel: UN-Habitat'),
+  ],
+  ['paidBy', 'deels door UN-Habitat (hotel)', paid('shared', 'UN-Habitat (hotel)')],
+  [
+    'paidBy',
+    'shared: travel municipality, hotel UN-Habitat',
+    paid('shared', 'travel municipality, hotel UN-Habitat'),
+  ],
+  // Who paid, refused: never guessed.
+  ['paidBy', 'UN-Habitat', refused(/^Uit ‘UN-Habitat’ lees ik niet wie betaalde; typ ‘gemeente’/)],
+  [
+    'paidBy',
+    'reis gemeente, hotel UN-Habitat',
+    refused(/^Uit ‘reis gemeente, hotel UN-Habitat’ lees ik niet/),
+  ],
+  ['paidBy', 'gemeente, maar het hotel betaalde UN-Habitat', refused(/^Uit ‘gemeente, maar/)],
+  [
+    'paidBy',
+    'gemeente Den Haag betaalde',
+    refused(/^Uit ‘gemeente Den Haag betaalde’ lees ik niet/),
+  ],
+  ['paidBy', 'derde partij', refused(/^Bij een derde partij hoort de naam van die partij/)],
+  ['paidBy', 'Derde partij:', refused(/^Bij een derde partij hoort de naam/)],
+  ['paidBy', 'derde partij betaalde alles', refused(/^Bij een derde partij hoort de naam/)],
+  ['paidBy', 'gedeeld', refused(/^Bij gedeelde kosten hoort wie wat betaalde/)],
+  ['paidBy', '', refused(/^Je hebt nog niet gezegd wie de reis betaalde/)],
+
+  // Fellow travellers: typed, or pasted from Outlook's To line.
+  ['coTravellers', 'Sanne Visser', colleagues('Sanne Visser')],
+  ['coTravellers', 'Sanne Visser\nPiet Jansen', colleagues('Sanne Visser', 'Piet Jansen')],
+  ['coTravellers', '- Sanne Visser\n- Piet Jansen\n', colleagues('Sanne Visser', 'Piet Jansen')],
+  ['coTravellers', 'Sanne Visser; Piet Jansen', colleagues('Sanne Visser', 'Piet Jansen')],
+  ['coTravellers', 'Sanne Visser, Piet Jansen', colleagues('Sanne Visser', 'Piet Jansen')],
+  ['coTravellers', 'Sanne Visser en Piet Jansen', colleagues('Sanne Visser', 'Piet Jansen')],
+  ['coTravellers', 'Sanne Visser and Piet Jansen', colleagues('Sanne Visser', 'Piet Jansen')],
+  ['coTravellers', 'Sanne Visser & Piet Jansen', colleagues('Sanne Visser', 'Piet Jansen')],
+  ['coTravellers', 'Sanne Visser / Piet Jansen', colleagues('Sanne Visser', 'Piet Jansen')],
+  [
+    'coTravellers',
+    'Sanne Visser, Piet Jansen en Karin de Boer',
+    colleagues('Sanne Visser', 'Piet Jansen', 'Karin de Boer'),
+  ],
+  ['coTravellers', 'Visser, Sanne; Jansen, Piet', colleagues('Visser, Sanne', 'Jansen, Piet')],
+  ['coTravellers', 'Visser, Sanne; Boer, Karin de', colleagues('Visser, Sanne', 'Boer, Karin de')],
+  [
+    'coTravellers',
+    'Sanne Visser, Piet Jansen; Karin de Boer',
+    colleagues('Sanne Visser', 'Piet Jansen', 'Karin de Boer'),
+  ],
+  [
+    'coTravellers',
+    'Sanne Visser <s.visser@gemeente.nl>; Piet Jansen <p.jansen@gemeente.nl>',
+    colleagues('Sanne Visser', 'Piet Jansen'),
+  ],
+  [
+    'coTravellers',
+    '"Visser, Sanne" <s.visser@gemeente.nl>, "Jansen, Piet" <p.jansen@gemeente.nl>',
+    colleagues('Visser, Sanne', 'Jansen, Piet'),
+  ],
+  [
+    'coTravellers',
+    'Visser, Sanne <s.visser@gemeente.nl>; Jansen, Piet <p.jansen@gemeente.nl>',
+    colleagues('Visser, Sanne', 'Jansen, Piet'),
+  ],
+  [
+    'coTravellers',
+    '<s.visser@gemeente.nl>; p.jansen@gemeente.nl',
+    colleagues('s.visser@gemeente.nl', 'p.jansen@gemeente.nl'),
+  ],
+  [
+    'coTravellers',
+    'Sanne Visser (beleidsadviseur, BZ), Piet Jansen',
+    colleagues('Sanne Visser (beleidsadviseur, BZ)', 'Piet Jansen'),
+  ],
+  [
+    'coTravellers',
+    'Sanne Visser\nsanne visser\nPiet Jansen',
+    colleagues('Sanne Visser', 'Piet Jansen'),
+  ],
+  ['coTravellers', 'ik en Sanne Visser', colleagues('Sanne Visser')],
+  ['coTravellers', 'niemand', colleagues()],
+  ['coTravellers', 'Ik reisde alleen.', colleagues()],
+  ['coTravellers', 'ik ging alleen', colleagues()],
+  ['coTravellers', 'alleen', colleagues()],
+  ['coTravellers', 'geen', colleagues()],
+  ['coTravellers', '-', colleagues()],
+  ['coTravellers', 'nobody', colleagues()],
+  ['coTravellers', 'No one', colleagues()],
+  ['coTravellers', 'alone', colleagues()],
+  [
+    'coTravellers',
+    '',
+    refused(/^Je hebt nog niemand genoemd; .*‘niemand’ als je alleen reisde\.$/),
+  ],
+  ['coTravellers', 'x'.repeat(201), refused(/^‘x+…’ is te lang voor een naam/)],
+
   // The other questions, as they are.
   ['persons', '3', number(3)],
   ['persons', '3 personen', number(3)],
@@ -329,7 +567,7 @@ describe('typed answers: what travellers type, and what is stored', () => {
           ? `refused with ${String(expected.refused)}`
           : JSON.stringify(expected);
     it(`${key}: ${shown} → ${outcome}`, () => {
-      const result = parseTypedAnswer(question(key), typed, 'nl', TODAY);
+      const result = parseTypedAnswer(questionFor(key), typed, 'nl', TODAY);
       if ('askedBack' in expected) {
         assert.ok(!result.ok && result.askBack, `asked back, got ${JSON.stringify(result)}`);
         assert.equal(result.askBack.kind, kind);
