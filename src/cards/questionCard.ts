@@ -3,7 +3,6 @@ import type { Locale } from '../report/locale';
 import { amountField, answerLimit, answerToFields } from '../report/answerInput';
 import type { Answer, PaidBy, Report } from '../report/report';
 import { suggestedAnswer } from '../report/suggestion';
-import { messagesFor } from '../report/messages';
 import { textsFor } from '../texts';
 import { cardSize, MAX_CARD_BYTES } from './cardSize';
 import { cardTemplate, type AdaptiveCard } from './template';
@@ -113,7 +112,7 @@ export function questionCardData(
   const suggested = rejected ? undefined : suggestedAnswer(question, report);
   const stored = report.answers[question.key];
   const shown = stored ?? suggested;
-  const given = rejected?.fields ?? (shown ? answerToFields(question, shown) : {});
+  const given = rejected?.fields ?? (shown ? answerToFields(question, shown, locale) : {});
   const fields = {
     answer: given.answer ?? '',
     departure: given.departure ?? '',
@@ -156,11 +155,7 @@ export function questionCardData(
       label: part.label[locale],
       placeholder: texts.amountPlaceholder,
       errorMessage: texts.amountMissing(part.label[locale]),
-      // An amount not known yet shows as such again, for an edit that fills in another.
-      value:
-        !rejected && stored?.type === 'amounts' && stored.amounts[part.key] === null
-          ? messagesFor(locale).amountUnknown
-          : (given[amountField(part.key)] ?? ''),
+      value: given[amountField(part.key)] ?? '',
     })),
     payerChoices:
       question.type === 'payer'

@@ -83,8 +83,9 @@ function section(viewed: AnswerView, locale: Locale): DocumentSection {
   if (answer?.type === 'people' && answer.people.length > 0) {
     return { question: heading, paragraphs: [], items: answer.people.map(personLine) };
   }
-  if (answer?.type === 'colleagues' && shown?.items) {
-    return { question: heading, paragraphs: [], items: shown.items };
+  if (answer?.type === 'colleagues' && answer.colleagues.length > 0) {
+    const names = answer.colleagues.map((colleague) => colleague.name);
+    return { question: heading, paragraphs: [], items: names };
   }
   if (answer?.type === 'amounts' && shown?.items) {
     // Like a bill: each amount, then the total (the line that says if some are not known yet).

@@ -74,7 +74,9 @@ describe('InterviewDialog: asking back what was not read with certainty', () => 
     const typedNo = await chat.say('nee');
     assert.match(visibleText(typedNo[0]!), /Kies een knop op de kaart hierboven/);
     assert.equal(await stored('followUp'), undefined);
-    const review = await chat.submit(actionData(cardOf(replies.at(-1)!)!, 'Nee'));
+    await chat.submit(actionData(cardOf(replies.at(-1)!)!, 'Nee'));
+    // The questions after it (the costs, who paid) lead to the review.
+    const review = await play(chat, trip.from(trip.after('followUp')));
     assert.match(visibleText(review.at(-1)!), /Controleer je verslag/);
     assert.match(visibleText(review.at(-1)!), /Nee — Er zijn nog geen concrete afspraken/);
     assert.deepEqual(await stored('followUp'), {
@@ -99,6 +101,7 @@ describe('InterviewDialog: asking back what was not read with certainty', () => 
     const chat = newChat();
     await play(chat, trip.upTo('followUp'));
     await chat.say('ja, in maart een werkbezoek');
+    await play(chat, trip.from(trip.after('followUp')));
     const change = { action: 'change', reportId: 'report-1', questionKey: 'followUp' };
     // Changed to Nee with the agreements still in the box: they were only the pre-fill.
     let replies = await chat.submit(change);

@@ -872,10 +872,11 @@ describe('answerInput', () => {
       );
     });
 
-    it("limits the party's text to the catalogue's 1,000 characters", () => {
+    it("limits the party's text to the catalogue's 500 characters", () => {
+      assert.equal(answerLimit(paidByQuestion), 500);
       assert.match(
-        refused(submit(paidByQuestion, { choice: 'thirdParty', answer: 'x'.repeat(1001) })),
-        /^Je antwoord telt 1\.001 tekens; kort het in tot hoogstens 1\.000 tekens\.$/,
+        refused(submit(paidByQuestion, { choice: 'thirdParty', answer: 'x'.repeat(501) })),
+        /^Je antwoord telt 501 tekens; kort het in tot hoogstens 500 tekens\.$/,
       );
     });
 
@@ -930,18 +931,19 @@ describe('answerInput', () => {
       );
     });
 
-    it('accepts 50 colleagues and refuses 51, picked and typed together', () => {
+    it('accepts 20 colleagues and refuses 21, picked and typed together', () => {
+      assert.equal(coTravellersQuestion.maxItems, 20);
       const names = (count: number) =>
         Array.from({ length: count }, (_, i) => `Collega ${i + 1}`).join('\n');
-      const answer = accepted(submit(coTravellersQuestion, { answer: names(50) }));
-      assert.equal(answer.type === 'colleagues' && answer.colleagues.length, 50);
+      const answer = accepted(submit(coTravellersQuestion, { answer: names(20) }));
+      assert.equal(answer.type === 'colleagues' && answer.colleagues.length, 20);
       assert.equal(
-        refused(submit(coTravellersQuestion, { picked: SANNE, answer: names(50) })),
-        'Je noemde 51 reisgenoten; noem er hoogstens 50.',
+        refused(submit(coTravellersQuestion, { picked: SANNE, answer: names(20) })),
+        'Je noemde 21 reisgenoten; noem er hoogstens 20.',
       );
       assert.equal(
-        refused(parseTypedAnswer(coTravellersQuestion, names(51), 'en', TODAY)),
-        'You named 51 fellow travellers; name at most 50.',
+        refused(parseTypedAnswer(coTravellersQuestion, names(21), 'en', TODAY)),
+        'You named 21 fellow travellers; name at most 20.',
       );
     });
 
