@@ -85,7 +85,7 @@ export function reportCardData(
 
 /**
  * An answer's lines on the channel card: the trip's length alone when the top shows its dates,
- * a list (the people met) one entry a line without a count, costs with their total last, else
+ * a list (the people met) one entry a line without a count, costs with their total first, else
  * the answer as shown.
  */
 function answerLines(view: ReportView, viewed: AnswerView): TextLine[] | undefined {
@@ -95,7 +95,8 @@ function answerLines(view: ReportView, viewed: AnswerView): TextLine[] | undefin
       : viewed.shown;
   if (!shown) return undefined;
   if (!shown.items) return textLines(shown.text);
-  const items = viewed.answer?.type === 'amounts' ? [...shown.items, shown.text] : shown.items;
+  // Costs: their total first, as on the review card, then each amount.
+  const items = viewed.answer?.type === 'amounts' ? [shown.text, ...shown.items] : shown.items;
   return items.map((text, index) => ({ text, spacing: index === 0 ? 'Small' : 'None' }));
 }
 

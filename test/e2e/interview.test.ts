@@ -251,7 +251,9 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
     const titleCard = lastCard(await traveller.say('nieuw verslag'));
     const reportId = reportIdOf(titleCard);
     await traveller.press(titleCard, 'Volgende', cardInputs(riga, 'title'));
-    const personsCard = lastCard(await traveller.say(typedAnswer(riga, 'destination')));
+    const colleaguesCard = lastCard(await traveller.say(typedAnswer(riga, 'destination')));
+    assertAsks(colleaguesCard, 'coTravellers');
+    const personsCard = lastCard(await traveller.say(typedAnswer(riga, 'coTravellers')));
     assertAsks(personsCard, 'persons');
     assertAsks(
       lastCard(await traveller.press(personsCard, 'Volgende', cardInputs(riga, 'persons'))),
@@ -289,7 +291,8 @@ describe('e2e: a traveller writes a report in Teams and it reaches the team chan
     const traveller = travellerIn(tenantId, user);
     assertAsks(lastCard(await traveller.say('nieuw verslag')), 'title');
     assertAsks(lastCard(await traveller.say(lisbon.title)), 'destination');
-    const personsCard = lastCard(await traveller.say(lisbon.destination));
+    assertAsks(lastCard(await traveller.say(lisbon.destination)), 'coTravellers');
+    const personsCard = lastCard(await traveller.say(typedAnswer(lisbon, 'coTravellers')));
     assertAsks(personsCard, 'persons');
 
     const rejected = await traveller.say('0');

@@ -122,7 +122,14 @@ export class TravellerClient {
       const input = fields.get(id);
       if (!input) throw new Error(`The card has no input "${id}"; it has: ${[...fields.keys()]}`);
       const choices = input.choices as { value: string }[] | undefined;
-      if (choices && !choices.some((choice) => choice.value === value)) {
+      // Teams' people picker offers whoever Microsoft Graph finds, not only its listed choices.
+      const dynamic = input['choices.data'] !== undefined;
+      if (
+        choices &&
+        !dynamic &&
+        value !== '' &&
+        !choices.some((choice) => choice.value === value)
+      ) {
         throw new Error(`"${value}" is not a choice of input "${id}"`);
       }
     }

@@ -279,7 +279,10 @@ describe('FakeConnector', () => {
         assert.equal(refused?.statusCode, 404);
         assert.equal(refused?.details?.error?.code, 'MemberNotFoundInConversation');
         // What the bot makes of it.
-        assert.deepEqual(await askTeams(context, economie.id, guest.id), { userRole: 'guest' });
+        assert.deepEqual(await askTeams(context, economie.id, guest.id), {
+          name: 'Gast Gerda',
+          userRole: 'guest',
+        });
         assert.equal(await askTeams(context, economie.id, outsider.id), undefined);
         // Another team without a roster takes every Teams user for a member.
         assert.deepEqual(await askTeams(context, makeTeam('Open').id, outsider.id), {
