@@ -41,7 +41,8 @@ export async function docxParagraphs(docx: Buffer): Promise<string[]> {
   );
 }
 
-function decodeXml(text: string): string {
+/** XML text with its entities decoded, as a reader of the file sees it. */
+export function decodeXml(text: string): string {
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

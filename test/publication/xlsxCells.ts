@@ -1,6 +1,6 @@
 // Reads a workbook's first sheet back as Excel would see it, with no spreadsheet library: the
 // cells' XML (type, value, style), the shared strings and the styles' number formats.
-import { readZipEntry } from './docxText';
+import { decodeXml, readZipEntry } from './docxText';
 
 /** One cell as stored: a shared string (`t="s"`), an inline string, a formula, or a number. */
 export interface XlsxCell {
@@ -88,14 +88,4 @@ export function fromExcelSerial(serial: number): string {
   const ms = Math.round((serial - 25569) * 86_400_000);
   const iso = new Date(ms).toISOString();
   return serial % 1 === 0 ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&');
 }
