@@ -165,4 +165,41 @@ describe('Issue 18: fellow travellers, costs and who paid in the personal chat',
     assert.match(shown, /WHAT DID THE TRIP COST\?/);
     assert.match(shown, /Accommodation/);
   });
+
+  it('changes costs not known yet with `wijzig kosten`: one new version, one history entry, the channel card updated', async () => {
+    await stores.channels.save(reisverslagenChannel);
+    const chat = stores.newChat();
+    const card = await upTo(chat, 'costs');
+    await chat.submit(
+      submitWith(card, 'Volgende', {
+        amount_travel: '412,80',
+        amount_stay: 'nog niet bekend',
+        amount_other: '85',
+      }),
+    );
+    const review = await play(chat, trip.from('paidBy'));
+    await chat.submit(actionData(lastCard(review), 'Plaatsen in kanaal'));
+    const edit = lastCard(await chat.say('wijzig kosten'));
+    // The amount not known yet shows as such, the others as typed.
+    assert.equal(inputsOf(edit).get('amount_stay')?.value, 'nog niet bekend');
+    assert.equal(inputsOf(edit).get('amount_travel')?.value, '412,80');
+    const confirmation = await chat.submit(
+      submitWith(edit, 'Volgende', {
+        amount_travel: '412,80',
+        amount_stay: '1.089',
+        amount_other: '85',
+      }),
+    );
+    assert.match(visibleText(confirmation.at(-1)!), /Klopt deze wijziging bij ‘Kosten’\?/);
+    await chat.submit(actionData(lastCard(confirmation), 'Bevestigen'));
+    const stored = await report();
+    assert.equal(stored.version, 2);
+    assert.equal(stored.history.length, 1);
+    assert.deepEqual(stored.history[0]?.new, {
+      type: 'amounts',
+      amounts: { travel: 41_280, stay: 108_900, other: 8_500 },
+    });
+    const updated = JSON.stringify(chat.publisher.updates.at(-1)?.card);
+    assert.match(updated, /Totaal: € 1\.586,80/);
+  });
 });

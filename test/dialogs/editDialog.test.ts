@@ -38,6 +38,10 @@ export function editDialogTests(catalogue: Catalogue): void {
     ['wijzig aantal personen', 'persons', 'HOEVEEL PERSONEN HEBBEN DE REIS GEMAAKT'],
     ['wijzig titel', 'title', 'Wat is de titel van de reis'],
     ['wijzig bestemming', 'destination', 'Wat was de bestemming'],
+    ['wijzig kosten', 'costs', 'WAT HEEFT DE REIS GEKOST?'],
+    ['wijzig betaald', 'paidBy', 'WIE HEEFT BETAALD?'],
+    ['wijzig reisgenoten', 'coTravellers', 'Met wie reisde je?'],
+    ['wijzig met wie', 'coTravellers', 'Met wie reisde je?'],
   ];
   for (const [typed, key, question] of partNames) {
     it(`"${typed}" asks ${key} again on its interview card`, async () => {
