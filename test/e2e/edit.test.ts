@@ -28,11 +28,13 @@ import {
   assertChannelCard,
   completeTypedReport,
   dutchDate,
+  questionsBefore,
   reportIdOf,
   shownLines,
   shownPeriod,
   todayInAmsterdam,
   tripDates,
+  typedAnswer,
   type Trip,
 } from './trips';
 import { productCatalogue as catalogue } from '../support/catalogue';
@@ -949,15 +951,11 @@ describe('e2e: a traveller changes a posted report by follow-up message', functi
       const confirm = await changePurposeUpToConfirm(traveller);
       assert.deepEqual(textsOf(await traveller.press(confirm, 'Bevestigen')), [SAVED(2)]);
 
-      // A second report, begun and not finished: four questions answered, now at "doel".
+      // A second report, begun and not finished: the questions before "doel" answered, now at "doel".
       let card = lastCard(await traveller.say('nieuw verslag'));
-      for (const answer of [
-        tallinn.title,
-        tallinn.destination,
-        String(tallinn.persons),
-        `${dutchDate(tallinn.departure)} t/m ${dutchDate(tallinn.return)}`,
-      ]) {
-        card = lastCard(await traveller.say(answer));
+      for (const { key } of questionsBefore('purpose')) {
+        assertAsks(card, key);
+        card = lastCard(await traveller.say(typedAnswer(tallinn, key)));
       }
       assertAsks(card, 'purpose');
 

@@ -16,6 +16,7 @@ import { buttonsOf, cardOf, lastCard, TravellerClient, type BotMessage } from '.
 import {
   assertAsks,
   completeTypedReport,
+  questionsBefore,
   reportIdOf,
   tripDates,
   typedAnswer,
@@ -130,7 +131,7 @@ describe('e2e: messages that are no answer start nothing and are stored nowhere'
     const { user, traveller } = await travellerInTeam('Bram Mulder');
     let card = lastCard(await traveller.say('nieuw verslag'));
     const reportId = reportIdOf(card);
-    for (const key of ['title', 'destination', 'persons', 'duration', 'purpose']) {
+    for (const { key } of questionsBefore('locations')) {
       assertAsks(card, key);
       card = lastCard(await traveller.say(typedAnswer(ghent, key)));
     }
@@ -173,7 +174,7 @@ describe('e2e: messages that are no answer start nothing and are stored nowhere'
   it('3. a file, image or sticker sent during a question gets one sentence; nothing is stored, the question stays open', async () => {
     const { user, traveller } = await travellerInTeam('Iris Vos');
     let card = lastCard(await traveller.say('nieuw verslag'));
-    for (const key of ['title', 'destination', 'persons', 'duration']) {
+    for (const { key } of questionsBefore('purpose')) {
       card = lastCard(await traveller.say(typedAnswer(ghent, key)));
     }
     assertAsks(card, 'purpose');

@@ -253,6 +253,18 @@ export function questionsFrom(key: QuestionKey): typeof QUESTIONS {
   return QUESTIONS.slice(catalogue.position(questionOf(catalogue, key).key) - 1);
 }
 
+/** The questions before `key`, in the catalogue's order: those answered when `key` is asked. */
+export function questionsBefore(key: QuestionKey): typeof QUESTIONS {
+  return QUESTIONS.slice(0, catalogue.position(questionOf(catalogue, key).key) - 1);
+}
+
+/** The question the interview asks after `key`, in the catalogue's order. */
+export function questionAfter(key: QuestionKey): QuestionKey {
+  const next = QUESTIONS[catalogue.position(questionOf(catalogue, key).key)];
+  assert.ok(next, `a question follows ${key}`);
+  return next.key;
+}
+
 /**
  * Asserts the channel card shows the whole trip as colleagues read it, in Dutch, laid out like
  * the form (issue 17, item 6): the traveller @mentioned (`<at>…</at>`), the dates once at the top,

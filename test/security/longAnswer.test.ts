@@ -16,8 +16,30 @@ import {
   TravellerClient,
   type BotMessage,
 } from '../e2e/travellerClient';
-import { assertAsks, dutchDate, reportIdOf, tripDates } from '../e2e/trips';
+import {
+  assertAsks,
+  questionsBefore,
+  reportIdOf,
+  tripDates,
+  typedAnswer,
+  type Trip,
+} from '../e2e/trips';
+import { productCatalogue } from '../support/catalogue';
+import { questionOf, sampleAnswer } from '../support/sampleAnswers';
 import { filled, WHITESPACE } from './support/hostileInput';
+
+/** The trip the traveller reports up to its length (the question under attack). */
+const quito: Trip = {
+  title: 'Habitat Forum 2026',
+  destination: 'Quito, Ecuador',
+  persons: 2,
+  ...tripDates(8),
+  purpose: 'Leren hoe Quito wijken samen met bewoners vernieuwt.',
+  locations: 'Centro de Convenciones Metropolitano',
+  people: [{ name: 'María Andrade', role: 'concejal' }],
+  outcome: 'Voorbeelden van wijkvernieuwing met bewoners.',
+  agreements: 'een videogesprek met de stad Quito in het voorjaar',
+};
 
 /** What the issue asks of /healthz while a turn is processed. */
 const HEALTHZ_BOUND_MS = 1000;
@@ -67,8 +89,8 @@ describe('security: a long hostile answer is refused at once, and /healthz answe
     const traveller = new TravellerClient(user, { botUrl: teams.bot.url, connector, tenantId });
     let card = lastCard(await traveller.say('nieuw verslag'));
     const reportId = reportIdOf(card);
-    for (const answer of ['Habitat Forum 2026', 'Quito, Ecuador', '2']) {
-      card = lastCard(await traveller.say(answer));
+    for (const { key } of questionsBefore('duration')) {
+      card = lastCard(await traveller.say(typedAnswer(quito, key)));
     }
     assertAsks(card, 'duration');
 
@@ -114,16 +136,14 @@ describe('security: a long hostile answer is refused at once, and /healthz answe
     const draft = await stored(user.aadObjectId, reportId);
     assert.equal(draft.status, 'draft');
     assert.deepEqual(draft.answers, {
-      title: { type: 'shortText', text: 'Habitat Forum 2026' },
-      destination: { type: 'shortText', text: 'Quito, Ecuador' },
-      persons: { type: 'number', value: 2 },
+      title: { type: 'shortText', text: quito.title },
+      destination: { type: 'shortText', text: quito.destination },
+      coTravellers: sampleAnswer(questionOf(productCatalogue, 'coTravellers')).stored,
+      persons: { type: 'number', value: quito.persons },
     });
 
     // The interview goes on from there.
-    const dates = tripDates(8);
-    card = lastCard(
-      await traveller.say(`${dutchDate(dates.departure)} t/m ${dutchDate(dates.return)}`),
-    );
+    card = lastCard(await traveller.say(typedAnswer(quito, 'duration')));
     assertAsks(card, 'purpose');
   });
 });

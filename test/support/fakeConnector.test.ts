@@ -286,6 +286,7 @@ describe('FakeConnector', () => {
         assert.equal(await askTeams(context, economie.id, outsider.id), undefined);
         // Another team without a roster takes every Teams user for a member.
         assert.deepEqual(await askTeams(context, makeTeam('Open').id, outsider.id), {
+          name: 'Teams-gebruiker',
           userRole: 'user',
         });
       });
