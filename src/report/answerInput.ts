@@ -512,7 +512,13 @@ function parseColleagues(
   messages: Messages,
 ): ParseResult {
   const read = readColleagues(text);
-  if (!read.ok) return fail(messages.colleagueNameTooLong(read.name));
+  if (!read.ok) {
+    return fail(
+      read.problem === 'tooLong'
+        ? messages.colleagueNameTooLong(read.name)
+        : messages.colleagueNotAName(read.name),
+    );
+  }
   const picked: Colleague[] = pickedIds.map((aadObjectId) => ({ name: '', aadObjectId }));
   const colleagues = [...picked, ...read.colleagues];
   if (colleagues.length === 0 && !read.nobody && question.required) {

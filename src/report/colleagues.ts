@@ -12,7 +12,12 @@ export const NAME_LIMIT = 200;
  * "name" too long to be one.
  */
 export type ColleaguesReading =
-  { ok: true; colleagues: Colleague[]; nobody: boolean } | { ok: false; name: string };
+  | { ok: true; colleagues: Colleague[]; nobody: boolean }
+  | { ok: false; name: string; problem: 'tooLong' | 'notAName' };
+
+// A name has a letter and does not open with a digit: `3`, `2 collega's` or a date typed to the
+// wrong question is not a colleague (`Collega 1` is).
+const NOT_A_NAME = /^\P{L}*$|^\d/u;
 
 // Whole answers that say the traveller went alone.
 const NOBODY = new Set([
@@ -87,6 +92,8 @@ export function readColleagues(text: string): ColleaguesReading {
   const trimmed = text.trim();
   const said = withoutEndPunctuation(collapseWhitespace(trimmed).toLowerCase());
   if (NOBODY.has(said)) return { ok: true, colleagues: [], nobody: true };
+  // A number or a date answered here (the headcount, the trip's dates) is no list of names.
+  if (/^\d/.test(trimmed)) return { ok: false, name: trimmed, problem: 'notAName' };
   const outlook = trimmed.includes(';');
   const split = splitNames(trimmed, true) ?? splitNames(trimmed, false) ?? [];
   const pieces = outlook ? split.flatMap(outlookNames) : split;
@@ -95,7 +102,8 @@ export function readColleagues(text: string): ColleaguesReading {
   for (const piece of pieces) {
     const name = nameOf(piece);
     if (name === '' || name.endsWith(':') || SELF.has(name.toLowerCase())) continue;
-    if (characterCount(name) > NAME_LIMIT) return { ok: false, name };
+    if (characterCount(name) > NAME_LIMIT) return { ok: false, name, problem: 'tooLong' };
+    if (NOT_A_NAME.test(name)) return { ok: false, name, problem: 'notAName' };
     const key = name.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

@@ -98,6 +98,8 @@ export interface Messages {
   payerSplitRequired: string;
   colleaguesRequired: string;
   colleagueNameTooLong(name: string): string;
+  /** A number or a date given as a colleague's name. */
+  colleagueNotAName(typed: string): string;
   tooManyColleagues(count: number, max: number): string;
 }
 
@@ -223,6 +225,8 @@ const nl: Messages = {
   colleagueNameTooLong: (name) =>
     `‘${shorten(name)}’ is te lang voor een naam; typ één naam per regel, of scheid de namen met een puntkomma.`,
   tooManyColleagues: (typed, max) => `Je noemde ${typed} reisgenoten; noem er hoogstens ${max}.`,
+  colleagueNotAName: (typed) =>
+    `‘${shorten(typed)}’ is geen naam; noem je reisgenoten bij naam, één per regel, of typ ‘niemand’ als je alleen reisde (het aantal personen vraag ik hierna).`,
 };
 
 const en: Messages = {
@@ -339,6 +343,8 @@ const en: Messages = {
   colleagueNameTooLong: (name) =>
     `‘${shorten(name)}’ is too long for a name; type one name a line, or separate the names with semicolons.`,
   tooManyColleagues: (typed, max) => `You named ${typed} fellow travellers; name at most ${max}.`,
+  colleagueNotAName: (typed) =>
+    `‘${shorten(typed)}’ is not a name; name your fellow travellers, one a line, or type ‘nobody’ if you travelled alone (the number of people comes next).`,
 };
 
 /** The sentences in the traveller's language. */

@@ -299,6 +299,10 @@ describe('amount, payer and colleague readers, on random input', () => {
     });
     fc.assert(
       fc.property(names, joints, shapes, (people, joint, shape) => {
+        // With a `;` the text is an Outlook paste, whose commas belong to names (`Visser, Sanne
+        // de`): there a comma is no separator, so such a mix is no case of two names merged.
+        const used = joint.slice(1, people.length);
+        fc.pre(!(used.some((j) => j.includes(';')) && used.some((j) => j.includes(','))));
         const text = people
           .map((person, i) => {
             const address = `<${person.replace(/\s/g, '.').toLowerCase()}@gemeente.nl>`;

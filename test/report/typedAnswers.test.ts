@@ -524,6 +524,16 @@ const ROWS: Row[] = [
     refused(/^Je hebt nog niemand genoemd; .*‘niemand’ als je alleen reisde\.$/),
   ],
   ['coTravellers', 'x'.repeat(201), refused(/^‘x+…’ is te lang voor een naam/)],
+  // The headcount or the dates typed to the wrong question are no names.
+  ['coTravellers', '3', refused(/^‘3’ is geen naam; noem je reisgenoten bij naam/)],
+  ['coTravellers', "2 collega's", refused(/^‘2 collega's’ is geen naam/)],
+  [
+    'coTravellers',
+    '12-06-2026 t/m 14-06-2026',
+    refused(/^‘12-06-2026 t\/m 14-06-2026’ is geen naam/),
+  ],
+  ['coTravellers', 'Sanne Visser; 42', refused(/^‘42’ is geen naam/)],
+  ['coTravellers', 'Collega 1\nCollega 2', colleagues('Collega 1', 'Collega 2')],
 
   // The other questions, as they are.
   ['persons', '3', number(3)],
