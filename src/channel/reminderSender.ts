@@ -34,9 +34,7 @@ export function reminderSender(
       ),
     );
     activity.summary = nudge
-      ? announceTextsFor(draft.locale).nudgeSummary(
-          reportView(draft, catalogue).destination.text,
-        )
+      ? announceTextsFor(draft.locale).nudgeSummary(reportView(draft, catalogue).destination.text)
       : textsFor(draft.locale).reminderSummary;
     try {
       await withTeamsRetry(

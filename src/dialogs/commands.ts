@@ -136,7 +136,8 @@ export const commands = [
     },
     manifest: {
       scope: 'personal',
-      description: 'Meld een reis vooraf aan; de dag na je terugkeer vraagt de bot naar het verslag.',
+      description:
+        'Meld een reis vooraf aan; de dag na je terugkeer vraagt de bot naar het verslag.',
     },
     personal: (chat) => chat.announceTrip(),
   },

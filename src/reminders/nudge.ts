@@ -71,7 +71,11 @@ export function withAnnouncement(
     returnDate,
     nudge: { dueAt, sentAt: [], postponed: 0 },
   };
-  const { claimedAt: _claimed, failures: _failures, ...reminder } = report.reminder ?? {
+  const {
+    claimedAt: _claimed,
+    failures: _failures,
+    ...reminder
+  } = report.reminder ?? {
     sentAt: [],
   };
   return withDue({ ...report, announced, reminder }, dueAt);
@@ -119,7 +123,11 @@ export function recordNudgeSent(report: Report, policy: ReminderPolicy, now: Dat
   const announced = report.announced;
   if (!announced) return report;
   const { dueAt: _due, ...nudge } = announced.nudge;
-  const { claimedAt: _claimed, failures: _failures, ...reminder } = report.reminder ?? {
+  const {
+    claimedAt: _claimed,
+    failures: _failures,
+    ...reminder
+  } = report.reminder ?? {
     sentAt: [],
   };
   const sent: Report = {

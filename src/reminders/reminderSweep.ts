@@ -15,12 +15,7 @@ import {
   type ReminderPolicy,
 } from './reminderSchedule';
 import { isWithinWindow, nextWindowMoment } from './workingCalendar';
-import {
-  firstReminderMoment,
-  isNudgeDue,
-  recordNudgeSent,
-  withoutNudgeWhenWritten,
-} from './nudge';
+import { firstReminderMoment, isNudgeDue, recordNudgeSent, withoutNudgeWhenWritten } from './nudge';
 
 /** How sending one reminder went: sent, refused for good (403/404), or failed for now. */
 export type ReminderDelivery = 'sent' | 'gone' | 'failed';
