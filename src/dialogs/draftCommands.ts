@@ -99,9 +99,12 @@ export class DraftCommands {
     }
     switch (outcome.kind) {
       case 'alreadyPostponed':
-        await context.sendActivity(
-          texts.alreadyPostponed(spokenDay(outcome.dueAt, locale, timeZoneOf(read!))),
-        );
+        // Only a draft read can be postponed already.
+        if (read) {
+          await context.sendActivity(
+            texts.alreadyPostponed(spokenDay(outcome.dueAt, locale, timeZoneOf(read))),
+          );
+        }
         return;
       case 'noMore':
         await context.sendActivity(texts.noMorePostponing);
