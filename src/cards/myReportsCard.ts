@@ -1,4 +1,6 @@
+import { announceTextsFor } from '../announceTexts';
 import { postDeepLink } from '../channel/deepLink';
+import { formatDate } from '../report/dates';
 import type { Catalogue } from '../report/catalogue';
 import type { Locale } from '../report/locale';
 import { titleOf, type Report } from '../report/report';
@@ -80,7 +82,7 @@ export function myReportsCardData(
   const rows = reports.map((report) => {
     const view = reportView(report, catalogue, locale);
     const status =
-      report.status === 'posted' ? texts.statusPosted(report.version) : texts.statusDraft;
+      report.status === 'posted' ? texts.statusPosted(report.version) : draftStatus(report, locale);
     return {
       reportId: report.id,
       title: view.title.text || texts.untitled,
@@ -115,4 +117,13 @@ export function myReportsCardData(
       openReport: texts.openReport,
     },
   };
+}
+
+/** A draft's status: an announced trip not yet asked about shows its return date. */
+function draftStatus(report: Report, locale: Locale): string {
+  const announced = report.announced;
+  if (announced && announced.nudge.sentAt.length === 0) {
+    return announceTextsFor(locale).statusAnnounced(formatDate(announced.returnDate, locale));
+  }
+  return textsFor(locale).statusDraft;
 }

@@ -1,6 +1,10 @@
 import { CardFactory, MessageFactory } from 'botbuilder';
 import type { Logger } from 'pino';
+import { announceTextsFor } from '../announceTexts';
+import { nudgeCardData, renderNudgeCard } from '../cards/nudgeCard';
 import { reminderCardData, renderReminderCard } from '../cards/reminderCard';
+import { isNudgeDue } from '../reminders/nudge';
+import { reportView } from '../report/reportView';
 import type { Catalogue } from '../report/catalogue';
 import type { ReminderDelivery, SendReminder } from '../reminders/reminderSweep';
 import { textsFor } from '../texts';
@@ -8,7 +12,7 @@ import type { OpenPersonalChat } from './personalChat';
 import { statusOf, withTeamsRetry, type RetryPolicy } from './teamsRetry';
 
 /**
- * Sends reminder cards into travellers' personal chats. Teams' 403 or 404 (the traveller removed
+ * Sends reminder cards (and the nudges of announced trips) into travellers' personal chats. Teams' 403 or 404 (the traveller removed
  * the app, or the chat is gone) means never again; any other failure means not now.
  */
 export function reminderSender(
@@ -20,10 +24,18 @@ export function reminderSender(
   return async (draft): Promise<ReminderDelivery> => {
     const chat = draft.chat;
     if (!chat) return 'gone';
+    // An announced trip not yet nudged gets the welcome back; any other draft the reminder.
+    const nudge = isNudgeDue(draft);
     const activity = MessageFactory.attachment(
-      CardFactory.adaptiveCard(renderReminderCard(reminderCardData(draft, catalogue))),
+      CardFactory.adaptiveCard(
+        nudge
+          ? renderNudgeCard(nudgeCardData(draft, catalogue))
+          : renderReminderCard(reminderCardData(draft, catalogue)),
+      ),
     );
-    activity.summary = textsFor(draft.locale).reminderSummary;
+    activity.summary = nudge
+      ? announceTextsFor(draft.locale).nudgeSummary(reportView(draft, catalogue).destination.text)
+      : textsFor(draft.locale).reminderSummary;
     try {
       await withTeamsRetry(
         () =>

@@ -29,6 +29,8 @@ export interface ChatCommandContext {
   startNew(): Promise<void>;
   /** Continues the latest draft at its first open question (`verder`); says so when there is none. */
   continueDraft(): Promise<void>;
+  /** Announces a trip before it is made (`ik ga op reis`): asked about it the day after. */
+  announceTrip(): Promise<void>;
   /** Shows what the bot does and its commands (idle: the help card, with its buttons). */
   showHelp(): Promise<void>;
   showMyReports(): Promise<void>;
@@ -123,6 +125,21 @@ export const commands = [
       description: 'Ga verder met je onafgeronde verslag, bij de eerste open vraag.',
     },
     personal: (chat) => chat.continueDraft(),
+  },
+  {
+    name: 'announce',
+    words: { nl: ['ik ga op reis', 'reis aanmelden'], en: ['new trip', 'announce trip'] },
+    where: ['idle', 'interview'],
+    help: {
+      nl: '**ik ga op reis**: meld een reis vooraf aan; de dag na je terugkeer vraag ik je naar het verslag',
+      en: '**new trip**: announce a trip before you go; the day after your return I ask you for the report',
+    },
+    manifest: {
+      scope: 'personal',
+      description:
+        'Meld een reis vooraf aan; de dag na je terugkeer vraagt de bot naar het verslag.',
+    },
+    personal: (chat) => chat.announceTrip(),
   },
   {
     name: 'previous',

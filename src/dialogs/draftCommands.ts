@@ -4,6 +4,9 @@ import { deleteDraftCardData, renderDeleteDraftCard } from '../cards/deleteDraft
 import { tripTitle } from '../cards/reminderCard';
 import { reportView } from '../report/reportView';
 import { setReminders } from '../reminders/reminderSettings';
+import { postponeOutcome, withNudgePostponed, type PostponeOutcome } from '../reminders/nudge';
+import { announceTextsFor, spokenDay } from '../announceTexts';
+import { timeZoneOf } from '../reminders/reminderSchedule';
 import type { Report } from '../report/report';
 import { textsFor } from '../texts';
 import { plainMessage } from '../turn/plainMessage';
@@ -21,8 +24,9 @@ export type DraftServices = Pick<
 >;
 
 /**
- * `geen herinneringen`, `herinneringen aan` and `verwijder concept` with its confirmation card:
- * each answered with one sentence, whatever dialog is going on, which keeps its question.
+ * `geen herinneringen`, `herinneringen aan`, `verwijder concept` with its confirmation card, and
+ * `Later` on the nudge of an announced trip: each answered with one sentence, whatever dialog is
+ * going on, which keeps its question.
  */
 export class DraftCommands {
   constructor(private readonly services: DraftServices) {}
@@ -32,6 +36,10 @@ export class DraftCommands {
     context: TurnContext,
     action: CardAction,
   ): Promise<DraftCardOutcome | undefined> {
+    if (action.action === CardActions.nudgeLater) {
+      await this.postponeNudge(context, action.reportId);
+      return {};
+    }
     if (action.action !== CardActions.deleteDraft && action.action !== CardActions.keepDraft) {
       return undefined;
     }
@@ -64,6 +72,46 @@ export class DraftCommands {
       now(),
     );
     await context.sendActivity(on ? texts.remindersOn : texts.remindersOff);
+  }
+
+  /**
+   * `Later` on a nudge: asked again the next working day, twice at most; a third `Later` (an
+   * old card) is refused politely, and the usual reminders follow.
+   */
+  private async postponeNudge(context: TurnContext, reportId: string | undefined): Promise<void> {
+    const { reports, reminderPolicy, now } = this.services;
+    const locale = localeOf(context);
+    const texts = announceTextsFor(locale);
+    const travellerId = travellerOf(context).id;
+    const at = now();
+    const read = reportId ? await reports.get(travellerId, reportId) : undefined;
+    let outcome: PostponeOutcome = postponeOutcome(read, reminderPolicy.calendar, at);
+    if (read && outcome.kind === 'postponed') {
+      const stored = await reports.update(travellerId, read.id, (current) => {
+        outcome = postponeOutcome(current, reminderPolicy.calendar, at);
+        return withNudgePostponed(current, outcome);
+      });
+      if (outcome.kind === 'postponed') {
+        const day = spokenDay(outcome.dueAt, locale, timeZoneOf(stored));
+        await context.sendActivity(texts.postponed(day, outcome.left));
+        return;
+      }
+    }
+    switch (outcome.kind) {
+      case 'alreadyPostponed':
+        // Only a draft read can be postponed already.
+        if (read) {
+          await context.sendActivity(
+            texts.alreadyPostponed(spokenDay(outcome.dueAt, locale, timeZoneOf(read))),
+          );
+        }
+        return;
+      case 'noMore':
+        await context.sendActivity(texts.noMorePostponing);
+        return;
+      default:
+        await context.sendActivity(texts.notAnnounced);
+    }
   }
 
   /** `verwijder concept`: the card asking whether the draft (`activeReportId`'s, else the latest) may go. */

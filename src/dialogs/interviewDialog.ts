@@ -60,6 +60,11 @@ export interface InterviewOptions {
   shownCardId?: string;
   /** The card shown (`shownCardId`) asks back about an answer: what it waits for. */
   waiting?: AskBackWait;
+  /**
+   * The latest date an answer may hold (ISO); today when absent. Only announcing a trip
+   * (AnnounceDialog) allows dates in the future.
+   */
+  latestDate?: string;
 }
 
 /** What the interview returns to its caller. */
@@ -117,7 +122,14 @@ export class InterviewDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const rejected = step.context.turnState.get(REJECTED_INPUT) as RejectedInput | undefined;
     const card = renderQuestionCard(
-      questionCardData(this.services.catalogue, question, report, locale, this.today(), rejected),
+      questionCardData(
+        this.services.catalogue,
+        question,
+        report,
+        locale,
+        this.latestDate(options, report),
+        rejected,
+      ),
     );
     const cardActivityId = await sendCard(step.context, card);
     Object.assign(step.values, {
@@ -183,7 +195,7 @@ export class InterviewDialog extends ComponentDialog {
       return ask((previousQuestion(this.services.catalogue, question.key) ?? question).key);
     }
 
-    const today = this.today();
+    const today = this.latestDate(options, await this.loadReport(step, options.reportId));
     const typed = context.activity.text ?? '';
     // An ask-back card's Aanpassen: the question again, with what was typed kept.
     const adjusted = action && adjustedFields(action.fields);
@@ -318,9 +330,11 @@ export class InterviewDialog extends ComponentDialog {
       return false;
     }
     const question = this.services.catalogue.find(action.questionKey);
-    const stored = (await this.loadReport(step, reportId)).answers[action.questionKey];
+    const report = await this.loadReport(step, reportId);
+    const stored = report.answers[action.questionKey];
     if (!question || !stored) return false;
-    const parsed = parseCardAnswer(question, action.fields, localeOf(step.context), this.today());
+    const latest = this.latestDate(step.options as InterviewOptions, report);
+    const parsed = parseCardAnswer(question, action.fields, localeOf(step.context), latest);
     return parsed.ok && isDeepStrictEqual(withStoredNames(parsed.answer, stored), stored);
   }
 
@@ -335,8 +349,15 @@ export class InterviewDialog extends ComponentDialog {
     return report;
   }
 
-  private today(): string {
-    return todayIn(this.services.timeZone, this.services.now());
+  /**
+   * The latest date an answer may hold: the option's (announcing), else today; for an announced
+   * trip its own return date when later, so that the announced dates stay acceptable as they are.
+   */
+  private latestDate(options: InterviewOptions, report: Report): string {
+    if (options.latestDate) return options.latestDate;
+    const today = todayIn(this.services.timeZone, this.services.now());
+    const announced = report.announced?.returnDate;
+    return announced && announced > today ? announced : today;
   }
 }
 

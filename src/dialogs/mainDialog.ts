@@ -34,6 +34,7 @@ import { ExportDialog, type ExportOptions } from './exportDialog';
 import { answerSpentCard } from './spentCards';
 import { openChosenReport } from './openReport';
 import { isSameTripNoticeResult, SameTripNoticeDialog } from './sameTripNoticeDialog';
+import { AnnounceDialog, type AnnounceOptions } from './announceDialog';
 
 const MAIN_STEPS = 'mainSteps';
 
@@ -50,6 +51,8 @@ interface MainStepsOptions {
 export interface MainOptions {
   edit?: EditOptions;
   continueDraft?: boolean;
+  /** `ik ga op reis`: a trip announced before it is made. */
+  announce?: AnnounceOptions;
 }
 
 /** The whole interview: choose or resume a draft, ask the questions, review, post. */
@@ -67,6 +70,7 @@ export class MainDialog extends InterruptibleDialog {
     this.exportDialog = new ExportDialog(services);
     this.addDialog(this.exportDialog);
     this.addDialog(new SameTripNoticeDialog(services));
+    this.addDialog(new AnnounceDialog(services));
     this.addDialog(
       new WaterfallDialog(MAIN_STEPS, [
         this.offerDraftStep.bind(this),
@@ -101,6 +105,7 @@ export class MainDialog extends InterruptibleDialog {
     options?: MainOptions,
   ): Promise<DialogTurnResult> {
     if (options?.edit) return innerDc.beginDialog(DialogIds.edit, options.edit);
+    if (options?.announce) return innerDc.beginDialog(DialogIds.announce, options.announce);
     return super.onBeginDialog(innerDc, options);
   }
 
@@ -186,6 +191,10 @@ export class MainDialog extends InterruptibleDialog {
       continueDraft: async () => {
         if (place === 'interview') await dc.cancelAllDialogs();
         result = await dc.beginDialog(this.id, { continueDraft: true } satisfies MainOptions);
+      },
+      announceTrip: async () => {
+        if (place === 'interview') await dc.cancelAllDialogs();
+        result = await dc.beginDialog(this.id, { announce: {} } satisfies MainOptions);
       },
       showHelp: async () => {
         // Mid-interview the text alone: the card's buttons would leave the open question.
@@ -284,6 +293,12 @@ export class MainDialog extends InterruptibleDialog {
     if (action.action === CardActions.openReport) {
       const opened = await openChosenReport(context, this.services.reports, action.reportId);
       if (opened === 'draft') await dialogContext.beginDialog(this.id);
+      return;
+    }
+    if (action.action === CardActions.announce) {
+      // `Reis aanmelden` on the offer of `ik ga op reis`, pressed after the dialog ended.
+      const announce: AnnounceOptions = { confirmed: true };
+      await dialogContext.beginDialog(this.id, { announce } satisfies MainOptions);
       return;
     }
     if (action.action !== CardActions.resume && action.action !== CardActions.newReport) {

@@ -27,6 +27,8 @@ export const CardActions = {
   download: 'download',
   openReport: 'openReport',
   notNow: 'notNow',
+  announce: 'announce',
+  nudgeLater: 'nudgeLater',
 } as const;
 
 const cardActionSchema = z

@@ -59,10 +59,14 @@ function stateOf(report: Report): ReminderState {
   return report.reminder ?? { sentAt: [] };
 }
 
-/** The report with its next reminder due counted from `from` (the traveller just touched it). */
+/**
+ * The report with its next reminder due counted from `from` (the traveller just touched it); an
+ * announced trip whose nudge is still to come keeps the nudge's time (see nudge.ts).
+ */
 export function withReminderScheduled(report: Report, policy: ReminderPolicy, from: Date): Report {
   const { failures: _failures, ...kept } = stateOf(report);
-  return withReminder(report, kept, reminderDueFrom(report, policy, from));
+  const nudgeDue = mayRemind(report) ? report.announced?.nudge.dueAt : undefined;
+  return withReminder(report, kept, nudgeDue ?? reminderDueFrom(report, policy, from));
 }
 
 /** The report without a due reminder (the traveller switched reminders off, or none may come). */

@@ -15,11 +15,15 @@ import {
   type ReminderPolicy,
 } from './reminderSchedule';
 import { isWithinWindow, nextWindowMoment } from './workingCalendar';
+import { firstReminderMoment, isNudgeDue, recordNudgeSent, withoutNudgeWhenWritten } from './nudge';
 
 /** How sending one reminder went: sent, refused for good (403/404), or failed for now. */
 export type ReminderDelivery = 'sent' | 'gone' | 'failed';
 
-/** Sends the reminder card of a draft into its traveller's personal chat. */
+/**
+ * Sends the reminder card of a draft into its traveller's personal chat; for an announced trip
+ * whose nudge is due (`isNudgeDue`), the nudge card instead.
+ */
 export type SendReminder = (draft: Report) => Promise<ReminderDelivery>;
 
 /** The little a sweep logs: ids and counts, never answers or names. */
@@ -87,8 +91,11 @@ export class ReminderSweep {
     }
   }
 
-  private async remind(draft: Report, now: Date, result: SweepResult): Promise<void> {
+  private async remind(found: Report, now: Date, result: SweepResult): Promise<void> {
     const { reports, preferences, policy } = this.parts;
+    // An announced trip the traveller wrote on since: no nudge, the usual reminders. The change
+    // is written with whatever this sweep writes next (the same ETag).
+    const draft = withoutNudgeWhenWritten(found);
     const zone = timeZoneOf(draft);
     // Nobody to reach, no more reminders for this draft (two sent, or Teams refused), or the
     // traveller wants none: no reminder is due any more.
@@ -106,6 +113,13 @@ export class ReminderSweep {
     const spaced = nextReminderAfterLast(draft, policy);
     if (spaced && spaced.getTime() > now.getTime()) {
       await reports.replaceIfUnchanged(withReminderDueAt(draft, spaced));
+      result.skipped++;
+      return;
+    }
+    // An announced trip: nothing while the traveller is away, not even after an answer.
+    const first = firstReminderMoment(draft, policy.calendar);
+    if (first && first.getTime() > now.getTime()) {
+      await reports.replaceIfUnchanged(withReminderDueAt(draft, first));
       result.skipped++;
       return;
     }
@@ -127,11 +141,14 @@ export class ReminderSweep {
       result.skipped++;
       return;
     }
+    const nudge = isNudgeDue(claimed);
     const delivery = await this.parts.send(claimed).catch((): ReminderDelivery => 'failed');
     const record = (change: (report: Report) => Report) =>
       reports.update(draft.travellerId, draft.id, change);
     if (delivery === 'sent') {
-      await record((report) => recordReminderSent(report, policy, now));
+      await record((report) =>
+        nudge ? recordNudgeSent(report, policy, now) : recordReminderSent(report, policy, now),
+      );
       result.sent++;
     } else if (delivery === 'gone') {
       await record(markUndeliverable);
@@ -144,6 +161,6 @@ export class ReminderSweep {
       if (updated.reminder?.undeliverable) result.undeliverable++;
       else result.failed++;
     }
-    this.parts.log.info({ reportId: draft.id, delivery }, 'reminder');
+    this.parts.log.info({ reportId: draft.id, delivery, nudge }, 'reminder');
   }
 }

@@ -156,6 +156,31 @@ export interface ReminderState {
 }
 
 /**
+ * A trip announced before it was made (`ik ga op reis`): the draft holds its title, destination
+ * and dates, and the bot writes first (the nudge) on the first working day after `returnDate`.
+ */
+export interface Announcement {
+  /** When the trip was announced: an answer stored after it means the traveller wrote on. */
+  at: string;
+  /** The announced return date (ISO), which may lie in the future. */
+  returnDate: string;
+  nudge: NudgeState;
+}
+
+/**
+ * The nudge of an announced trip. While one is due, `dueAt` holds its time (and
+ * `Report.reminderDueAt` too, which the reminder sweep queries); `Later` moves it.
+ */
+export interface NudgeState {
+  /** When the next nudge is due; absent once sent (or dropped: the traveller wrote on). */
+  dueAt?: string;
+  /** When each nudge was sent, oldest first. */
+  sentAt: string[];
+  /** How often the traveller pressed `Later`. */
+  postponed: number;
+}
+
+/**
  * A changed answer between the turn that gives it and the turn that confirms it. It is kept in
  * the report rather than the dialog state, so that no answer text lives in `state`.
  */
@@ -193,6 +218,8 @@ export interface Report {
   reminderDueAt?: string;
   /** Reminders of an unfinished draft. */
   reminder?: ReminderState;
+  /** Set when the trip was announced before it was made (see `Announcement`). */
+  announced?: Announcement;
   /** New answers given to a posted report, waiting for confirmation, by the edit's id. */
   pendingEdits?: Record<string, PendingEdit>;
   createdAt: string;

@@ -14,6 +14,7 @@ import { myReportsCardData, renderMyReportsCard } from '../../src/cards/myReport
 import { postedCardData, renderPostedCard } from '../../src/cards/postedCard';
 import { questionCardData, renderQuestionCard } from '../../src/cards/questionCard';
 import { reminderCardData, renderReminderCard } from '../../src/cards/reminderCard';
+import { nudgeCardData, renderNudgeCard } from '../../src/cards/nudgeCard';
 import { renderChannelCard } from '../../src/cards/reportCard';
 import { renderResumeCard, resumeCardData } from '../../src/cards/resumeCard';
 import { renderSameTripCard, sameTripCardData } from '../../src/cards/sameTripCard';
@@ -142,6 +143,27 @@ export function everyCard(fixture: CardFixture): NamedCard[] {
       renderResumeCard(resumeCardData(reportView(titleOnly, catalogue, locale))),
     );
     add(`reminder (${locale})`, renderReminderCard(reminderCardData(titleOnly, catalogue)));
+    const announced: Report = {
+      ...draft,
+      announced: {
+        at: draft.updatedAt,
+        returnDate: '2026-11-20',
+        nudge: { sentAt: [], postponed: 0 },
+      },
+    };
+    add(`nudge (${locale})`, renderNudgeCard(nudgeCardData(announced, catalogue)));
+    add(
+      `last nudge (${locale})`,
+      renderNudgeCard(
+        nudgeCardData(
+          {
+            ...announced,
+            announced: { ...announced.announced!, nudge: { sentAt: [], postponed: 2 } },
+          },
+          catalogue,
+        ),
+      ),
+    );
     add(
       `reminder without title (${locale})`,
       renderReminderCard(reminderCardData(draftOf(fixture, locale, []), catalogue)),
