@@ -7,4 +7,5 @@ export const DialogIds = {
   edit: 'editDialog',
   export: 'exportDialog',
   sameTripNotice: 'sameTripNoticeDialog',
+  form: 'formDialog',
 } as const;

@@ -27,6 +27,8 @@ export const CardActions = {
   download: 'download',
   openReport: 'openReport',
   notNow: 'notNow',
+  openForm: 'openForm',
+  saveForm: 'saveForm',
 } as const;
 
 const cardActionSchema = z

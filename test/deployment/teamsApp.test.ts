@@ -160,6 +160,7 @@ describe('deployment: the Teams app package', () => {
       assert.deepEqual(commands('personal'), [
         'nieuw verslag',
         'verder',
+        'formulier',
         'mijn verslagen',
         'wijzig',
         'exporteer',

@@ -232,10 +232,7 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
       persons: { type: 'number', value: 2 },
       title: { type: 'shortText', text: 'Titel' },
     };
-    await assert.rejects(
-      store.setAnswers(traveller, posted.id, answers, now),
-      /no longer a draft/,
-    );
+    await assert.rejects(store.setAnswers(traveller, posted.id, answers, now), /no longer a draft/);
     assert.deepEqual((await store.get(traveller, posted.id))?.answers, {});
     await assert.rejects(store.setAnswers(traveller, randomUUID(), answers, now), /does not exist/);
   });
