@@ -128,7 +128,8 @@ export function formDialogTests(catalogue: Catalogue): void {
       (element) => element.type === 'Container',
     )) {
       const items = container.items as Record<string, unknown>[];
-      const lastInput = items.findLastIndex((item) => String(item.type).startsWith('Input.'));
+      const isInput = (item: Record<string, unknown>) => String(item.type).startsWith('Input.');
+      const lastInput = items.length - 1 - [...items].reverse().findIndex(isInput);
       const after = items[lastInput + 1];
       if (after?.type !== 'RichTextBlock') continue;
       const [run] = after.inlines as { text: string; color: string }[];
