@@ -92,6 +92,21 @@ const texts = {
     previous: 'Vorige',
     change: 'Wijzigen',
     post: 'Plaatsen in kanaal',
+    openForm: 'Alles in één formulier',
+    save: 'Opslaan',
+    formIntro:
+      'Alle vragen op één kaart, ingevuld met wat je al hebt beantwoord. Vul alles in en druk op Opslaan; daarna zie je je verslag nog één keer voordat je het plaatst.',
+    formHasErrors: (count: number) =>
+      count === 1
+        ? 'Eén antwoord klopt nog niet: zie de melding onder het veld. Er is nog niets opgeslagen.'
+        : `${count} antwoorden kloppen nog niet: zie de meldingen onder de velden. Er is nog niets opgeslagen.`,
+    formSaved: 'alle antwoorden opgeslagen',
+    formShortened:
+      'Ingekort voor Teams: laat je dit veld zo, dan blijft je volledige antwoord bewaard.',
+    formTypedHint:
+      'Vul het formulier hierboven in en druk op **Opslaan**, of typ **verder** om in de chat vraag voor vraag verder te gaan.',
+    formStale:
+      'Dat formulier is niet meer actueel; hieronder staat het opnieuw, met je opgeslagen antwoorden.',
     resume: 'Verdergaan',
     newReport: 'Nieuw verslag',
     yes: 'Ja',
@@ -326,6 +341,19 @@ const texts = {
     previous: 'Previous',
     change: 'Change',
     post: 'Post in channel',
+    openForm: 'Whole form on one card',
+    save: 'Save',
+    formIntro:
+      'All questions on one card, filled in with what you have answered already. Fill in everything and press Save; then you see your report once more before you post it.',
+    formHasErrors: (count: number) =>
+      count === 1
+        ? 'One answer is not right yet: see the message below its field. Nothing has been saved yet.'
+        : `${count} answers are not right yet: see the messages below their fields. Nothing has been saved yet.`,
+    formSaved: 'all answers saved',
+    formShortened: 'Shortened for Teams: leave this field as it is and your full answer is kept.',
+    formTypedHint:
+      'Fill in the form above and press **Save**, or type **continue** to go on question by question in the chat.',
+    formStale: 'That form is no longer current; here it is again, with your saved answers.',
     resume: 'Continue',
     newReport: 'New report',
     yes: 'Yes',

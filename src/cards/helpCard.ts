@@ -10,7 +10,7 @@ export interface HelpCardData {
   outro: string;
   /** The draft `Verdergaan` continues; empty when there is none (no button then). */
   draftId: string;
-  labels: { resume: string; newReport: string };
+  labels: { resume: string; newReport: string; openForm: string };
 }
 
 /** Renders the help card, sent for `help` and any message that is no command outside an interview. */
@@ -31,6 +31,6 @@ export function helpCardData(
     commands,
     outro: texts.helpOutro,
     draftId: draftId ?? '',
-    labels: { resume: texts.resume, newReport: texts.newReport },
+    labels: { resume: texts.resume, newReport: texts.newReport, openForm: texts.openForm },
   };
 }

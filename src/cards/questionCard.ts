@@ -46,12 +46,14 @@ export interface QuestionCardData {
   /** The colleagues picked before, for Teams' people picker to show them selected. */
   pickedChoices: { title: string; value: string }[];
   canGoBack: boolean;
+  /** `Alles in één formulier` under the first question of a draft: every question on one card. */
+  offerForm: boolean;
   /**
    * What a yes/no card is pre-filled with, sent back with its answer: a no then drops left-over
    * agreements and keeps new text as a remark (see PREFILL_FIELDS). Null on other questions.
    */
   prefill: { answer: string | null; choice: string | null };
-  labels: { next: string; previous: string; yes: string; no: string };
+  labels: { next: string; previous: string; yes: string; no: string; openForm: string };
 }
 
 const expandQuestionCard = cardTemplate<QuestionCardData>('question.json');
@@ -146,6 +148,7 @@ export function questionCardData(
     today,
     fields,
     canGoBack: catalogue.position(question.key) > 1,
+    offerForm: catalogue.position(question.key) === 1 && report.status === 'draft',
     suggestion:
       !stored && suggested?.type === 'number' && colleagues?.type === 'colleagues'
         ? texts.travellersSuggestion(colleagues.colleagues.length, suggested.value)
@@ -166,7 +169,13 @@ export function questionCardData(
       question.type === 'yesNoText'
         ? { answer: fields.answer, choice: fields.choice }
         : { answer: null, choice: null },
-    labels: { next: texts.next, previous: texts.previous, yes: texts.yes, no: texts.no },
+    labels: {
+      next: texts.next,
+      previous: texts.previous,
+      yes: texts.yes,
+      no: texts.no,
+      openForm: texts.openForm,
+    },
   };
 }
 

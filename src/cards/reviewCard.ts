@@ -16,7 +16,8 @@ export interface ReviewRow {
 
 /**
  * The data of `cards/review.json`: every answer, `Plaatsen in kanaal` first, then a drop-down of
- * the parts (`parts`) with one `Wijzig`: a button a part would pass Teams' six actions.
+ * the parts (`parts`) with one `Wijzig`: a button a part would pass Teams' six actions; then
+ * `Alles in één formulier`, to change several answers on one card.
  */
 export interface ReviewCardData {
   title: string;
@@ -24,7 +25,7 @@ export interface ReviewCardData {
   reportId: string;
   rows: ReviewRow[];
   parts: ChoiceList;
-  labels: { change: string; post: string; shortened: string };
+  labels: { change: string; post: string; shortened: string; openForm: string };
 }
 
 const expandReviewCard = cardTemplate<ReviewCardData>('review.json');
@@ -55,6 +56,11 @@ export function reviewCardData(view: ReportView): ReviewCardData {
       const shown = viewed.shown ?? { text: texts.notAnswered };
       return { key: viewed.question.key, label: viewed.name, ...answerText(shown) };
     }),
-    labels: { change: texts.change, post: texts.post, shortened: texts.shortenedNote },
+    labels: {
+      change: texts.change,
+      post: texts.post,
+      shortened: texts.shortenedNote,
+      openForm: texts.openForm,
+    },
   };
 }

@@ -34,6 +34,8 @@ export interface ChatCommandContext {
   /** Shows what the bot does and its commands (idle: the help card, with its buttons). */
   showHelp(): Promise<void>;
   showMyReports(): Promise<void>;
+  /** Shows every question on one card (`formulier`), for the draft being answered or the latest. */
+  openForm(): Promise<void>;
   /** Offers a posted report as a Word file. */
   startExport(): Promise<void>;
   /** Changes a posted report; `part` is what the traveller typed after the command word. */
@@ -170,6 +172,23 @@ export const commands = [
     },
     personal: (chat, { rest }) => chat.startEdit(rest),
     channel: (channel, { rest }) => channel.editFromThread(rest),
+  },
+  {
+    name: 'form',
+    words: {
+      nl: ['formulier', 'alles in één formulier', 'alles in een formulier', 'hele formulier'],
+      en: ['form', 'whole form', 'whole form on one card'],
+    },
+    where: ['idle', 'interview'],
+    help: {
+      nl: '**formulier**: alle vragen op één kaart, om in één keer in te vullen en op te slaan',
+      en: '**form**: every question on one card, to fill in and save at once',
+    },
+    manifest: {
+      scope: 'personal',
+      description: 'Alle vragen van je verslag op één kaart, in één keer in te vullen.',
+    },
+    personal: (chat) => chat.openForm(),
   },
   {
     name: 'myReports',

@@ -8,4 +8,5 @@ export const DialogIds = {
   export: 'exportDialog',
   sameTripNotice: 'sameTripNoticeDialog',
   announce: 'announceDialog',
+  form: 'formDialog',
 } as const;

@@ -36,6 +36,7 @@ import {
 } from './askBackTurn';
 import { localeOf, replaceCard, sendCard, travellerOf, noteReport } from './conversation';
 import { clientTimeZoneOf } from './clientTimeZone';
+import { nameColleagues } from './colleagueNaming';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
 import { cardActionOf, commandOf, commandWordOf, type CardAction } from './turnInput';
@@ -273,11 +274,7 @@ export class InterviewDialog extends ComponentDialog {
     } satisfies InterviewOptions);
   }
 
-  /**
-   * Colleagues with their names: those picked in Teams named through the teams' rosters, typed
-   * ones matched to colleagues picked before (an edit typed on a phone keeps their mention).
-   * Picked colleagues that no team knows are refused, for the traveller to type their names.
-   */
+  /** The colleagues of the answer to the open question named (see nameColleagues). */
   private async namedColleagues(
     step: WaterfallStepContext,
     colleagues: readonly Colleague[],
@@ -285,42 +282,13 @@ export class InterviewDialog extends ComponentDialog {
     const { reportId } = step.options as InterviewOptions;
     const { questionKey } = step.values as InterviewValues;
     const report = await this.loadReport(step, reportId);
-    const stored = report.answers[questionKey];
-    // Teams' ids are GUIDs, kept in lower case: the same colleague is one id however it is sent.
-    const known = new Map<string, Colleague>();
-    for (const colleague of stored?.type === 'colleagues' ? stored.colleagues : []) {
-      if (colleague.aadObjectId) known.set(colleague.aadObjectId.toLowerCase(), colleague);
-    }
-    const unnamed = colleagues
-      .map((colleague) => colleague.aadObjectId?.toLowerCase())
-      .filter((id): id is string => id !== undefined && !known.has(id));
-    const { names, unresolved } =
-      unnamed.length > 0 && this.services.colleagueNames
-        ? await this.services.colleagueNames.resolve(step.context, unnamed, report.post?.teamId)
-        : { names: new Map<string, string>(), unresolved: unnamed };
-    if (unresolved.length > 0) {
-      return {
-        ok: false,
-        error: textsFor(localeOf(step.context)).colleaguesNotFound(unresolved.length),
-      };
-    }
-    const byName = new Map(
-      [...known.values()].map((colleague) => [colleague.name.toLowerCase(), colleague]),
+    return nameColleagues(
+      step.context,
+      this.services.colleagueNames,
+      report,
+      questionKey,
+      colleagues,
     );
-    const named = colleagues.map((colleague): Colleague => {
-      const id = colleague.aadObjectId?.toLowerCase();
-      if (!id) return byName.get(colleague.name.toLowerCase()) ?? colleague;
-      return { name: names.get(id) ?? known.get(id)?.name ?? colleague.name, aadObjectId: id };
-    });
-    // A colleague both picked and typed is named once.
-    const seen = new Set<string>();
-    const once = named.filter((colleague) => {
-      const key = colleague.aadObjectId ?? colleague.name.toLowerCase();
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    return { ok: true, answer: { type: 'colleagues', colleagues: once } };
   }
 
   /** True when a card's answer is the very answer stored already for its question in this report. */

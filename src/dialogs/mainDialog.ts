@@ -35,6 +35,8 @@ import { answerSpentCard } from './spentCards';
 import { openChosenReport } from './openReport';
 import { isSameTripNoticeResult, SameTripNoticeDialog } from './sameTripNoticeDialog';
 import { AnnounceDialog, type AnnounceOptions } from './announceDialog';
+import { FormDialog, type FormOptions } from './formDialog';
+import { loadReport } from './turnReports';
 
 const MAIN_STEPS = 'mainSteps';
 
@@ -45,6 +47,9 @@ const MAIN_STEPS = 'mainSteps';
 interface MainStepsOptions {
   startNew?: boolean;
   continueDraft?: boolean;
+  /** The form card instead of the interview (`formulier`), on `reportId` or the latest draft. */
+  form?: boolean;
+  reportId?: string;
 }
 
 /** How the main dialog starts: the interview (the draft continued), or an edit of a posted report. */
@@ -53,6 +58,8 @@ export interface MainOptions {
   continueDraft?: boolean;
   /** `ik ga op reis`: a trip announced before it is made. */
   announce?: AnnounceOptions;
+  /** The form card: of this draft, else of the latest draft, else of a new one. */
+  form?: { reportId?: string };
 }
 
 /** The whole interview: choose or resume a draft, ask the questions, review, post. */
@@ -71,6 +78,7 @@ export class MainDialog extends InterruptibleDialog {
     this.addDialog(this.exportDialog);
     this.addDialog(new SameTripNoticeDialog(services));
     this.addDialog(new AnnounceDialog(services));
+    this.addDialog(new FormDialog(services));
     this.addDialog(
       new WaterfallDialog(MAIN_STEPS, [
         this.offerDraftStep.bind(this),
@@ -106,6 +114,12 @@ export class MainDialog extends InterruptibleDialog {
   ): Promise<DialogTurnResult> {
     if (options?.edit) return innerDc.beginDialog(DialogIds.edit, options.edit);
     if (options?.announce) return innerDc.beginDialog(DialogIds.announce, options.announce);
+    if (options?.form) {
+      return innerDc.beginDialog(MAIN_STEPS, {
+        form: true,
+        ...options.form,
+      } satisfies MainStepsOptions);
+    }
     return super.onBeginDialog(innerDc, options);
   }
 
@@ -143,6 +157,9 @@ export class MainDialog extends InterruptibleDialog {
     innerDc: DialogContext,
     action: CardAction,
   ): Promise<DialogTurnResult | undefined> {
+    if (action.action === CardActions.openForm || action.action === CardActions.saveForm) {
+      return this.interruptForForm(innerDc, action);
+    }
     if (action.action === CardActions.resume && action.reportId) {
       // A reminder's (or an offer's) `Verdergaan`: that draft, whatever was going on.
       await innerDc.cancelAllDialogs();
@@ -170,6 +187,27 @@ export class MainDialog extends InterruptibleDialog {
       return innerDc.beginDialog(MAIN_STEPS);
     }
     return undefined;
+  }
+
+  /**
+   * `Alles in één formulier` mid-interview, or Opslaan of a form card: the form of that draft
+   * takes the place of whatever was going on (its answers stay: each was stored). Opslaan of the
+   * form that is open is the form's own.
+   */
+  private async interruptForForm(
+    innerDc: DialogContext,
+    action: CardAction,
+  ): Promise<DialogTurnResult | undefined> {
+    const active = innerDc.activeDialog;
+    const formOpen =
+      active?.id === DialogIds.form &&
+      (active.state as Partial<FormOptions>).reportId === action.reportId;
+    if (action.action === CardActions.saveForm && formOpen) return undefined;
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(MAIN_STEPS, {
+      form: true,
+      ...(action.reportId ? { reportId: action.reportId } : {}),
+    } satisfies MainStepsOptions);
   }
 
   /** What the registry's commands may do in the personal chat, on this dialog context. */
@@ -209,6 +247,16 @@ export class MainDialog extends InterruptibleDialog {
         const questionKey = this.services.catalogue.named(part)?.key;
         const edit: EditOptions = questionKey ? { questionKey } : {};
         result = await dc.beginDialog(this.id, { edit } satisfies MainOptions);
+      },
+      openForm: async () => {
+        // Mid-interview: the draft being answered (not a posted report being edited).
+        const activeId = place === 'interview' ? activeReportId(dc.stack) : undefined;
+        const active = activeId && (await loadReport(context, this.services.reports, activeId));
+        const reportId = active && active.status === 'draft' ? active.id : undefined;
+        if (place === 'interview') await dc.cancelAllDialogs();
+        result = await dc.beginDialog(this.id, {
+          form: reportId ? { reportId } : {},
+        } satisfies MainOptions);
       },
       setReminders: (on) => this.draftCommands.setReminders(context, on),
       offerDraftDeletion: () =>
@@ -301,6 +349,11 @@ export class MainDialog extends InterruptibleDialog {
       await dialogContext.beginDialog(this.id, { announce } satisfies MainOptions);
       return;
     }
+    if (action.action === CardActions.openForm || action.action === CardActions.saveForm) {
+      const form = action.reportId ? { reportId: action.reportId } : {};
+      await dialogContext.beginDialog(this.id, { form } satisfies MainOptions);
+      return;
+    }
     if (action.action !== CardActions.resume && action.action !== CardActions.newReport) {
       await context.sendActivity(textsFor(localeOf(context)).staleCardIdle);
       return;
@@ -323,7 +376,19 @@ export class MainDialog extends InterruptibleDialog {
       await context.sendActivity(textsFor(localeOf(context)).draftGone);
       return step.endDialog();
     }
+    if (options?.form === true && options.reportId) {
+      // The form of a draft named by its card: that draft, or a sentence when it is posted.
+      const named = await loadReport(context, this.services.reports, options.reportId);
+      if (named?.status === 'draft') return step.next(named.id);
+      await context.sendActivity(textsFor(localeOf(context)).draftGone);
+      return step.endDialog();
+    }
     const draft = await this.services.reports.findLatestDraft(travellerOf(context).id);
+    if (options?.form === true) {
+      // `formulier`: the latest draft, or a new one (through the same-trip notice).
+      if (draft) return step.next(keepReport(context, draft).id);
+      return step.beginDialog(DialogIds.sameTripNotice);
+    }
     if (options?.continueDraft === true) {
       // `verder`: the latest draft at its first open question, or a sentence when there is none.
       if (draft) return step.next(keepReport(context, draft).id);
@@ -365,13 +430,20 @@ export class MainDialog extends InterruptibleDialog {
         return step.replaceDialog(MAIN_STEPS);
       }
     }
+    if ((step.options as MainStepsOptions | undefined)?.form === true) {
+      return step.beginDialog(DialogIds.form, { reportId } satisfies FormOptions);
+    }
     return step.beginDialog(DialogIds.interview, { reportId } satisfies InterviewOptions);
   }
 
   /** All questions answered: review and post. */
   private async reviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { reportId } = step.result as InterviewResult;
-    return step.replaceDialog(DialogIds.review, { reportId } satisfies ReviewOptions);
+    // The form ends without a report when its draft was posted or deleted meanwhile.
+    const result = step.result as InterviewResult | undefined;
+    if (!result) return step.endDialog();
+    return step.replaceDialog(DialogIds.review, {
+      reportId: result.reportId,
+    } satisfies ReviewOptions);
   }
 
   private async createDraft(context: TurnContext): Promise<string> {

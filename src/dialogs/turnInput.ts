@@ -29,6 +29,8 @@ export const CardActions = {
   notNow: 'notNow',
   announce: 'announce',
   nudgeLater: 'nudgeLater',
+  openForm: 'openForm',
+  saveForm: 'saveForm',
 } as const;
 
 const cardActionSchema = z

@@ -3,7 +3,7 @@ import type { Report } from '../report/report';
 import { cosmosStatus, storeError } from './cosmosErrors';
 import { withoutSystemProperties } from './documents';
 import { missingReport, notADraft, ReportConflictError, requireSameReport } from './reportStore';
-import type { ReportStore, SetAnswerArgs } from './reportStore';
+import type { ReportStore, SetAnswerArgs, SetAnswersArgs } from './reportStore';
 
 /** Options of the Cosmos DB report store. */
 export interface CosmosReportStoreOptions {
@@ -101,6 +101,25 @@ export class CosmosReportStore implements ReportStore {
       if (status === 412) throw notADraft(travellerId, id, key, error);
       throw storeError(`storing answer ${key} of report ${id}`, error);
     }
+  }
+
+  async setAnswers(
+    ...[travellerId, id, answers, at, reminderDueAt]: SetAnswersArgs
+  ): Promise<Report> {
+    // A replace under the document's ETag, not a patch: a patch takes at most 10 operations, and
+    // a catalogue has more questions than that. A write in between (an answer typed in the chat
+    // on another device) makes `update` read again and reapply these answers over it.
+    return this.update(travellerId, id, (current) => {
+      if (current.status !== 'draft') {
+        throw notADraft(travellerId, id, Object.keys(answers).join(', '));
+      }
+      return {
+        ...current,
+        answers: { ...current.answers, ...answers },
+        updatedAt: at.toISOString(),
+        ...(reminderDueAt ? { reminderDueAt } : {}),
+      };
+    });
   }
 
   async listByTraveller(travellerId: string): Promise<Report[]> {

@@ -1,6 +1,6 @@
 import { needsSync, withAnswer, type Report } from '../report/report';
 import { missingReport, notADraft, requireSameReport } from './reportStore';
-import type { ReportStore, SetAnswerArgs } from './reportStore';
+import type { ReportStore, SetAnswerArgs, SetAnswersArgs } from './reportStore';
 
 /**
  * Reports in this process's memory, with ETags as Cosmos DB gives them: for tests whose subject
@@ -46,6 +46,21 @@ export class InMemoryReportStore implements ReportStore {
     if (!current) throw missingReport(travellerId, id);
     if (current.status !== 'draft') throw notADraft(travellerId, id, key);
     const answered = withAnswer(structuredClone(current), key, answer, at);
+    return this.write(reminderDueAt ? { ...answered, reminderDueAt } : answered);
+  }
+
+  async setAnswers(
+    ...[travellerId, id, answers, at, reminderDueAt]: SetAnswersArgs
+  ): Promise<Report> {
+    const current = this.reports.get(keyOf(travellerId, id));
+    if (!current) throw missingReport(travellerId, id);
+    const keys = Object.keys(answers);
+    if (current.status !== 'draft') throw notADraft(travellerId, id, keys.join(', '));
+    const answered: Report = {
+      ...structuredClone(current),
+      answers: { ...current.answers, ...structuredClone(answers) },
+      updatedAt: at.toISOString(),
+    };
     return this.write(reminderDueAt ? { ...answered, reminderDueAt } : answered);
   }
 

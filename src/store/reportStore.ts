@@ -48,6 +48,15 @@ export type SetAnswerArgs = [
   reminderDueAt?: string,
 ];
 
+/** What ReportStore.setAnswers takes: which report, its answers by question key, when, and the next reminder. */
+export type SetAnswersArgs = [
+  travellerId: string,
+  id: string,
+  answers: Readonly<Record<string, Answer>>,
+  at: Date,
+  reminderDueAt?: string,
+];
+
 /** Persistence of reports, one document a report, partitioned by traveller. */
 export interface ReportStore {
   /** Writes a new report; fails if its id already exists. Returns it with its ETag. */
@@ -73,6 +82,13 @@ export interface ReportStore {
    * next reminder is due (an answer touches it). Returns the stored report with its new ETag.
    */
   setAnswer(...args: SetAnswerArgs): Promise<Report>;
+  /**
+   * Sets several answers of a draft and its `updatedAt` in one write (the form card's Opslaan):
+   * all of them or none. Answers not among `answers` stay. Throws when the report is missing or
+   * no longer a draft. With `reminderDueAt`, the same write sets when the next reminder is due.
+   * Returns the stored report with its new ETag.
+   */
+  setAnswers(...args: SetAnswersArgs): Promise<Report>;
   /** The traveller's reports, newest (by updatedAt) first; one partition only. */
   listByTraveller(travellerId: string): Promise<Report[]>;
   /** The traveller's most recently updated draft, or undefined. */

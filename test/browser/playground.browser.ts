@@ -511,6 +511,50 @@ describe('Reisverslag in the Microsoft 365 Agents Playground (Chromium)', functi
     await playground.screenshot('resumed');
     expectNoBotErrors();
   });
+
+  // Issue 19: the draft left open above (its title answered, the destination asked) finished on
+  // the form card, and posted.
+  it('fills in the whole form on one card, saves it, and posts the report from its review', async () => {
+    await playground.say('form');
+    const form = await playground.cardWithButton(
+      'The form card',
+      'Save',
+      'Report of a foreign business trip',
+    );
+    await expectTexts(form, 'The form card', [
+      ...catalogue.questions.map((question) => question.text.en),
+    ]);
+    const title = await form.getByLabel('Title').inputValue();
+    if (title !== 'Eurocities Forum 2026') throw new Error(`Title pre-filled with "${title}"`);
+    for (const question of catalogue.questions) {
+      if (question.key === 'persons') {
+        await form.getByLabel('Number of people').fill(trip.persons);
+        continue;
+      }
+      await (fills[question.key] ?? sampleFill(question)).fill(form);
+    }
+    await playground.screenshot('form-filled');
+    await playground.picture('form-card', form);
+    const reviews = await playground.cards('Check your report').count();
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    const review = await playground.newCard(
+      'The review after the form',
+      reviews,
+      'Check your report',
+    );
+    await expectTexts(review, 'The review after the form', reportTexts);
+    // The form is replaced by a compact line.
+    await playground.card('The form, saved', 'all answers saved');
+    const posted = await playground.cards('Your report has been posted in the channel').count();
+    await review.getByRole('button', { name: 'Post in channel', exact: true }).click();
+    await playground.newCard(
+      'The confirmation of the form’s report',
+      posted,
+      'Your report has been posted in the channel Reisverslagen of the team Internationale Zaken',
+    );
+    await playground.screenshot('form-posted');
+    expectNoBotErrors();
+  });
 });
 
 function slug(text: string): string {

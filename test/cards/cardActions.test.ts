@@ -13,6 +13,9 @@ import {
   fileConsentAnsweredCardData,
   renderFileConsentAnsweredCard,
 } from '../../src/cards/fileConsentAnsweredCard';
+import { formCardData, renderFormCard } from '../../src/cards/formCard';
+import { helpCardData, renderHelpCard } from '../../src/cards/helpCard';
+import { helpLines } from '../../src/dialogs/commands';
 import { myReportsCardData, renderMyReportsCard } from '../../src/cards/myReportsCard';
 import { postedCardData, renderPostedCard } from '../../src/cards/postedCard';
 import { questionCardData, renderQuestionCard } from '../../src/cards/questionCard';
@@ -125,6 +128,18 @@ function everyCard(): SentCard[] {
         card: renderReviewCard(reviewCardData(reportView(full, catalogue, locale))),
         primary: 'post',
       });
+      cards.push({
+        name: `form (${tag})`,
+        card: renderFormCard(formCardData(catalogue, full, locale, '2026-11-20')),
+        primary: 'saveForm',
+      });
+      for (const draftId of [undefined, 'report-1']) {
+        cards.push({
+          name: `help${draftId ? ' with a draft' : ''} (${tag})`,
+          card: renderHelpCard(helpCardData(locale, helpLines(locale), draftId)),
+          primary: draftId ? 'resume' : 'newReport',
+        });
+      }
       cards.push({
         name: `report (${tag})`,
         card: renderReportCard(reportCardData(full, catalogue, locale)),

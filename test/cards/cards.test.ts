@@ -98,7 +98,7 @@ describe('cards', () => {
     }
   });
 
-  it('put the question verbatim on its card, with "Vraag n van N" and Vorige from the second on', () => {
+  it('put the question verbatim on its card, with "Vraag n van N", Vorige from the second on, the form on the first', () => {
     const first = renderQuestionCard(
       questionCardData(catalogue, catalogue.questions[0]!, report([]), 'nl', '2026-11-20'),
     );
@@ -109,7 +109,7 @@ describe('cards', () => {
       elements(card.actions)
         .filter((e) => e.type === 'Action.Submit')
         .map((e) => e.title);
-    assert.deepEqual(titles(first), ['Volgende']);
+    assert.deepEqual(titles(first), ['Volgende', 'Alles in één formulier']);
     assert.deepEqual(titles(fifth), ['Volgende', 'Vorige']);
     const texts = elements(fifth.body).map((e) => e.text);
     assert.ok(texts.includes(`Vraag 5 van ${catalogue.size}`));

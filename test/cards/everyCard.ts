@@ -3,6 +3,7 @@
 import { answeredCardData, renderAnsweredCard } from '../../src/cards/answeredCard';
 import { choiceCardData, renderChoiceCard } from '../../src/cards/choiceCard';
 import { deleteDraftCardData, renderDeleteDraftCard } from '../../src/cards/deleteDraftCard';
+import { formCardData, renderFormCard } from '../../src/cards/formCard';
 import { helpCardData, renderHelpCard } from '../../src/cards/helpCard';
 import { helpLines } from '../../src/dialogs/commands';
 import { editConfirmCardData, renderEditConfirmCard } from '../../src/cards/editConfirmCard';
@@ -137,6 +138,21 @@ export function everyCard(fixture: CardFixture): NamedCard[] {
       );
     }
     add(`review (${locale})`, renderReviewCard(reviewCardData(reportView(draft, catalogue))));
+    add(`form (${locale})`, renderFormCard(formCardData(catalogue, draft, locale, '2026-11-20')));
+    add(
+      `form refused (${locale})`,
+      renderFormCard(
+        formCardData(catalogue, draftOf(fixture, locale, []), locale, '2026-11-20', {
+          // Every question refused, each input as long as the fixture's refused input.
+          fields: Object.fromEntries(
+            catalogue.questions.map((question) => [question.key, fixture.rejected]),
+          ),
+          errors: Object.fromEntries(
+            catalogue.questions.map((question) => [question.key, 'Dit klopt niet.']),
+          ),
+        }),
+      ),
+    );
     add(`channel card (${locale})`, renderChannelCard(posted, catalogue));
     add(
       `resume (${locale})`,

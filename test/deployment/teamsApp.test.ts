@@ -161,6 +161,7 @@ describe('deployment: the Teams app package', () => {
         'nieuw verslag',
         'verder',
         'ik ga op reis',
+        'formulier',
         'mijn verslagen',
         'wijzig',
         'exporteer',

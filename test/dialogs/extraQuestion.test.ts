@@ -4,6 +4,7 @@ import { productCatalogue } from '../support/catalogue';
 import { withExtraLongTextQuestion } from '../support/sampleAnswers';
 import { editDialogTests } from './editDialog.test';
 import { exportDialogTests } from './exportDialog.test';
+import { formDialogTests } from './formDialog.test';
 import { mainDialogTests } from './mainDialog.test';
 import { postReportDialogTests } from './postReportDialog.test';
 import { reminderCommandsTests } from './reminderCommands.test';
@@ -28,6 +29,9 @@ for (const [afterKey, where] of [
     });
     describe('ExportDialog: a posted report as a Word file', function () {
       exportDialogTests(catalogue);
+    });
+    describe('FormDialog: the whole form on one card', function () {
+      formDialogTests(catalogue);
     });
   });
 }

@@ -74,7 +74,11 @@ describe('Messages that are no answer: thanks, greetings, command words, files',
       const chat = newChat();
       const [help, ...more] = await chat.say('Ik ben net terug uit Wenen');
       assert.equal(more.length, 0);
-      assert.deepEqual(buttons(help!), ['Nieuw verslag'], 'no draft: nothing to continue');
+      assert.deepEqual(
+        buttons(help!),
+        ['Nieuw verslag', 'Alles in één formulier'],
+        'no draft: nothing to continue',
+      );
       const shown = visibleText(help!);
       for (const command of ['nieuw verslag', 'verder', 'mijn verslagen', 'help']) {
         assert.ok(shown.includes(`**${command}**`), `the help card names ${command}`);
@@ -87,7 +91,11 @@ describe('Messages that are no answer: thanks, greetings, command words, files',
         { says: 'stop', botShows: ['Gepauzeerd', '**verder**'] },
       ]);
       const [withDraft] = await chat.say('wat nu?');
-      assert.deepEqual(buttons(withDraft!), ['Verdergaan', 'Nieuw verslag']);
+      assert.deepEqual(buttons(withDraft!), [
+        'Verdergaan',
+        'Nieuw verslag',
+        'Alles in één formulier',
+      ]);
       await play(chat, [
         {
           presses: () => actionData(cardOf(withDraft!)!, 'Verdergaan'),
@@ -101,7 +109,7 @@ describe('Messages that are no answer: thanks, greetings, command words, files',
       const chat = newChat();
       await play(chat, [...trip.upTo('destination'), { says: 'stop', botShows: ['Gepauzeerd'] }]);
       const [help] = await chat.say('help');
-      assert.deepEqual(buttons(help!), ['Verdergaan', 'Nieuw verslag']);
+      assert.deepEqual(buttons(help!), ['Verdergaan', 'Nieuw verslag', 'Alles in één formulier']);
       assert.match(visibleText(help!), /\*\*verwijder concept\*\*/);
     });
 
@@ -142,7 +150,7 @@ describe('Messages that are no answer: thanks, greetings, command words, files',
       const [file] = await chat.attach(fileAttachments('agenda.docx'));
       assert.match(file!.text ?? '', /^I cannot add files, images or stickers to a report/);
       const [help] = await chat.say('what can you do');
-      assert.deepEqual(buttons(help!), ['New report']);
+      assert.deepEqual(buttons(help!), ['New report', 'Whole form on one card']);
     });
   });
 

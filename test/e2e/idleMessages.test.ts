@@ -93,7 +93,7 @@ describe('e2e: messages that are no answer start nothing and are stored nowhere'
     assert.ok(help);
     assert.deepEqual(
       buttonsOf(cardOf(help)).map((button) => button.title),
-      ['Nieuw verslag'],
+      ['Nieuw verslag', 'Alles in één formulier'],
       'no draft to continue',
     );
     assert.ok(

@@ -204,6 +204,39 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
     );
   });
 
+  it('sets many answers in one write, keeping the others, with the next reminder', async () => {
+    const created = await store.create(draft(traveller));
+    await store.setAnswer(traveller, created.id, 'title', { type: 'shortText', text: 'Oud' }, now);
+    const kept: [string, Answer] = ['locations', { type: 'longText', text: 'Rotterdam ↔ 東京' }];
+    await store.setAnswer(traveller, created.id, ...kept, now);
+    const later = new Date('2025-03-03T08:00:00.000Z');
+    // More answers than a Cosmos DB patch takes operations (10): one write all the same.
+    const answers: Record<string, Answer> = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`q${i}`, { type: 'number', value: i } as Answer]),
+    );
+    answers.title = { type: 'shortText', text: 'Nieuw' };
+    const due = '2025-03-06T09:30:00.000Z';
+    const returned = await store.setAnswers(traveller, created.id, answers, later, due);
+    assert.deepEqual(returned.answers, { ...answers, [kept[0]]: kept[1] });
+    assert.equal(returned.updatedAt, later.toISOString());
+    assert.equal(returned.reminderDueAt, due);
+    assert.ok(returned.etag);
+    assert.deepEqual(await store.get(traveller, created.id), returned);
+    const without = await store.setAnswers(traveller, created.id, { title: answers.title }, now);
+    assert.equal(without.reminderDueAt, due, 'answers without a due date leave it');
+  });
+
+  it('refuses to set answers of a posted report or of a missing one, storing none', async () => {
+    const posted = await store.create({ ...draft(traveller), status: 'posted' });
+    const answers: Record<string, Answer> = {
+      persons: { type: 'number', value: 2 },
+      title: { type: 'shortText', text: 'Titel' },
+    };
+    await assert.rejects(store.setAnswers(traveller, posted.id, answers, now), /no longer a draft/);
+    assert.deepEqual((await store.get(traveller, posted.id))?.answers, {});
+    await assert.rejects(store.setAnswers(traveller, randomUUID(), answers, now), /does not exist/);
+  });
+
   it('refuses to update a report that does not exist', async () => {
     await assert.rejects(
       store.update(traveller, randomUUID(), (current) => current),
