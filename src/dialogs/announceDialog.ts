@@ -11,7 +11,7 @@ import { announceTextsFor, spokenDay } from '../announceTexts';
 import { renderResumeCard, resumeCardData } from '../cards/resumeCard';
 import { tripTitle } from '../cards/reminderCard';
 import { todayIn } from '../report/dates';
-import { newDraft, type Report } from '../report/report';
+import type { Report } from '../report/report';
 import { reportView } from '../report/reportView';
 import {
   announcedQuestions,
@@ -19,10 +19,9 @@ import {
   returnDateOf,
   withAnnouncement,
 } from '../reminders/nudge';
-import { withReminderScheduled } from '../reminders/reminderSchedule';
 import { plainMessage } from '../turn/plainMessage';
-import { clientTimeZoneOf } from './clientTimeZone';
-import { localeOf, personalChatOf, sendCard, travellerOf } from './conversation';
+import { localeOf, sendCard, travellerOf } from './conversation';
+import { createDraft } from './createDraft';
 import { DialogIds } from './dialogIds';
 import { InterviewDialog, type InterviewOptions } from './interviewDialog';
 import type { DialogServices } from './services';
@@ -117,7 +116,7 @@ export class AnnounceDialog extends ComponentDialog {
       }
     }
     await context.sendActivity(announceTextsFor(localeOf(context)).announceIntro);
-    const reportId = await this.createDraft(context);
+    const reportId = await createDraft(context, this.services);
     const today = todayIn(this.services.timeZone, this.services.now());
     return step.beginDialog(ANNOUNCE_QUESTIONS, {
       reportId,
@@ -178,19 +177,5 @@ export class AnnounceDialog extends ComponentDialog {
 
   private async report(context: TurnContext, reportId: string): Promise<Report | undefined> {
     return loadReport(context, this.services.reports, reportId);
-  }
-
-  /** A new draft, as `nieuw verslag` makes it: the announcement follows once the dates are in. */
-  private async createDraft(context: TurnContext): Promise<string> {
-    const now = this.services.now();
-    const draft: Report = {
-      ...newDraft(this.services.newId(), travellerOf(context), localeOf(context), now),
-      timeZone: clientTimeZoneOf(context),
-      chat: personalChatOf(context),
-    };
-    const created = await this.services.reports.create(
-      withReminderScheduled(draft, this.services.reminderPolicy, now),
-    );
-    return keepReport(context, created).id;
   }
 }

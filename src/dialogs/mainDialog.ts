@@ -11,10 +11,10 @@ import {
 } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { renderResumeCard, resumeCardData } from '../cards/resumeCard';
-import { newDraft, type Report } from '../report/report';
 import { textsFor } from '../texts';
 import { InterruptibleDialog, type ChatTurn } from './interruptibleDialog';
-import { localeOf, personalChatOf, sendCard, travellerOf } from './conversation';
+import { localeOf, sendCard, travellerOf } from './conversation';
+import { createDraft } from './createDraft';
 import { DialogIds } from './dialogIds';
 import { InterviewDialog, type InterviewOptions, type InterviewResult } from './interviewDialog';
 import { PostReportDialog } from './postReportDialog';
@@ -27,8 +27,6 @@ import { EditDialog, type EditOptions } from './editDialog';
 import { keepReport } from './turnReports';
 import { myReportsCardData, renderMyReportsCard } from '../cards/myReportsCard';
 import { reportView } from '../report/reportView';
-import { withReminderScheduled } from '../reminders/reminderSchedule';
-import { clientTimeZoneOf } from './clientTimeZone';
 import { activeReportId, DraftCommands } from './draftCommands';
 import { ExportDialog, type ExportOptions } from './exportDialog';
 import { answerSpentCard } from './spentCards';
@@ -414,7 +412,7 @@ export class MainDialog extends InterruptibleDialog {
     if (isSameTripNoticeResult(step.result)) {
       // A new report: after the same-trip notice (which starts nothing on `Niet nu`).
       if (!step.result.startDraft) return step.endDialog();
-      reportId = await this.createDraft(step.context);
+      reportId = await createDraft(step.context, this.services);
     } else if (reportId === undefined) {
       const { context } = step;
       const action = cardActionOf(context.activity);
@@ -444,20 +442,5 @@ export class MainDialog extends InterruptibleDialog {
     return step.replaceDialog(DialogIds.review, {
       reportId: result.reportId,
     } satisfies ReviewOptions);
-  }
-
-  private async createDraft(context: TurnContext): Promise<string> {
-    const now = this.services.now();
-    const draft: Report = {
-      ...newDraft(this.services.newId(), travellerOf(context), localeOf(context), now),
-      timeZone: clientTimeZoneOf(context),
-      // Where to reach the traveller when they start an edit from the channel.
-      chat: personalChatOf(context),
-    };
-    // The interview's first question shows it this turn without reading it again.
-    const created = await this.services.reports.create(
-      withReminderScheduled(draft, this.services.reminderPolicy, now),
-    );
-    return keepReport(context, created).id;
   }
 }
