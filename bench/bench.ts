@@ -30,6 +30,13 @@ import {
 import { nowMs } from './clock';
 import type { ChannelPost, ConnectorCallKind, ConnectorStats } from './connector';
 import type { CosmosCounts, CosmosOperation, DatabaseCounts } from './cosmosServer';
+import {
+  COSMOS_DELAY_ENV,
+  NO_DELAY_HEADER,
+  perceivedAnswerLatency,
+  TEAMS_DELAY_ENV,
+  type Delays,
+} from './delays';
 import { FLOOR_CARD } from './floorCard';
 import { ratio, round, summarize, type LatencySummary } from './stats';
 import {
@@ -66,6 +73,11 @@ export interface BenchOptions {
   nodeArgs?: string[];
   /** When set, every process's whole output goes to `<name>.log` here, and every turn's timing. */
   logDir?: string;
+  /**
+   * Azure-like delays (bench/delays.ts): every Teams call and every Cosmos DB request of both bots
+   * answered this late; the result then has the perceived answer latency. Default: none.
+   */
+  delays?: Delays;
   /** Where the JSON goes; default bench/results/. Undefined with `write: false`. */
   resultsDir?: string;
   /** Write the JSON file; default true. */
@@ -113,6 +125,11 @@ export interface BotFigures {
   httpLatencyMs: LatencySummary;
   /** The same, by kind of turn (start, answer, post). */
   latencyByKindMs: Partial<Record<TurnKind, LatencySummary>>;
+  /**
+   * With delays only: from sending a card answer to the next question's activity arriving at the
+   * connector, what the traveller waits for.
+   */
+  perceivedAnswerMs?: LatencySummary;
   turnsPerSecond: number;
   cosmos: CosmosFigures;
   connector: ConnectorFigures;
@@ -191,6 +208,8 @@ export interface BenchResult {
     warmupTravellers: number;
     healthyRuns: number;
     profile: boolean;
+    /** Present only in a delayed run. */
+    delays?: Delays;
   };
   interview: BotFigures;
   floor: BotFigures;
@@ -205,6 +224,9 @@ export interface BenchResult {
     bytesPerTurn: number;
     peakRss: number;
     timeToHealthy: number;
+    /** Perceived answer latency p50 and p99, interview over floor: a delayed run only. */
+    perceivedAnswerP50?: number;
+    perceivedAnswerP99?: number;
   };
   targets: TargetCheck[];
   rounds: RoundFigures[];
@@ -501,6 +523,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   const maxPairs = options.maxPairs ?? Infinity;
   const thinkMs = options.thinkMs ?? 0;
   const progress = options.onProgress ?? (() => undefined);
+  const delays = options.delays;
   const runId = newRunId();
   const startedAt = new Date();
   const loadAtStart = loadavg()[0] ?? NaN;
@@ -521,14 +544,14 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     const cosmos = new Child(
       'cosmosdb-server',
       [join(BUILD_DIR, 'bench', 'cosmosServer.js')],
-      botEnv({}),
+      botEnv(delays ? { [COSMOS_DELAY_ENV]: String(delays.cosmosMs) } : {}),
       logFile('cosmosdb-server'),
     );
     children.push(cosmos);
     const connector = new Child(
       'fake connector',
       [join(BUILD_DIR, 'bench', 'connector.js')],
-      botEnv({}),
+      botEnv(delays ? { [TEAMS_DELAY_ENV]: String(delays.teamsMs) } : {}),
       logFile('connector'),
     );
     children.push(connector);
@@ -597,6 +620,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
       const sent = nowMs();
       await httpRequest(`${serviceUrl}v3/conversations/calibration/activities`, {
         body: calibration,
+        // The connector's own cost, without the Teams delay of a delayed run.
+        ...(delays ? { headers: { [NO_DELAY_HEADER]: '1' } } : {}),
       });
       roundTrips.push(nowMs() - sent);
     }
@@ -846,6 +871,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
         latencyMs: summarize(timings[bot].map((t) => t.lastCallMs)),
         httpLatencyMs: summarize(timings[bot].map((t) => t.httpMs)),
         latencyByKindMs: byKind,
+        ...(delays ? { perceivedAnswerMs: perceivedAnswerLatency(timings[bot]) } : {}),
         turnsPerSecond: round((turns * 1000) / wallMs, 1),
         cosmos: {
           requests: delta.cosmos.requests,
@@ -894,6 +920,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
       bytesPerTurn: ratio(interview.connector.bytesPerTurn, floor.connector.bytesPerTurn),
       peakRss: ratio(interview.peakRssMb, floor.peakRssMb),
       timeToHealthy: ratio(interview.timeToHealthyMs.median, floor.timeToHealthyMs.median),
+      ...(interview.perceivedAnswerMs && floor.perceivedAnswerMs
+        ? {
+            perceivedAnswerP50: ratio(interview.perceivedAnswerMs.p50, floor.perceivedAnswerMs.p50),
+            perceivedAnswerP99: ratio(interview.perceivedAnswerMs.p99, floor.perceivedAnswerMs.p99),
+          }
+        : {}),
     };
     const targets: TargetCheck[] = [
       { name: 'turn p50 / floor', target: '≤ 1.5', measured: ratios.p50, ok: ratios.p50 <= 1.5 },
@@ -951,6 +983,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
         warmupTravellers,
         healthyRuns,
         profile: Boolean(options.profileDir),
+        ...(delays ? { delays } : {}),
       },
       interview,
       floor,

@@ -218,7 +218,12 @@ export interface HttpAnswer {
  */
 export async function httpRequest(
   url: string,
-  options: { method?: string; body?: string; timeoutMs?: number } = {},
+  options: {
+    method?: string;
+    body?: string;
+    timeoutMs?: number;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<HttpAnswer> {
   try {
     return await httpRequestOnce(url, options);
@@ -232,7 +237,7 @@ export async function httpRequest(
 
 function httpRequestOnce(
   url: string,
-  options: { method?: string; body?: string; timeoutMs?: number },
+  options: { method?: string; body?: string; timeoutMs?: number; headers?: Record<string, string> },
 ): Promise<HttpAnswer> {
   return new Promise((resolveAnswer, reject) => {
     const body = options.body;
@@ -241,10 +246,12 @@ function httpRequestOnce(
       {
         method: options.method ?? (body === undefined ? 'GET' : 'POST'),
         agent,
-        headers:
-          body === undefined
+        headers: {
+          ...options.headers,
+          ...(body === undefined
             ? {}
-            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+        },
         timeout: options.timeoutMs ?? 30_000,
       },
       (res) => {

@@ -10,9 +10,14 @@
 //   GET /__bench/conversation?id=<id>    calls in a conversation, the time of the last, its last card
 //   GET /__bench/channel-posts           every channel thread the bot started, with its marker
 //   GET /__bench/now                     this process's clock (the bench checks it is shared)
+//
+// With BENCH_TEAMS_DELAY_MS set (`npm run bench -- --delays`), every call under /teams/ is
+// answered that many milliseconds late, as Teams in Azure is, unless it carries the header
+// x-bench-no-delay (the bench's calibration of this process); the times taken stay arrival times.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { nowMs } from './clock';
+import { delayFromEnv, NO_DELAY_HEADER, TEAMS_DELAY_ENV } from './delays';
 
 /** The connector operations a bot uses, named after botframework-connector's. */
 export type ConnectorCallKind =
@@ -59,13 +64,15 @@ export interface ConversationInfo {
   lastCall?: ConnectorCallKind;
   /** The last activity with an Adaptive Card the bot sent (not updated) in this conversation. */
   lastCard?: { id: string; activity: Record<string, unknown> };
+  /** When that card's call arrived (clock.ts), or absent with no card. */
+  lastCardAt?: number;
 }
 
 interface Conversation {
   calls: number;
   lastAt: number;
   lastCall: ConnectorCallKind;
-  lastCard?: { id: string; body: string };
+  lastCard?: { id: string; body: string; at: number };
 }
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -170,7 +177,7 @@ function connectorCall(
       const activityId = kind === 'updateActivity' || kind === 'deleteActivity' ? subId : newId();
       if (kind === 'deleteActivity') return [200, '{}'];
       if (kind !== 'updateActivity' && raw.includes(ADAPTIVE_CARD)) {
-        conversation.lastCard = { id: activityId ?? '', body: raw.toString('utf8') };
+        conversation.lastCard = { id: activityId ?? '', body: raw.toString('utf8'), at };
       }
       return [kind === 'updateActivity' ? 200 : 201, JSON.stringify({ id: activityId })];
     }
@@ -201,10 +208,10 @@ function benchCall(path: string, query: URLSearchParams): [number, string] {
       });
       if (!conversation.lastCard) return [200, head];
       // The stored body is the bot's JSON as sent: spliced in, not parsed and serialised again.
-      const { id, body } = conversation.lastCard;
+      const { id, body, at } = conversation.lastCard;
       return [
         200,
-        `${head.slice(0, -1)},"lastCard":{"id":${JSON.stringify(id)},"activity":${body}}}`,
+        `${head.slice(0, -1)},"lastCardAt":${at},"lastCard":{"id":${JSON.stringify(id)},"activity":${body}}}`,
       ];
     }
     case '/__bench/channel-posts':
@@ -216,6 +223,8 @@ function benchCall(path: string, query: URLSearchParams): [number, string] {
   }
 }
 
+const teamsDelayMs = delayFromEnv(process.env, TEAMS_DELAY_ENV);
+
 const server = createServer((req, res) => {
   const at = nowMs();
   readBody(req)
@@ -224,6 +233,7 @@ const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://connector');
       const method = req.method ?? 'GET';
       let answer: [number, string];
+      let delayMs = 0;
       if (url.pathname.startsWith('/__bench/')) {
         answer = benchCall(url.pathname, url.searchParams);
       } else if (url.pathname.startsWith('/teams/')) {
@@ -234,11 +244,13 @@ const server = createServer((req, res) => {
           .map(decodeURIComponent);
         answer = connectorCall(method, segments, raw, at);
         counts.handlerMs += nowMs() - started;
+        if (req.headers[NO_DELAY_HEADER] === undefined) delayMs = teamsDelayMs;
       } else {
         count('unknown', raw.length);
         answer = [404, '{"error":"not found"}'];
       }
-      json(res, ...answer);
+      if (delayMs > 0) setTimeout(() => json(res, ...answer), delayMs);
+      else json(res, ...answer);
     })
     .catch((error: unknown) => json(res, 500, JSON.stringify({ error: String(error) })));
 });

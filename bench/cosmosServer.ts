@@ -4,10 +4,16 @@
 // hop between the bot and its store.
 //
 // GET /__bench/counts answers the counters; everything else is the compatible server's.
+//
+// With BENCH_COSMOS_DELAY_MS set (`npm run bench -- --delays`), every request is served that many
+// milliseconds late, as by Azure Cosmos DB over the network: a delay in this process rather than a
+// proxy in front of it, so no hop and no process is added on the bench's cores. The server's own
+// time (`serverMs`) is counted after the delay.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import { nowMs } from './clock';
+import { COSMOS_DELAY_ENV, delayFromEnv } from './delays';
 
 /** The operations a request can be, by method, path and the SDK's headers. */
 export type CosmosOperation =
@@ -126,6 +132,11 @@ const [compatibleServer] = server.listeners('request') as ((
 ) => void)[];
 if (!compatibleServer) throw new Error('@vercel/cosmosdb-server registered no request handler');
 server.removeAllListeners('request');
+const cosmosDelayMs = delayFromEnv(process.env, COSMOS_DELAY_ENV);
+const serve = (req: IncomingMessage, res: ServerResponse) => {
+  count(req, res);
+  compatibleServer(req, res);
+};
 server.on('request', (req: IncomingMessage, res: ServerResponse) => {
   if (req.url === '/__bench/counts') {
     const body = JSON.stringify({
@@ -138,8 +149,9 @@ server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     res.end(body);
     return;
   }
-  count(req, res);
-  compatibleServer(req, res);
+  // The request's body waits in its stream (paused until read) while the delay runs.
+  if (cosmosDelayMs > 0) setTimeout(serve, cosmosDelayMs, req, res);
+  else serve(req, res);
 });
 server.keepAliveTimeout = 60_000;
 server.on('connection', () => {

@@ -44,6 +44,26 @@ export function formatReport(result: BenchResult): string {
       fmt(r.p99, 2),
       ...check('turn p99'),
     ],
+    ...(i.perceivedAnswerMs && f.perceivedAnswerMs
+      ? [
+          [
+            'perceived answer p50, ms (answer sent → next question at the connector)',
+            fmt(i.perceivedAnswerMs.p50),
+            fmt(f.perceivedAnswerMs.p50),
+            fmt(r.perceivedAnswerP50, 2),
+            '',
+            '',
+          ],
+          [
+            'perceived answer p99, ms',
+            fmt(i.perceivedAnswerMs.p99),
+            fmt(f.perceivedAnswerMs.p99),
+            fmt(r.perceivedAnswerP99, 2),
+            '',
+            '',
+          ],
+        ]
+      : []),
     [
       'HTTP answer p50 / p99, ms',
       `${fmt(i.httpLatencyMs.p50)} / ${fmt(i.httpLatencyMs.p99)}`,
@@ -195,9 +215,15 @@ export function formatReport(result: BenchResult): string {
       : '');
   const missed = result.targets.filter((t) => !t.ok).map((t) => t.name);
 
+  const delays = result.options.delays;
   return [
     `Reisverslag bench ${result.runId} · ${result.machine.cpus} × ${result.machine.cpuModel} · Node ${result.machine.node} · ` +
       `load average ${result.machine.loadAverage.start} at the start, ${result.machine.loadAverage.end} at the end`,
+    ...(delays
+      ? [
+          `With Azure-like delays: each Teams call answered ${delays.teamsMs} ms late, each Cosmos DB request served ${delays.cosmosMs} ms late.`,
+        ]
+      : []),
     '',
     main,
     '',

@@ -9,11 +9,15 @@
 //   --profile        run both bots with `node --cpu-prof` (profiles in bench/results/profiles/)
 //   --node-arg ARG   an extra `node` option for both bots, e.g. --node-arg=--trace-gc (repeatable)
 //   --logs           keep every process's output in bench/results/logs/
+//   --delays         Azure-like delays: each Teams call 80 ms, each Cosmos DB request 6 ms, and
+//                    the perceived answer latency reported (bench/delays.ts)
+//   --teams-delay-ms MS, --cosmos-delay-ms MS   other delays (either alone turns --delays on)
 // Exit code 0 when every report reached the channel (targets are reported, not enforced).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBench, resultFileOf } from './bench';
 import { PROJECT_ROOT } from './children';
+import { parseDelays } from './delays';
 import { formatReport } from './report';
 
 /** A wrong option: said in one line, without a stack. */
@@ -40,13 +44,17 @@ async function main(): Promise<void> {
       profile: { type: 'boolean', default: false },
       'node-arg': { type: 'string', multiple: true },
       logs: { type: 'boolean', default: false },
+      delays: { type: 'boolean', default: false },
+      'teams-delay-ms': { type: 'string' },
+      'cosmos-delay-ms': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     process.stdout.write(
       'npm run bench -- [--travellers 200] [--duration 120] [--pairs N] [--think 0] [--warmup 20] ' +
-        '[--healthy-runs 3] [--profile] [--node-arg=--trace-gc] [--logs]\n',
+        '[--healthy-runs 3] [--profile] [--node-arg=--trace-gc] [--logs] ' +
+        '[--delays] [--teams-delay-ms 80] [--cosmos-delay-ms 6]\n',
     );
     return;
   }
@@ -58,6 +66,16 @@ async function main(): Promise<void> {
   const thinkMs = positive('think', values.think);
   const warmupTravellers = positive('warmup', values.warmup);
   const healthyRuns = positive('healthy-runs', values['healthy-runs']);
+  let delays;
+  try {
+    delays = parseDelays({
+      delays: values.delays,
+      teamsDelayMs: values['teams-delay-ms'],
+      cosmosDelayMs: values['cosmos-delay-ms'],
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const result = await runBench({
     ...(travellers !== undefined ? { travellers: Math.max(1, Math.round(travellers)) } : {}),
     ...(durationSec !== undefined ? { durationSec } : {}),
@@ -67,6 +85,7 @@ async function main(): Promise<void> {
     ...(healthyRuns !== undefined ? { healthyRuns: Math.max(1, Math.round(healthyRuns)) } : {}),
     ...(values.profile ? { profileDir: join(PROJECT_ROOT, 'bench', 'results', 'profiles') } : {}),
     ...(values['node-arg'] ? { nodeArgs: values['node-arg'] } : {}),
+    ...(delays ? { delays } : {}),
     ...(values.logs ? { logDir: join(PROJECT_ROOT, 'bench', 'results', 'logs') } : {}),
     onProgress: (line, final) => {
       if (tty) {

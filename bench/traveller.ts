@@ -40,6 +40,11 @@ export interface TurnTiming {
   httpMs: number;
   /** From sending the activity to the last call the bot made to the connector in this chat. */
   lastCallMs: number;
+  /**
+   * From sending the activity to the arrival at the connector of the new card the turn brought
+   * (the next question, after an answer): what the traveller waits for. Absent without a new card.
+   */
+  nextCardMs?: number;
 }
 
 /** Where the traveller's turns go and where the bot's replies are read. */
@@ -246,14 +251,16 @@ export async function runTraveller(
     if (info.calls <= calls)
       throw new TravellerError(`turn ${step + 1} (${kind}): the bot sent nothing`);
     calls = info.calls;
+    const newCard = info.lastCard !== undefined && info.lastCard.id !== cardId;
     await onTurn({
       step,
       kind,
       sentAt,
       httpMs: answeredAt - sentAt,
       lastCallMs: info.lastAt - sentAt,
+      ...(newCard && info.lastCardAt !== undefined ? { nextCardMs: info.lastCardAt - sentAt } : {}),
     });
-    if (info.lastCard && info.lastCard.id !== cardId) {
+    if (info.lastCard && newCard) {
       lastActivity = info.lastCard.activity;
       card = cardOf(lastActivity);
       cardId = info.lastCard.id;

@@ -119,4 +119,12 @@ describe('npm run bench (a short run)', function () {
     assert.match(printed, /turn p50, ms \(request → last connector call\)/);
     assert.match(printed, /reports: 3 of 3 simulated reached the channel/);
   });
+
+  it('adds nothing of the delayed mode (--delays) to a run without it', () => {
+    assert.equal(result.options.delays, undefined);
+    assert.equal(result.interview.perceivedAnswerMs, undefined);
+    assert.equal(result.floor.perceivedAnswerMs, undefined);
+    assert.equal(result.ratios.perceivedAnswerP50, undefined);
+    assert.doesNotMatch(formatReport(result), /perceived answer|Azure-like/);
+  });
 });
