@@ -2,7 +2,13 @@ import type { Catalogue, Question } from '../report/catalogue';
 import { addDays } from '../report/dates';
 import type { Announcement, Answer, Report } from '../report/report';
 import { instantOf, nextMidnight } from '../report/zonedTime';
-import { reminderDueAfter, timeZoneOf, type ReminderPolicy } from './reminderSchedule';
+import {
+  reminderDueAfter,
+  timeZoneOf,
+  unclaimedState,
+  withReminderDue,
+  type ReminderPolicy,
+} from './reminderSchedule';
 import { nextWindowMoment, type WorkingCalendar } from './workingCalendar';
 
 /** How often `Later` may move the nudge: the third nudge has no `Later`. */
@@ -48,12 +54,6 @@ export function returnDateOf(answer: Answer | undefined): string | undefined {
   return answer?.type === 'dateRange' ? answer.return : undefined;
 }
 
-/** The report with its reminder due at `dueAt` (ISO), or none. */
-function withDue(report: Report, dueAt: string | undefined): Report {
-  const { reminderDueAt: _due, ...rest } = report;
-  return dueAt ? { ...rest, reminderDueAt: dueAt } : rest;
-}
-
 /**
  * The draft marked as an announced trip returning on `returnDate`: no reminders until the nudge,
  * which is due on the first working day after the return. Announcing again (new dates) starts
@@ -71,14 +71,7 @@ export function withAnnouncement(
     returnDate,
     nudge: { dueAt, sentAt: [], postponed: 0 },
   };
-  const {
-    claimedAt: _claimed,
-    failures: _failures,
-    ...reminder
-  } = report.reminder ?? {
-    sentAt: [],
-  };
-  return withDue({ ...report, announced, reminder }, dueAt);
+  return withReminderDue({ ...report, announced, reminder: unclaimedState(report) }, dueAt);
 }
 
 /** True while the report's due message is the nudge (not a reminder): announced, not yet sent. */
@@ -123,19 +116,12 @@ export function recordNudgeSent(report: Report, policy: ReminderPolicy, now: Dat
   const announced = report.announced;
   if (!announced) return report;
   const { dueAt: _due, ...nudge } = announced.nudge;
-  const {
-    claimedAt: _claimed,
-    failures: _failures,
-    ...reminder
-  } = report.reminder ?? {
-    sentAt: [],
-  };
   const sent: Report = {
     ...report,
-    reminder,
+    reminder: unclaimedState(report),
     announced: { ...announced, nudge: { ...nudge, sentAt: [...nudge.sentAt, now.toISOString()] } },
   };
-  return withDue(sent, reminderDueAfter(policy, timeZoneOf(report), now));
+  return withReminderDue(sent, reminderDueAfter(policy, timeZoneOf(report), now));
 }
 
 /** True when the nudge may still be moved by `Later`: sent, not yet moved twice. */
@@ -183,5 +169,5 @@ export function withNudgePostponed(report: Report, outcome: PostponeOutcome): Re
     dueAt: outcome.dueAt,
     postponed: announced.nudge.postponed + 1,
   };
-  return withDue({ ...report, announced: { ...announced, nudge } }, outcome.dueAt);
+  return withReminderDue({ ...report, announced: { ...announced, nudge } }, outcome.dueAt);
 }

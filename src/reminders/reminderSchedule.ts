@@ -50,13 +50,24 @@ export function reminderDueFrom(
 
 /** The report with its reminder state replaced and `reminderDueAt` set, or removed when absent. */
 function withReminder(report: Report, reminder: ReminderState, dueAt: string | undefined): Report {
+  return withReminderDue({ ...report, reminder }, dueAt);
+}
+
+/** The report with its next reminder (or nudge) due at `dueAt` (ISO), or none; the rest as it is. */
+export function withReminderDue(report: Report, dueAt: string | undefined): Report {
   const { reminderDueAt: _due, ...rest } = report;
-  return { ...rest, reminder, ...(dueAt ? { reminderDueAt: dueAt } : {}) };
+  return dueAt ? { ...rest, reminderDueAt: dueAt } : rest;
 }
 
 /** The reminder state of a report, empty when it never had one. */
 function stateOf(report: Report): ReminderState {
   return report.reminder ?? { sentAt: [] };
+}
+
+/** The reminder state without a sweep's claim and its failures: the message was sent, or is moot. */
+export function unclaimedState(report: Report): ReminderState {
+  const { claimedAt: _claimed, failures: _failures, ...kept } = stateOf(report);
+  return kept;
 }
 
 /**
@@ -111,7 +122,7 @@ export function isClaimed(report: Report, now: Date, takeoverMs: number): boolea
  * `now`, or from the last answer if the traveller answered while it was being sent.
  */
 export function recordReminderSent(report: Report, policy: ReminderPolicy, now: Date): Report {
-  const { claimedAt: _claimed, failures: _failures, ...kept } = stateOf(report);
+  const kept = unclaimedState(report);
   const sent = withReminder(
     report,
     { ...kept, sentAt: [...kept.sentAt, now.toISOString()] },
@@ -143,6 +154,5 @@ export function releaseReminder(
 
 /** The report whose reminders Teams refuses (the traveller removed the app): none any more. */
 export function markUndeliverable(report: Report): Report {
-  const { claimedAt: _claimed, failures: _failures, ...kept } = stateOf(report);
-  return withReminder(report, { ...kept, undeliverable: true }, undefined);
+  return withReminder(report, { ...unclaimedState(report), undeliverable: true }, undefined);
 }
