@@ -17,9 +17,10 @@ import { TeamReportChannels } from './channel/reportChannels';
 import type { ReportSync } from './channel/reportSync';
 import { TeamMessages } from './channel/teamMessages';
 import type { TeamMembershipCheck } from './channel/teamMembership';
-import { localeOf } from './dialogs/conversation';
+import { localeOf, replaceDeferredCards } from './dialogs/conversation';
 import { FileConsents, type OfferedFile } from './dialogs/fileConsent';
 import type { MainDialog } from './dialogs/mainDialog';
+import { OpenInterview } from './dialogs/openInterview';
 import type { Catalogue } from './report/catalogue';
 import type { ChannelStore } from './store/channelStore';
 import type { ReportStore } from './store/reportStore';
@@ -70,6 +71,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
   private readonly reportChannels: TeamReportChannels;
   private readonly teamMessages: TeamMessages;
   private readonly recentActivities = new RecentActivities();
+  private readonly openInterview: OpenInterview;
 
   constructor(private readonly parts: BotParts) {
     super();
@@ -77,6 +79,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.behindPosts = new BehindPosts(parts);
     this.chatServiceUrl = new ChatServiceUrl(parts);
+    this.openInterview = new OpenInterview(conversationState, parts.reports);
     this.fileConsents = new FileConsents({
       reports: parts.reports,
       catalogue: parts.catalogue,
@@ -97,6 +100,8 @@ export class ReisverslagBot extends TeamsActivityHandler {
       reportChannels: this.reportChannels,
       startEdit: async (personal, edit) => {
         await mainDialog.startEdit(personal, this.dialogState, edit);
+        await this.openInterview.settle(personal, await this.dialogState.get(personal));
+        await replaceDeferredCards(personal, log);
         await conversationState.saveChanges(personal);
       },
     });
@@ -105,6 +110,7 @@ export class ReisverslagBot extends TeamsActivityHandler {
       if (context.activity.conversation.conversationType === 'personal') {
         await this.behindPosts.retry(context);
         await mainDialog.run(context, this.dialogState);
+        await this.openInterview.settle(context, await this.dialogState.get(context));
         await this.fileConsents.remember(context);
         await this.behindPosts.remember(context);
       } else {
@@ -168,6 +174,11 @@ export class ReisverslagBot extends TeamsActivityHandler {
     }
     try {
       await loggedTurn(context, log, async () => {
+        // A question card's answer: one conditional write and the next question, no state.
+        if (await this.parts.mainDialog.answerQuestionCard(context)) {
+          await replaceDeferredCards(context, log);
+          return;
+        }
         const { type, conversation } = activity;
         // The turns that read the chat's state anyway: messages, card submits and invokes.
         if (
@@ -177,6 +188,8 @@ export class ReisverslagBot extends TeamsActivityHandler {
           await this.chatServiceUrl.refresh(context);
         }
         await super.run(context);
+        // Answered cards are replaced after the turn's messages: the next question goes first.
+        await replaceDeferredCards(context, log);
         await conversationState.saveChanges(context);
       });
     } catch (error) {

@@ -45,6 +45,12 @@ export interface QuestionCardData {
   payerChoices: { title: string; value: string }[];
   /** The colleagues picked before, for Teams' people picker to show them selected. */
   pickedChoices: { title: string; value: string }[];
+  /**
+   * The interview position the card is sent at, and the question after it, as text ('' when
+   * the card is not the chat interview's): its answer is stored in one conditional write.
+   */
+  seq: string;
+  next: string;
   canGoBack: boolean;
   /** `Alles in één formulier` under the first question of a draft: every question on one card. */
   offerForm: boolean;
@@ -54,6 +60,12 @@ export interface QuestionCardData {
    */
   prefill: { answer: string | null; choice: string | null };
   labels: { next: string; previous: string; yes: string; no: string; openForm: string };
+}
+
+/** Where a question card of the chat interview is sent: the draft's position, the next question. */
+export interface CardPosition {
+  seq: number;
+  next: string | null;
 }
 
 const expandQuestionCard = cardTemplate<QuestionCardData>('question.json');
@@ -107,6 +119,7 @@ export function questionCardData(
   locale: Locale,
   today: string,
   rejected?: RejectedInput,
+  position?: CardPosition,
 ): QuestionCardData {
   const texts = textsFor(locale);
   const label = question.label[locale];
@@ -147,6 +160,8 @@ export function questionCardData(
     numberValue: fields.answer !== '' && Number.isFinite(number) ? number : null,
     today,
     fields,
+    seq: position ? String(position.seq) : '',
+    next: position?.next ?? '',
     canGoBack: catalogue.position(question.key) > 1,
     offerForm: catalogue.position(question.key) === 1 && report.status === 'draft',
     suggestion:

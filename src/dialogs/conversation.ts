@@ -52,6 +52,34 @@ export async function replaceCard(
   }
 }
 
+const DEFERRED_REPLACEMENTS = 'reisverslag.deferredReplacements';
+
+/**
+ * Replaces an answered card once the turn has sent what comes next (replaceDeferredCards):
+ * the traveller waits for the next question, never for the old card's update.
+ */
+export function deferCardReplacement(
+  context: TurnContext,
+  activityId: string | undefined,
+  card: AdaptiveCard,
+): void {
+  if (!activityId) return;
+  const deferred =
+    (context.turnState.get(DEFERRED_REPLACEMENTS) as Map<string, AdaptiveCard> | undefined) ??
+    new Map<string, AdaptiveCard>();
+  deferred.set(activityId, card);
+  context.turnState.set(DEFERRED_REPLACEMENTS, deferred);
+}
+
+/** Makes the replacements deferCardReplacement noted, after the turn's own messages. */
+export async function replaceDeferredCards(context: TurnContext, log: Logger): Promise<void> {
+  const deferred = context.turnState.get(DEFERRED_REPLACEMENTS) as
+    Map<string, AdaptiveCard> | undefined;
+  if (!deferred) return;
+  context.turnState.delete(DEFERRED_REPLACEMENTS);
+  for (const [activityId, card] of deferred) await replaceCard(context, activityId, card, log);
+}
+
 const BEHIND_REPORTS = 'reisverslag.behindReports';
 
 /** Notes that this turn left a report's channel post behind, for the next turn to retry. */

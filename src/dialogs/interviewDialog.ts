@@ -7,7 +7,12 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { renderAnsweredCard, answeredCardData } from '../cards/answeredCard';
-import { questionCardData, renderQuestionCard, type RejectedInput } from '../cards/questionCard';
+import {
+  questionCardData,
+  renderQuestionCard,
+  type CardPosition,
+  type RejectedInput,
+} from '../cards/questionCard';
 import {
   parseCardAnswer,
   parseTypedAnswer,
@@ -19,7 +24,9 @@ import { todayIn } from '../report/dates';
 import {
   nextOpenQuestion,
   previousQuestion,
+  questionAfterAnswer,
   type Answer,
+  type InterviewPosition,
   type Colleague,
   type Report,
 } from '../report/report';
@@ -34,11 +41,12 @@ import {
   waitFor,
   type AskBackWait,
 } from './askBackTurn';
-import { localeOf, replaceCard, sendCard, travellerOf, noteReport } from './conversation';
+import { deferCardReplacement, localeOf, noteReport, sendCard, travellerOf } from './conversation';
 import { clientTimeZoneOf } from './clientTimeZone';
 import { nameColleagues } from './colleagueNaming';
 import { DialogIds } from './dialogIds';
 import type { DialogServices } from './services';
+import { ShownCards } from './shownCards';
 import { cardActionOf, commandOf, commandWordOf, type CardAction } from './turnInput';
 import { keepReport, loadReport } from './turnReports';
 
@@ -92,7 +100,11 @@ export type InterviewServices = Pick<
 
 /** Asks the questions one card at a time; stores each answer the moment it is given. */
 export class InterviewDialog extends ComponentDialog {
-  constructor(private readonly services: InterviewServices) {
+  constructor(
+    private readonly services: InterviewServices,
+    /** The chat interview's cards this instance sent; an edit's or announcement's need none. */
+    private readonly shownCards: ShownCards = new ShownCards(),
+  ) {
     super(DialogIds.interview);
     this.addDialog(
       new WaterfallDialog(INTERVIEW_STEPS, [
@@ -107,7 +119,7 @@ export class InterviewDialog extends ComponentDialog {
   private async askQuestionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     noteReport(step.context, (step.options as InterviewOptions).reportId);
     const options = step.options as InterviewOptions;
-    const report = await this.loadReport(step, options.reportId);
+    let report = await this.loadReport(step, options.reportId);
     const question = options.questionKey
       ? this.services.catalogue.find(options.questionKey)
       : nextOpenQuestion(this.services.catalogue, report);
@@ -122,6 +134,14 @@ export class InterviewDialog extends ComponentDialog {
     }
     const locale = localeOf(step.context);
     const rejected = step.context.turnState.get(REJECTED_INPUT) as RejectedInput | undefined;
+    let position: CardPosition | undefined;
+    if (isChatInterview(options)) {
+      report = await this.moveTo(step, report, question.key);
+      position = {
+        seq: (report.interview as InterviewPosition).seq,
+        next: questionAfterAnswer(this.services.catalogue, report, question.key)?.key ?? null,
+      };
+    }
     const card = renderQuestionCard(
       questionCardData(
         this.services.catalogue,
@@ -130,9 +150,13 @@ export class InterviewDialog extends ComponentDialog {
         locale,
         this.latestDate(options, report),
         rejected,
+        position,
       ),
     );
     const cardActivityId = await sendCard(step.context, card);
+    if (position) {
+      this.shownCards.remember(step.context.activity.conversation.id, position.seq, cardActivityId);
+    }
     Object.assign(step.values, {
       questionKey: question.key,
       ...(cardActivityId ? { cardActivityId } : {}),
@@ -144,7 +168,7 @@ export class InterviewDialog extends ComponentDialog {
   private async receiveAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     noteReport(step.context, (step.options as InterviewOptions).reportId);
     const options = step.options as InterviewOptions;
-    const { questionKey, cardActivityId, waiting } = step.values as InterviewValues;
+    const { questionKey, cardActivityId, waiting } = await this.currentValues(step);
     const question = this.services.catalogue.find(questionKey) as Question;
     const { context } = step;
     const locale = localeOf(context);
@@ -240,14 +264,18 @@ export class InterviewDialog extends ComponentDialog {
     const answered = renderAnsweredCard(
       answeredCardData(this.services.catalogue, question, parsed.answer, locale),
     );
+    // The card pressed (Teams names it), else the one this question was last sent on; it is
+    // replaced after the next question is sent, which the traveller waits for.
+    const answeredCardId = (action && context.activity.replyToId) || cardActivityId;
+    deferCardReplacement(context, answeredCardId, answered);
     if (options.collectOnly) {
-      await replaceCard(context, cardActivityId, answered, this.services.log);
       return step.endDialog({
         reportId: options.reportId,
         answer: parsed.answer,
       } satisfies InterviewResult);
     }
     const traveller = travellerOf(context);
+    const before = await this.loadReport(step, options.reportId);
     const report = keepReport(
       context,
       await this.services.reports.setAnswer(
@@ -262,9 +290,15 @@ export class InterviewDialog extends ComponentDialog {
           clientTimeZoneOf(context),
           this.services.now(),
         ),
+        // The chat interview moves on in the same write.
+        isChatInterview(options)
+          ? {
+              seq: (before.interview?.seq ?? 0) + 1,
+              key: questionAfterAnswer(this.services.catalogue, before, question.key)?.key ?? null,
+            }
+          : undefined,
       ),
     );
-    await replaceCard(context, cardActivityId, answered, this.services.log);
     if (options.single) return step.endDialog({ reportId: report.id } satisfies InterviewResult);
     const next = nextOpenQuestion(this.services.catalogue, report, question.key);
     if (!next) return step.endDialog({ reportId: report.id } satisfies InterviewResult);
@@ -272,6 +306,32 @@ export class InterviewDialog extends ComponentDialog {
       reportId: report.id,
       questionKey: next.key,
     } satisfies InterviewOptions);
+  }
+
+  /**
+   * What the interview remembers since its card was sent; but when the draft's position has moved
+   * on (cards answered since, each in one write without the dialog state: CardAnswerTurn), the
+   * question open is the position's, and its card the one this instance sent, if any.
+   */
+  private async currentValues(step: WaterfallStepContext): Promise<InterviewValues> {
+    const values = step.values as InterviewValues;
+    const options = step.options as InterviewOptions;
+    if (!isChatInterview(options)) return values;
+    const at = (await this.loadReport(step, options.reportId)).interview;
+    if (!at?.key || at.key === values.questionKey) return values;
+    const cardActivityId = this.shownCards.find(step.context.activity.conversation.id, at.seq);
+    return { questionKey: at.key, ...(cardActivityId ? { cardActivityId } : {}) };
+  }
+
+  /** The draft with its interview at `key`, moved there when it stands elsewhere (one write). */
+  private async moveTo(step: WaterfallStepContext, report: Report, key: string): Promise<Report> {
+    const at = report.interview;
+    if (at?.key === key) return report;
+    const moved = await this.services.reports.moveInterview(report.travellerId, report.id, {
+      seq: (at?.seq ?? 0) + 1,
+      key,
+    });
+    return keepReport(step.context, moved);
   }
 
   /** The colleagues of the answer to the open question named (see nameColleagues). */
@@ -322,11 +382,25 @@ export class InterviewDialog extends ComponentDialog {
    * trip its own return date when later, so that the announced dates stay acceptable as they are.
    */
   private latestDate(options: InterviewOptions, report: Report): string {
-    if (options.latestDate) return options.latestDate;
-    const today = todayIn(this.services.timeZone, this.services.now());
-    const announced = report.announced?.returnDate;
-    return announced && announced > today ? announced : today;
+    return (
+      options.latestDate ?? latestAnswerDate(report, this.services.timeZone, this.services.now())
+    );
   }
+}
+
+/** Today, or an announced trip's return date when later: the latest date an answer may hold. */
+export function latestAnswerDate(report: Report, timeZone: string, now: Date): string {
+  const today = todayIn(timeZone, now);
+  const announced = report.announced?.returnDate;
+  return announced && announced > today ? announced : today;
+}
+
+/**
+ * True for the interview of a draft in the chat, question after question; not for one question
+ * asked for the review, an edit or an announcement, whose answers the dialog handles itself.
+ */
+export function isChatInterview(options: InterviewOptions): boolean {
+  return !options.single && !options.collectOnly;
 }
 
 /** A card's colleagues picked in Teams (which come without names) named as stored, to compare. */

@@ -35,6 +35,8 @@ import { isSameTripNoticeResult, SameTripNoticeDialog } from './sameTripNoticeDi
 import { AnnounceDialog, type AnnounceOptions } from './announceDialog';
 import { FormDialog, type FormOptions } from './formDialog';
 import { loadReport } from './turnReports';
+import { CardAnswerTurn } from './cardAnswerTurn';
+import { ShownCards } from './shownCards';
 
 const MAIN_STEPS = 'mainSteps';
 
@@ -64,11 +66,14 @@ export interface MainOptions {
 export class MainDialog extends InterruptibleDialog {
   private readonly draftCommands: DraftCommands;
   private readonly exportDialog: ExportDialog;
+  private readonly cardAnswers: CardAnswerTurn;
 
   constructor(private readonly services: DialogServices) {
     super(DialogIds.main);
     this.draftCommands = new DraftCommands(services);
-    this.addDialog(new InterviewDialog(services));
+    const shownCards = new ShownCards();
+    this.cardAnswers = new CardAnswerTurn(services, shownCards);
+    this.addDialog(new InterviewDialog(services, shownCards));
     this.addDialog(new ReviewDialog(services));
     this.addDialog(new PostReportDialog(services));
     this.addDialog(new EditDialog(services));
@@ -85,6 +90,14 @@ export class MainDialog extends InterruptibleDialog {
       ]),
     );
     this.initialDialogId = MAIN_STEPS;
+  }
+
+  /**
+   * Stores a question card's answer and sends the next question in one conditional write,
+   * without the dialog state (see CardAnswerTurn); false when the dialogs must run the turn.
+   */
+  answerQuestionCard(context: TurnContext): Promise<boolean> {
+    return this.cardAnswers.answer(context);
   }
 
   /** Runs the dialog for a personal-chat turn, starting it when none is active. */

@@ -40,6 +40,8 @@ const cardActionSchema = z
     questionKey: z.string().max(100).optional(),
     teamId: z.string().max(500).optional(),
     editId: z.string().max(100).optional(),
+    seq: z.string().max(12).optional(),
+    next: z.string().max(100).optional(),
   })
   .loose();
 
@@ -51,6 +53,8 @@ export interface CardAction {
   teamId?: string;
   /** The pending edit a confirmation card confirms or cancels. */
   editId?: string;
+  /** The interview position a question card was sent at (see CardPosition); absent on others. */
+  position?: { seq: number; next: string | null };
   /** The card's inputs as sent (untrusted: validated by the question's parser). */
   fields: Record<string, unknown>;
 }
@@ -61,13 +65,16 @@ export function cardActionOf(activity: Partial<Activity>): CardAction | undefine
   if (value === undefined || value === null) return undefined;
   const parsed = cardActionSchema.safeParse(value);
   if (!parsed.success) return { action: 'unknown', fields: {} };
-  const { action, reportId, questionKey, teamId, editId, ...fields } = parsed.data;
+  const { action, reportId, questionKey, teamId, editId, seq, next, ...fields } = parsed.data;
+  const position =
+    seq && /^\d{1,9}$/.test(seq) ? { seq: Number(seq), next: next || null } : undefined;
   return {
     action: action as CardAction['action'],
     ...(reportId !== undefined ? { reportId } : {}),
     ...(questionKey !== undefined ? { questionKey } : {}),
     ...(teamId !== undefined ? { teamId } : {}),
     ...(editId !== undefined ? { editId } : {}),
+    ...(position ? { position } : {}),
     fields,
   };
 }

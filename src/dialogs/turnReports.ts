@@ -20,10 +20,15 @@ export async function loadReport(
   reports: ReportStore,
   reportId: string,
 ): Promise<Report | undefined> {
-  const kept = reportsOfTurn(context).get(reportId);
+  const kept = keptReport(context, reportId);
   if (kept) return kept;
   const read = await reports.get(travellerOf(context).id, reportId);
   return read && keepReport(context, read);
+}
+
+/** The report as this turn last read or wrote it; undefined when it did neither. */
+export function keptReport(context: TurnContext, reportId: string): Report | undefined {
+  return reportsOfTurn(context).get(reportId);
 }
 
 function reportsOfTurn(context: TurnContext): Map<string, Report> {

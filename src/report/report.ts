@@ -222,10 +222,22 @@ export interface Report {
   announced?: Announcement;
   /** New answers given to a posted report, waiting for confirmation, by the edit's id. */
   pendingEdits?: Record<string, PendingEdit>;
+  /** Where the chat's interview of this draft stands; absent before it began. */
+  interview?: InterviewPosition;
   createdAt: string;
   updatedAt: string;
   /** The store's ETag of the version read; absent before the first write. */
   etag?: string;
+}
+
+/**
+ * Where a draft's interview stands, kept in the draft's own document so that a card's answer is
+ * one conditional write: the question on the card last sent (`key`, null while no question
+ * card is open), and a number that grows with every question asked, which the card carries.
+ */
+export interface InterviewPosition {
+  seq: number;
+  key: string | null;
 }
 
 /** The traveller who owns a report, taken from the Teams identity. */
@@ -273,6 +285,22 @@ export function nextOpenQuestion(
   const position = afterKey ? questions.findIndex((q) => q.key === afterKey) : -1;
   return open.find((question) => questions.indexOf(question) > position) ?? open[0];
 }
+
+/**
+ * The question the interview asks once `key` is answered, whatever the answer: which comes next
+ * depends only on which questions have an answer, so a card can carry it.
+ */
+export function questionAfterAnswer(
+  catalogue: Catalogue,
+  report: Report,
+  key: string,
+): Question | undefined {
+  const answered = { ...report, answers: { ...report.answers, [key]: ANSWERED } };
+  return nextOpenQuestion(catalogue, answered, key);
+}
+
+/** Any answer: questionAfterAnswer asks only whether there is one. */
+const ANSWERED: Answer = { type: 'shortText', text: '' };
 
 /** The question before this one in the catalogue, or undefined for the first. */
 export function previousQuestion(catalogue: Catalogue, key: string): Question | undefined {

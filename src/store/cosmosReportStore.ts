@@ -1,9 +1,15 @@
-import type { Container, ItemDefinition } from '@azure/cosmos';
-import type { Report } from '../report/report';
+import type { Container, ItemDefinition, PatchOperation } from '@azure/cosmos';
+import type { InterviewPosition, Report } from '../report/report';
 import { cosmosStatus, storeError } from './cosmosErrors';
 import { withoutSystemProperties } from './documents';
-import { missingReport, notADraft, ReportConflictError, requireSameReport } from './reportStore';
-import type { ReportStore, SetAnswerArgs, SetAnswersArgs } from './reportStore';
+import {
+  missingReport,
+  notADraft,
+  ReportConflictError,
+  requirePositionTerms,
+  requireSameReport,
+} from './reportStore';
+import type { PositionedAnswer, ReportStore, SetAnswerArgs, SetAnswersArgs } from './reportStore';
 
 /** Options of the Cosmos DB report store. */
 export interface CosmosReportStoreOptions {
@@ -80,19 +86,13 @@ export class CosmosReportStore implements ReportStore {
   }
 
   async setAnswer(
-    ...[travellerId, id, key, answer, at, reminderDueAt]: SetAnswerArgs
+    ...[travellerId, id, key, answer, at, reminderDueAt, position]: SetAnswerArgs
   ): Promise<Report> {
     try {
       const { resource } = await this.container.item(id, travellerId).patch<ItemDefinition>({
         // Only a draft: a posted report's answers change by an edit, which keeps the history.
         condition: "FROM c WHERE c.status = 'draft'",
-        operations: [
-          { op: 'set', path: `/answers/${jsonPointerSegment(key)}`, value: answer },
-          { op: 'set', path: '/updatedAt', value: at.toISOString() },
-          ...(reminderDueAt
-            ? [{ op: 'set' as const, path: '/reminderDueAt', value: reminderDueAt }]
-            : []),
-        ],
+        operations: answerOperations(key, answer, at, reminderDueAt, position),
       });
       return fromDocument(resource, `storing answer ${key} of report ${id}`);
     } catch (error) {
@@ -100,6 +100,64 @@ export class CosmosReportStore implements ReportStore {
       if (status === 404) throw missingReport(travellerId, id);
       if (status === 412) throw notADraft(travellerId, id, key, error);
       throw storeError(`storing answer ${key} of report ${id}`, error);
+    }
+  }
+
+  async answerAtPosition(positioned: PositionedAnswer): Promise<Report | undefined> {
+    const { travellerId, id, key, answer, at, reminderDueAt, seq, next } = positioned;
+    requirePositionTerms(seq, key);
+    try {
+      const { resource } = await this.container.item(id, travellerId).patch<ItemDefinition>({
+        // The card's position, checked by the same request that writes: no read before.
+        condition:
+          `FROM c WHERE c.status = 'draft' AND c.interview.seq = ${seq} ` +
+          `AND c.interview.key = '${key}'`,
+        operations: answerOperations(key, answer, at, reminderDueAt, { seq: seq + 1, key: next }),
+      });
+      return fromDocument(resource, `storing answer ${key} of report ${id}`);
+    } catch (error) {
+      const status = cosmosStatus(error);
+      if (status === 404 || status === 412) return undefined;
+      throw storeError(`storing answer ${key} of report ${id}`, error);
+    }
+  }
+
+  async moveInterview(
+    travellerId: string,
+    id: string,
+    position: InterviewPosition,
+  ): Promise<Report> {
+    const action = `moving the interview of report ${id} to ${position.key ?? 'no question'}`;
+    try {
+      const { resource } = await this.container.item(id, travellerId).patch<ItemDefinition>({
+        condition: "FROM c WHERE c.status = 'draft'",
+        operations: [{ op: 'set', path: '/interview', value: position }],
+      });
+      return fromDocument(resource, action);
+    } catch (error) {
+      const status = cosmosStatus(error);
+      if (status === 404) throw missingReport(travellerId, id);
+      if (status === 412) throw notADraft(travellerId, id, position.key ?? 'interview', error);
+      throw storeError(action, error);
+    }
+  }
+
+  async closeInterview(travellerId: string, id: string): Promise<void> {
+    try {
+      await this.container.item(id, travellerId).patch({
+        condition:
+          "FROM c WHERE c.status = 'draft' AND IS_DEFINED(c.interview) " +
+          'AND NOT IS_NULL(c.interview.key)',
+        // The number grows, so that the closed question's card stays stale if it is asked again.
+        operations: [
+          { op: 'incr', path: '/interview/seq', value: 1 },
+          { op: 'set', path: '/interview/key', value: null },
+        ],
+      });
+    } catch (error) {
+      const status = cosmosStatus(error);
+      if (status === 404 || status === 412) return;
+      throw storeError(`closing the interview of report ${id}`, error);
     }
   }
 
@@ -268,6 +326,24 @@ function fromDocument(resource: ItemDefinition | undefined, action: string): Rep
     ...(withoutSystemProperties(resource) as unknown as Report),
     ...(typeof etag === 'string' ? { etag } : {}),
   };
+}
+
+/** The patch operations that store an answer, and what changes with it. */
+function answerOperations(
+  key: string,
+  answer: unknown,
+  at: Date,
+  reminderDueAt: string | undefined,
+  position: InterviewPosition | undefined,
+): PatchOperation[] {
+  return [
+    { op: 'set', path: `/answers/${jsonPointerSegment(key)}`, value: answer },
+    { op: 'set', path: '/updatedAt', value: at.toISOString() },
+    ...(reminderDueAt
+      ? [{ op: 'set' as const, path: '/reminderDueAt', value: reminderDueAt }]
+      : []),
+    ...(position ? [{ op: 'set' as const, path: '/interview', value: position }] : []),
+  ];
 }
 
 /** A key as one segment of a JSON Pointer (RFC 6901), the path syntax of a Cosmos DB patch. */

@@ -1,6 +1,6 @@
-import { needsSync, withAnswer, type Report } from '../report/report';
-import { missingReport, notADraft, requireSameReport } from './reportStore';
-import type { ReportStore, SetAnswerArgs, SetAnswersArgs } from './reportStore';
+import { needsSync, withAnswer, type InterviewPosition, type Report } from '../report/report';
+import { missingReport, notADraft, requirePositionTerms, requireSameReport } from './reportStore';
+import type { PositionedAnswer, ReportStore, SetAnswerArgs, SetAnswersArgs } from './reportStore';
 
 /**
  * Reports in this process's memory, with ETags as Cosmos DB gives them: for tests whose subject
@@ -40,13 +40,47 @@ export class InMemoryReportStore implements ReportStore {
   }
 
   async setAnswer(
-    ...[travellerId, id, key, answer, at, reminderDueAt]: SetAnswerArgs
+    ...[travellerId, id, key, answer, at, reminderDueAt, position]: SetAnswerArgs
   ): Promise<Report> {
     const current = this.reports.get(keyOf(travellerId, id));
     if (!current) throw missingReport(travellerId, id);
     if (current.status !== 'draft') throw notADraft(travellerId, id, key);
-    const answered = withAnswer(structuredClone(current), key, answer, at);
-    return this.write(reminderDueAt ? { ...answered, reminderDueAt } : answered);
+    const answered = withAnswer(structuredClone(current), key, structuredClone(answer), at);
+    return this.write({
+      ...answered,
+      ...(reminderDueAt ? { reminderDueAt } : {}),
+      ...(position ? { interview: { ...position } } : {}),
+    });
+  }
+
+  async answerAtPosition(positioned: PositionedAnswer): Promise<Report | undefined> {
+    const { travellerId, id, key, answer, at, reminderDueAt, seq, next } = positioned;
+    requirePositionTerms(seq, key);
+    const current = this.reports.get(keyOf(travellerId, id));
+    if (current?.status !== 'draft') return undefined;
+    if (current.interview?.seq !== seq || current.interview.key !== key) return undefined;
+    return this.setAnswer(travellerId, id, key, answer, at, reminderDueAt, {
+      seq: seq + 1,
+      key: next,
+    });
+  }
+
+  async moveInterview(
+    travellerId: string,
+    id: string,
+    position: InterviewPosition,
+  ): Promise<Report> {
+    const current = this.reports.get(keyOf(travellerId, id));
+    if (!current) throw missingReport(travellerId, id);
+    if (current.status !== 'draft') throw notADraft(travellerId, id, position.key ?? 'interview');
+    return this.write({ ...structuredClone(current), interview: { ...position } });
+  }
+
+  async closeInterview(travellerId: string, id: string): Promise<void> {
+    const current = this.reports.get(keyOf(travellerId, id));
+    if (current?.status !== 'draft' || !current.interview || current.interview.key === null) return;
+    const { seq } = current.interview;
+    await this.write({ ...structuredClone(current), interview: { seq: seq + 1, key: null } });
   }
 
   async setAnswers(

@@ -1,4 +1,4 @@
-import type { Answer, Report } from '../report/report';
+import type { Answer, InterviewPosition, Report } from '../report/report';
 
 /** Thrown when a report changed between read and write (ETag mismatch) and retries ran out. */
 export class ReportConflictError extends Error {
@@ -38,7 +38,10 @@ export function requireSameReport(changed: Report, travellerId: string, id: stri
   }
 }
 
-/** What ReportStore.setAnswer takes: which report, which answer, when, and the next reminder. */
+/**
+ * What ReportStore.setAnswer takes: which report, which answer, when, the next reminder, and
+ * where the interview goes next (`position`, in the same write).
+ */
 export type SetAnswerArgs = [
   travellerId: string,
   id: string,
@@ -46,7 +49,35 @@ export type SetAnswerArgs = [
   answer: Answer,
   at: Date,
   reminderDueAt?: string,
+  position?: InterviewPosition,
 ];
+
+/**
+ * A question card's answer as ReportStore.answerAtPosition stores it: the draft must still be
+ * at the card's position (`seq` and the answer's `key`); the interview then moves to `next`.
+ */
+export interface PositionedAnswer {
+  travellerId: string;
+  id: string;
+  key: string;
+  answer: Answer;
+  at: Date;
+  reminderDueAt?: string;
+  /** The position the card was sent at. */
+  seq: number;
+  /** The question asked next (computed when the card was sent), null when none is. */
+  next: string | null;
+}
+
+/** Only plain keys and whole numbers go into a patch's condition, which takes no parameters. */
+export function requirePositionTerms(seq: number, key: string): void {
+  if (!Number.isSafeInteger(seq) || seq < 0 || !/^[a-z][\w-]*$/i.test(key)) {
+    throw new Error(
+      `Interview position ${String(seq)} / ${key} is not a whole number and a question key; ` +
+        'take both from the catalogue and the stored position, never from unchecked input.',
+    );
+  }
+}
 
 /** What ReportStore.setAnswers takes: which report, its answers by question key, when, and the next reminder. */
 export type SetAnswersArgs = [
@@ -82,6 +113,22 @@ export interface ReportStore {
    * next reminder is due (an answer touches it). Returns the stored report with its new ETag.
    */
   setAnswer(...args: SetAnswerArgs): Promise<Report>;
+  /**
+   * Stores a question card's answer in one conditional write, only while the draft is still at
+   * the card's position, and moves the interview to the next question in the same write.
+   * Undefined when it is not (a stale card, a draft changed or posted meanwhile, or gone).
+   */
+  answerAtPosition(answer: PositionedAnswer): Promise<Report | undefined>;
+  /**
+   * Moves a draft's interview to `position` (a question asked out of order, the first one).
+   * Throws when the report is missing or no longer a draft. Returns the stored report.
+   */
+  moveInterview(travellerId: string, id: string, position: InterviewPosition): Promise<Report>;
+  /**
+   * Closes the interview's open question (the chat left it): its card is then stale. Nothing
+   * happens when the report is gone, posted or has no open question.
+   */
+  closeInterview(travellerId: string, id: string): Promise<void>;
   /**
    * Sets several answers of a draft and its `updatedAt` in one write (the form card's Opslaan):
    * all of them or none. Answers not among `answers` stay. Throws when the report is missing or

@@ -2,6 +2,7 @@ import {
   ActivityTypes,
   ConversationState,
   MemoryStorage,
+  type Storage,
   TestAdapter,
   type Activity,
   type Attachment,
@@ -72,15 +73,27 @@ export class RecordingPublisher implements ReportPublisher {
   }
 }
 
-/** A TestAdapter that also remembers every card replaced in place. */
+/** A TestAdapter that also remembers every card replaced in place, and the order of its calls. */
 class RecordingTestAdapter extends TestAdapter {
   readonly updates: Partial<Activity>[] = [];
+  /** Every call to Teams, in order: a message sent, or an activity (by id) replaced. */
+  readonly calls: string[] = [];
+
+  override async sendActivities(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
+    const responses = await super.sendActivities(context, activities);
+    this.calls.push(...activities.map((activity) => `send ${activity.id}`));
+    return responses;
+  }
 
   override async updateActivity(
     context: TurnContext,
     activity: Partial<Activity>,
   ): Promise<ResourceResponse | void> {
     this.updates.push(activity);
+    this.calls.push(`update ${activity.id}`);
     return super.updateActivity(context, activity);
   }
 }
@@ -104,6 +117,11 @@ export interface ChatTesterOptions {
   colleagues?: Record<string, string>;
   /** Same-trip records: written after posts and read at `nieuw verslag`; default: none. */
   sameTrips?: SameTripStore;
+  /**
+   * Where the chat's state is kept; default: this tester's own. Two testers on one storage and
+   * one report store are two bot instances (scale-out), or one before and after a restart.
+   */
+  stateStorage?: Storage;
 }
 
 /** A personal chat with the bot: say or submit something, get back what the bot answered. */
@@ -127,7 +145,7 @@ export class ChatTester {
     this.user = user;
     const tenantId = options.tenantId ?? 'tenant-1';
     const catalogue = options.catalogue ?? productCatalogue;
-    const conversationState = new ConversationState(new MemoryStorage());
+    const conversationState = new ConversationState(options.stateStorage ?? new MemoryStorage());
     const log = pino({ level: 'silent' });
     this.sameTripRecorder = options.sameTrips && new SameTripRecorder(options.sameTrips, log);
     const sync = new ReportSync(options.reports, options.channels, this.publisher, log, catalogue, {
@@ -217,14 +235,26 @@ export class ChatTester {
     });
   }
 
-  /** The user presses a card button; `value` is the button's data merged with the inputs. */
-  submit(value: Record<string, unknown>): Promise<Partial<Activity>[]> {
-    return this.turn({ type: ActivityTypes.Message, value });
+  /**
+   * The user presses a card button; `value` is the button's data merged with the inputs, and
+   * `card` the message of the card, whose id Teams sends as `replyToId`.
+   */
+  submit(value: Record<string, unknown>, card?: Partial<Activity>): Promise<Partial<Activity>[]> {
+    return this.turn({
+      type: ActivityTypes.Message,
+      value,
+      ...(card?.id ? { replyToId: card.id } : {}),
+    });
   }
 
   /** Every card that was replaced in place, oldest first. */
   get updates(): Partial<Activity>[] {
     return this.adapter.updates;
+  }
+
+  /** Every call to Teams so far, in order: `send <id>` or `update <id>`. */
+  get calls(): readonly string[] {
+    return this.adapter.calls;
   }
 
   private async turn(activity: Partial<Activity>): Promise<Partial<Activity>[]> {

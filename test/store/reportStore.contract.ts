@@ -204,6 +204,118 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
     );
   });
 
+  describe('the interview position (one conditional write a card answer)', () => {
+    const persons: Answer = { type: 'number', value: 3 };
+    const at = (seq: number, key: string | null) => ({ seq, key });
+    const cardAnswer = (
+      id: string,
+      seq: number,
+      key = 'persons',
+      next: string | null = 'costs',
+    ) => ({
+      travellerId: traveller,
+      id,
+      key,
+      answer: persons,
+      at: now,
+      reminderDueAt: '2025-03-05T08:00:00.000Z',
+      seq,
+      next,
+    });
+
+    it('stores a card answer at its position and moves on in the same write', async () => {
+      const created = await store.create(draft(traveller));
+      await store.moveInterview(traveller, created.id, at(4, 'persons'));
+      const stored = await store.answerAtPosition(cardAnswer(created.id, 4));
+      assert.deepEqual(stored?.answers, { persons });
+      assert.deepEqual(stored?.interview, at(5, 'costs'));
+      assert.equal(stored?.reminderDueAt, '2025-03-05T08:00:00.000Z');
+      assert.equal(stored?.updatedAt, now.toISOString());
+      assert.deepEqual(await store.get(traveller, created.id), stored);
+    });
+
+    it('refuses a card of another position, question, traveller, a posted draft or none', async () => {
+      const created = await store.create(draft(traveller));
+      await store.moveInterview(traveller, created.id, at(4, 'persons'));
+      const posted = await store.create({
+        ...draft(traveller),
+        status: 'posted',
+        interview: at(4, 'persons'),
+      });
+      const refused = [
+        cardAnswer(created.id, 3),
+        cardAnswer(created.id, 5),
+        cardAnswer(created.id, 4, 'title'),
+        { ...cardAnswer(created.id, 4), travellerId: `traveller-${randomUUID()}` },
+        cardAnswer(posted.id, 4),
+        cardAnswer(randomUUID(), 4),
+      ];
+      for (const answer of refused) assert.equal(await store.answerAtPosition(answer), undefined);
+      assert.deepEqual((await store.get(traveller, created.id))?.answers, {});
+      assert.deepEqual((await store.get(traveller, created.id))?.interview, at(4, 'persons'));
+      const fresh = await store.create(draft(traveller));
+      assert.equal(await store.answerAtPosition(cardAnswer(fresh.id, 0)), undefined);
+    });
+
+    it('takes a card answer once: the same card again finds the draft moved on', async () => {
+      const created = await store.create(draft(traveller));
+      await store.moveInterview(traveller, created.id, at(1, 'persons'));
+      const both = await Promise.all([
+        store.answerAtPosition(cardAnswer(created.id, 1)),
+        store.answerAtPosition(cardAnswer(created.id, 1)),
+      ]);
+      assert.equal(both.filter((stored) => stored !== undefined).length, 1);
+      assert.deepEqual((await store.get(traveller, created.id))?.interview, at(2, 'costs'));
+    });
+
+    it('closes the open question with a higher number, so that its card stays stale', async () => {
+      const created = await store.create(draft(traveller));
+      await store.moveInterview(traveller, created.id, at(7, 'persons'));
+      await store.closeInterview(traveller, created.id);
+      assert.deepEqual((await store.get(traveller, created.id))?.interview, at(8, null));
+      await store.closeInterview(traveller, created.id);
+      assert.deepEqual((await store.get(traveller, created.id))?.interview, at(8, null));
+      assert.equal(await store.answerAtPosition(cardAnswer(created.id, 7)), undefined);
+      // Nothing to close: no position, posted, gone.
+      const fresh = await store.create(draft(traveller));
+      await store.closeInterview(traveller, fresh.id);
+      assert.equal((await store.get(traveller, fresh.id))?.interview, undefined);
+      await store.closeInterview(traveller, randomUUID());
+    });
+
+    it('moves the position with an answer, and refuses to move a posted report', async () => {
+      const created = await store.create(draft(traveller));
+      const stored = await store.setAnswer(
+        traveller,
+        created.id,
+        'persons',
+        persons,
+        now,
+        undefined,
+        at(2, 'costs'),
+      );
+      assert.deepEqual(stored.interview, at(2, 'costs'));
+      const posted = await store.create({ ...draft(traveller), status: 'posted' });
+      await assert.rejects(
+        store.moveInterview(traveller, posted.id, at(1, 'title')),
+        /no longer a draft/,
+      );
+      await assert.rejects(
+        store.moveInterview(traveller, randomUUID(), at(1, 'title')),
+        /does not exist/,
+      );
+    });
+
+    it('refuses a position that is no whole number and question key', async () => {
+      const created = await store.create(draft(traveller));
+      await assert.rejects(
+        store.answerAtPosition(cardAnswer(created.id, 1, "persons' OR 1=1 --")),
+        /not a whole number and a question key/,
+      );
+      await assert.rejects(store.answerAtPosition(cardAnswer(created.id, 1.5)), /whole number/);
+    });
+  });
+
   it('sets many answers in one write, keeping the others, with the next reminder', async () => {
     const created = await store.create(draft(traveller));
     await store.setAnswer(traveller, created.id, 'title', { type: 'shortText', text: 'Oud' }, now);

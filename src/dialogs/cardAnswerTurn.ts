@@ -1,0 +1,94 @@
+import type { TurnContext } from 'botbuilder';
+import { answeredCardData, renderAnsweredCard } from '../cards/answeredCard';
+import { questionCardData, renderQuestionCard } from '../cards/questionCard';
+import { parseCardAnswer } from '../report/answerInput';
+import { todayIn } from '../report/dates';
+import { questionAfterAnswer, type InterviewPosition } from '../report/report';
+import { reminderDueAfter } from '../reminders/reminderSchedule';
+import { clientTimeZoneOf } from './clientTimeZone';
+import { deferCardReplacement, localeOf, noteReport, sendCard, travellerOf } from './conversation';
+import { latestAnswerDate } from './interviewDialog';
+import type { DialogServices } from './services';
+import type { ShownCards } from './shownCards';
+import { CardActions, cardActionOf } from './turnInput';
+import { keepReport } from './turnReports';
+
+/** What answering a question card without the dialogs uses of the services. */
+export type CardAnswerServices = Pick<
+  DialogServices,
+  'catalogue' | 'reports' | 'now' | 'reminderPolicy' | 'timeZone'
+>;
+
+/**
+ * The chat interview's card answered in one conditional write, without the dialog state: the
+ * card carries its report, question, position and the question after it, and the draft keeps
+ * its position, so the answer and the move to the next question are one patch that holds only
+ * while the draft is still at that card. The next question is then the turn's first message.
+ * Anything else (a refused answer, a stale card, fellow travellers to name, the last question)
+ * is left to the dialogs, which answer it as before.
+ */
+export class CardAnswerTurn {
+  constructor(
+    private readonly services: CardAnswerServices,
+    private readonly shownCards: ShownCards,
+  ) {}
+
+  /** True when this turn was a question card's answer, stored and followed by the next card. */
+  async answer(context: TurnContext): Promise<boolean> {
+    const { activity } = context;
+    if (activity.type !== 'message' || activity.conversation?.conversationType !== 'personal') {
+      return false;
+    }
+    const action = cardActionOf(activity);
+    if (action?.action !== CardActions.answer || !action.position?.next || !action.reportId) {
+      return false;
+    }
+    const { catalogue, reports, reminderPolicy, timeZone } = this.services;
+    const question = action.questionKey ? catalogue.find(action.questionKey) : undefined;
+    const next = catalogue.find(action.position.next);
+    // Picked colleagues are named from Teams' rosters, with the draft at hand: the dialogs do it.
+    if (!question || !next || question.type === 'colleagues') return false;
+    const locale = localeOf(context);
+    const now = this.services.now();
+    // Dates up to today; an announced trip's later return date is the dialogs' to allow.
+    const parsed = parseCardAnswer(question, action.fields, locale, todayIn(timeZone, now));
+    if (!parsed.ok) return false;
+    const report = await reports.answerAtPosition({
+      travellerId: travellerOf(context).id,
+      id: action.reportId,
+      key: question.key,
+      answer: parsed.answer,
+      at: now,
+      // Answering touches the draft: its reminder is due the policy's time from now.
+      reminderDueAt: reminderDueAfter(reminderPolicy, clientTimeZoneOf(context), now),
+      seq: action.position.seq,
+      next: next.key,
+    });
+    if (!report) return false;
+    noteReport(context, report.id);
+    keepReport(context, report);
+    const { seq } = report.interview as InterviewPosition;
+    const card = renderQuestionCard(
+      questionCardData(
+        catalogue,
+        next,
+        report,
+        locale,
+        latestAnswerDate(report, timeZone, now),
+        undefined,
+        { seq, next: questionAfterAnswer(catalogue, report, next.key)?.key ?? null },
+      ),
+    );
+    const conversationId = activity.conversation.id;
+    // The card pressed: Teams names it; else the one this instance sent at that position.
+    const answeredCardId =
+      activity.replyToId || this.shownCards.find(conversationId, action.position.seq);
+    this.shownCards.remember(conversationId, seq, await sendCard(context, card));
+    deferCardReplacement(
+      context,
+      answeredCardId,
+      renderAnsweredCard(answeredCardData(catalogue, question, parsed.answer, locale)),
+    );
+    return true;
+  }
+}
