@@ -108,10 +108,10 @@ export class CosmosReportStore implements ReportStore {
     requirePositionTerms(seq, key);
     try {
       const { resource } = await this.container.item(id, travellerId).patch<ItemDefinition>({
-        // The card's position, checked by the same request that writes: no read before.
-        condition:
-          `FROM c WHERE c.status = 'draft' AND c.interview.seq = ${seq} ` +
-          `AND c.interview.key = '${key}'`,
+        // The card's position, checked by the same request that writes: no read before. The
+        // number alone identifies the question (each is sent at a number of its own); the
+        // compatible server also lower-cases a condition's string literals, so a key would fail.
+        condition: `FROM c WHERE c.status = 'draft' AND c.interview.seq = ${seq}`,
         operations: answerOperations(key, answer, at, reminderDueAt, { seq: seq + 1, key: next }),
       });
       return fromDocument(resource, `storing answer ${key} of report ${id}`);

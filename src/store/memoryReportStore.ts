@@ -58,7 +58,7 @@ export class InMemoryReportStore implements ReportStore {
     requirePositionTerms(seq, key);
     const current = this.reports.get(keyOf(travellerId, id));
     if (current?.status !== 'draft') return undefined;
-    if (current.interview?.seq !== seq || current.interview.key !== key) return undefined;
+    if (current.interview?.seq !== seq) return undefined;
     return this.setAnswer(travellerId, id, key, answer, at, reminderDueAt, {
       seq: seq + 1,
       key: next,

@@ -54,7 +54,8 @@ export type SetAnswerArgs = [
 
 /**
  * A question card's answer as ReportStore.answerAtPosition stores it: the draft must still be
- * at the card's position (`seq` and the answer's `key`); the interview then moves to `next`.
+ * at the card's position `seq` (which names one question: each is asked at a number of its own);
+ * the interview then moves to `next`.
  */
 export interface PositionedAnswer {
   travellerId: string;

