@@ -1,6 +1,7 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { travellerOf } from '../dialogs/conversation';
+import { keepReport, listTravellerReports } from '../dialogs/turnReports';
 import { withChatServiceUrl } from '../report/report';
 import type { ReportStore } from '../store/reportStore';
 
@@ -35,14 +36,16 @@ export class ChatServiceUrl {
     if (!serviceUrl || (await this.seen.get(context)) === serviceUrl) return;
     const travellerId = travellerOf(context).id;
     try {
-      for (const report of await this.parts.reports.listByTraveller(travellerId)) {
+      // Listed for the turn: `nieuw verslag` in a new chat finds its draft among them.
+      for (const report of await listTravellerReports(context, this.parts.reports)) {
         if (!report.chat || report.chat.serviceUrl === serviceUrl) continue;
-        await this.parts.reports.update(
+        const updated = await this.parts.reports.update(
           travellerId,
           report.id,
           (current) => withChatServiceUrl(current, serviceUrl),
           report,
         );
+        keepReport(context, updated);
       }
       await this.seen.set(context, serviceUrl);
     } catch (error) {

@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { answeredCardData, renderAnsweredCard } from '../cards/answeredCard';
 import { questionCardData, renderQuestionCard } from '../cards/questionCard';
-import { parseCardAnswer } from '../report/answerInput';
+import { parseCardAnswer, type ParseResult } from '../report/answerInput';
 import { todayIn } from '../report/dates';
-import { questionAfterAnswer, type InterviewPosition } from '../report/report';
+import { questionAfterAnswer, type Answer, type InterviewPosition } from '../report/report';
 import { reminderDueAfter } from '../reminders/reminderSchedule';
 import { clientTimeZoneOf } from './clientTimeZone';
 import { deferCardReplacement, localeOf, noteReport, sendCard, travellerOf } from './conversation';
@@ -11,12 +11,13 @@ import { latestAnswerDate } from './interviewDialog';
 import type { DialogServices } from './services';
 import type { ShownCards } from './shownCards';
 import { CardActions, cardActionOf } from './turnInput';
-import { keepReport } from './turnReports';
+import { nameColleagues } from './colleagueNaming';
+import { keepReport, loadReport } from './turnReports';
 
 /** What answering a question card without the dialogs uses of the services. */
 export type CardAnswerServices = Pick<
   DialogServices,
-  'catalogue' | 'reports' | 'now' | 'reminderPolicy' | 'timeZone'
+  'catalogue' | 'reports' | 'now' | 'reminderPolicy' | 'timeZone' | 'colleagueNames'
 >;
 
 /**
@@ -24,8 +25,9 @@ export type CardAnswerServices = Pick<
  * card carries its report, question, position and the question after it, and the draft keeps
  * its position, so the answer and the move to the next question are one patch that holds only
  * while the draft is still at that card. The next question is then the turn's first message.
- * Anything else (a refused answer, a stale card, fellow travellers to name, the last question)
- * is left to the dialogs, which answer it as before.
+ * Fellow travellers are named from Teams' rosters with the draft at hand: that answer reads
+ * it once. Anything else (a refused answer, a stale card, the last question, which the review
+ * follows) is left to the dialogs, which answer it as before.
  */
 export class CardAnswerTurn {
   constructor(
@@ -46,13 +48,16 @@ export class CardAnswerTurn {
     const { catalogue, reports, reminderPolicy, timeZone } = this.services;
     const question = action.questionKey ? catalogue.find(action.questionKey) : undefined;
     const next = catalogue.find(action.position.next);
-    // Picked colleagues are named from Teams' rosters, with the draft at hand: the dialogs do it.
-    if (!question || !next || question.type === 'colleagues') return false;
+    if (!question || !next) return false;
     const locale = localeOf(context);
     const now = this.services.now();
     // Dates up to today; an announced trip's later return date is the dialogs' to allow.
-    const parsed = parseCardAnswer(question, action.fields, locale, todayIn(timeZone, now));
-    if (!parsed.ok) return false;
+    const read = parseCardAnswer(question, action.fields, locale, todayIn(timeZone, now));
+    const parsed =
+      read.ok && read.answer.type === 'colleagues'
+        ? await this.named(context, action.reportId, action.position.seq, question.key, read.answer)
+        : read;
+    if (!parsed?.ok) return false;
     const report = await reports.answerAtPosition({
       travellerId: travellerOf(context).id,
       id: action.reportId,
@@ -90,5 +95,22 @@ export class CardAnswerTurn {
       renderAnsweredCard(answeredCardData(catalogue, question, parsed.answer, locale)),
     );
     return true;
+  }
+
+  /**
+   * The fellow travellers named (picked ones from Teams' rosters, typed ones matched to those
+   * picked before), which needs the draft: read once, and only while it is at the card.
+   */
+  private async named(
+    context: TurnContext,
+    reportId: string,
+    seq: number,
+    questionKey: string,
+    answer: Extract<Answer, { type: 'colleagues' }>,
+  ): Promise<ParseResult | undefined> {
+    const report = await loadReport(context, this.services.reports, reportId);
+    if (report?.status !== 'draft' || report.interview?.seq !== seq) return undefined;
+    const { colleagueNames } = this.services;
+    return nameColleagues(context, colleagueNames, report, questionKey, answer.colleagues);
   }
 }

@@ -9,10 +9,12 @@ import { keepReport } from './turnReports';
 /**
  * Stores a new, empty draft of this turn's traveller (`nieuw verslag`, `ik ga op reis`), with
  * its first reminder scheduled; its id. The turn keeps it, so its first question reads nothing.
+ * With `firstQuestion`, the draft's interview stands there already (no write to move it).
  */
 export async function createDraft(
   context: TurnContext,
   services: Pick<DialogServices, 'reports' | 'reminderPolicy' | 'now' | 'newId'>,
+  firstQuestion?: string,
 ): Promise<string> {
   const now = services.now();
   const draft: Report = {
@@ -20,6 +22,7 @@ export async function createDraft(
     timeZone: clientTimeZoneOf(context),
     // Where to reach the traveller when they start an edit from the channel.
     chat: personalChatOf(context),
+    ...(firstQuestion ? { interview: { seq: 1, key: firstQuestion } } : {}),
   };
   const created = await services.reports.create(
     withReminderScheduled(draft, services.reminderPolicy, now),

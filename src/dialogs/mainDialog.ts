@@ -34,7 +34,7 @@ import { openChosenReport } from './openReport';
 import { isSameTripNoticeResult, SameTripNoticeDialog } from './sameTripNoticeDialog';
 import { AnnounceDialog, type AnnounceOptions } from './announceDialog';
 import { FormDialog, type FormOptions } from './formDialog';
-import { loadReport } from './turnReports';
+import { findLatestDraft, loadReport } from './turnReports';
 import { CardAnswerTurn } from './cardAnswerTurn';
 import { ShownCards } from './shownCards';
 
@@ -394,7 +394,7 @@ export class MainDialog extends InterruptibleDialog {
       await context.sendActivity(textsFor(localeOf(context)).draftGone);
       return step.endDialog();
     }
-    const draft = await this.services.reports.findLatestDraft(travellerOf(context).id);
+    const draft = await findLatestDraft(context, this.services.reports);
     if (options?.form === true) {
       // `formulier`: the latest draft, or a new one (through the same-trip notice).
       if (draft) return step.next(keepReport(context, draft).id);
@@ -425,7 +425,12 @@ export class MainDialog extends InterruptibleDialog {
     if (isSameTripNoticeResult(step.result)) {
       // A new report: after the same-trip notice (which starts nothing on `Niet nu`).
       if (!step.result.startDraft) return step.endDialog();
-      reportId = await createDraft(step.context, this.services);
+      const form = (step.options as MainStepsOptions | undefined)?.form === true;
+      reportId = await createDraft(
+        step.context,
+        this.services,
+        form ? undefined : this.services.catalogue.questions[0]?.key,
+      );
     } else if (reportId === undefined) {
       const { context } = step;
       const action = cardActionOf(context.activity);

@@ -26,6 +26,36 @@ export async function loadReport(
   return read && keepReport(context, read);
 }
 
+const TRAVELLER_LISTED = 'reisverslag.travellerListed';
+
+/** The traveller's reports, newest (by updatedAt) first, listed from the store and kept. */
+export async function listTravellerReports(
+  context: TurnContext,
+  reports: Pick<ReportStore, 'listByTraveller'>,
+): Promise<Report[]> {
+  const listed = await reports.listByTraveller(travellerOf(context).id);
+  for (const report of listed) keepReport(context, report);
+  context.turnState.set(TRAVELLER_LISTED, true);
+  return listed;
+}
+
+/**
+ * The traveller's most recently updated draft: from the reports this turn listed already (the
+ * chat's first activity lists them), else from the store.
+ */
+export async function findLatestDraft(
+  context: TurnContext,
+  reports: Pick<ReportStore, 'findLatestDraft'>,
+): Promise<Report | undefined> {
+  if (context.turnState.get(TRAVELLER_LISTED) !== true) {
+    return reports.findLatestDraft(travellerOf(context).id);
+  }
+  const drafts = [...reportsOfTurn(context).values()].filter(
+    (report) => report.status === 'draft' && report.travellerId === travellerOf(context).id,
+  );
+  return drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+}
+
 /** The report as this turn last read or wrote it; undefined when it did neither. */
 export function keptReport(context: TurnContext, reportId: string): Report | undefined {
   return reportsOfTurn(context).get(reportId);

@@ -45,8 +45,8 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall-clock time of `instant` in `timeZone`. */
-export function wallTimeOf(instant: Date, timeZone: string): WallTime {
+/** The wall-clock time of `instant` in `timeZone`, read from Intl: exact, and slow. */
+export function wallTimeFromIntl(instant: Date, timeZone: string): WallTime {
   const parts = formatFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((candidate) => candidate.type === type)?.value ?? 0);
@@ -62,12 +62,41 @@ export function wallTimeOf(instant: Date, timeZone: string): WallTime {
   };
 }
 
+/**
+ * Offsets change only at a zone's transitions, which fall on a quarter hour (UTC) in every
+ * zone today: one Intl reading a zone and quarter hour serves every instant in it. Intl's
+ * formatToParts was the bot's costliest function in the bench's profile (the reminder schedule
+ * reads the clock a few dozen times an answer).
+ */
+const OFFSET_SPAN_MS = 15 * 60_000;
+const MAX_OFFSETS = 10_000;
+const offsets = new Map<string, number>();
+
 /** The offset of `timeZone` from UTC at `instant`, in milliseconds (Amsterdam summer: +2 h). */
 function offsetAt(instant: number, timeZone: string): number {
-  const wall = wallTimeOf(new Date(instant), timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day) + wall.minute * 60_000;
-  // Wall time is kept to the second; drop the instant's milliseconds to compare like with like.
-  return asUtc - (instant - (instant % 1000));
+  const span = Math.floor(instant / OFFSET_SPAN_MS) * OFFSET_SPAN_MS;
+  const key = `${timeZone}|${span}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const wall = wallTimeFromIntl(new Date(span), timeZone);
+    offset = Date.UTC(wall.year, wall.month - 1, wall.day) + wall.minute * 60_000 - span;
+    if (offsets.size >= MAX_OFFSETS) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock time of `instant` in `timeZone`, to the second (as wallTimeFromIntl). */
+export function wallTimeOf(instant: Date, timeZone: string): WallTime {
+  const time = instant.getTime();
+  const local = new Date(time - (time % 1000) + offsetAt(time, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    weekday: local.getUTCDay(),
+    minute: local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60,
+  };
 }
 
 /**
