@@ -51,6 +51,7 @@ export interface QuestionCardData {
    */
   seq: string;
   next: string;
+  etag: string;
   canGoBack: boolean;
   /** `Alles in één formulier` under the first question of a draft: every question on one card. */
   offerForm: boolean;
@@ -66,6 +67,8 @@ export interface QuestionCardData {
 export interface CardPosition {
   seq: number;
   next: string | null;
+  /** The draft's ETag as the card is sent: its answer is stored only while it is unchanged. */
+  etag: string;
 }
 
 const expandQuestionCard = cardTemplate<QuestionCardData>('question.json');
@@ -162,6 +165,7 @@ export function questionCardData(
     fields,
     seq: position ? String(position.seq) : '',
     next: position?.next ?? '',
+    etag: position?.etag ?? '',
     canGoBack: catalogue.position(question.key) > 1,
     offerForm: catalogue.position(question.key) === 1 && report.status === 'draft',
     suggestion:

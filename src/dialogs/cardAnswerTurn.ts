@@ -22,9 +22,9 @@ export type CardAnswerServices = Pick<
 
 /**
  * The chat interview's card answered in one conditional write, without the dialog state: the
- * card carries its report, question, position and the question after it, and the draft keeps
- * its position, so the answer and the move to the next question are one patch that holds only
- * while the draft is still at that card. The next question is then the turn's first message.
+ * card carries its report, question, position, the question after it and the draft's ETag, and
+ * the draft keeps its position, so the answer and the move to the next question are one patch
+ * that holds only while the draft is unchanged since the card was sent. The next question is then the turn's first message.
  * Fellow travellers are named from Teams' rosters with the draft at hand: that answer reads
  * it once. Anything else (a refused answer, a stale card, the last question, which the review
  * follows) is left to the dialogs, which answer it as before.
@@ -55,7 +55,13 @@ export class CardAnswerTurn {
     const read = parseCardAnswer(question, action.fields, locale, todayIn(timeZone, now));
     const parsed =
       read.ok && read.answer.type === 'colleagues'
-        ? await this.named(context, action.reportId, action.position.seq, question.key, read.answer)
+        ? await this.named(
+            context,
+            action.reportId,
+            action.position.etag,
+            question.key,
+            read.answer,
+          )
         : read;
     if (!parsed?.ok) return false;
     const report = await reports.answerAtPosition({
@@ -67,6 +73,7 @@ export class CardAnswerTurn {
       // Answering touches the draft: its reminder is due the policy's time from now.
       reminderDueAt: reminderDueAfter(reminderPolicy, clientTimeZoneOf(context), now),
       seq: action.position.seq,
+      etag: action.position.etag,
       next: next.key,
     });
     if (!report) return false;
@@ -81,7 +88,11 @@ export class CardAnswerTurn {
         locale,
         latestAnswerDate(report, timeZone, now),
         undefined,
-        { seq, next: questionAfterAnswer(catalogue, report, next.key)?.key ?? null },
+        {
+          seq,
+          next: questionAfterAnswer(catalogue, report, next.key)?.key ?? null,
+          etag: report.etag ?? '',
+        },
       ),
     );
     const conversationId = activity.conversation.id;
@@ -104,12 +115,12 @@ export class CardAnswerTurn {
   private async named(
     context: TurnContext,
     reportId: string,
-    seq: number,
+    etag: string,
     questionKey: string,
     answer: Extract<Answer, { type: 'colleagues' }>,
   ): Promise<ParseResult | undefined> {
     const report = await loadReport(context, this.services.reports, reportId);
-    if (report?.status !== 'draft' || report.interview?.seq !== seq) return undefined;
+    if (report?.status !== 'draft' || report.etag !== etag) return undefined;
     const { colleagueNames } = this.services;
     return nameColleagues(context, colleagueNames, report, questionKey, answer.colleagues);
   }

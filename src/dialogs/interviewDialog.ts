@@ -140,6 +140,7 @@ export class InterviewDialog extends ComponentDialog {
       position = {
         seq: (report.interview as InterviewPosition).seq,
         next: questionAfterAnswer(this.services.catalogue, report, question.key)?.key ?? null,
+        etag: report.etag ?? '',
       };
     }
     const card = renderQuestionCard(

@@ -42,6 +42,7 @@ const cardActionSchema = z
     editId: z.string().max(100).optional(),
     seq: z.string().max(12).optional(),
     next: z.string().max(100).optional(),
+    etag: z.string().max(100).optional(),
   })
   .loose();
 
@@ -54,7 +55,7 @@ export interface CardAction {
   /** The pending edit a confirmation card confirms or cancels. */
   editId?: string;
   /** The interview position a question card was sent at (see CardPosition); absent on others. */
-  position?: { seq: number; next: string | null };
+  position?: { seq: number; next: string | null; etag: string };
   /** The card's inputs as sent (untrusted: validated by the question's parser). */
   fields: Record<string, unknown>;
 }
@@ -65,9 +66,11 @@ export function cardActionOf(activity: Partial<Activity>): CardAction | undefine
   if (value === undefined || value === null) return undefined;
   const parsed = cardActionSchema.safeParse(value);
   if (!parsed.success) return { action: 'unknown', fields: {} };
-  const { action, reportId, questionKey, teamId, editId, seq, next, ...fields } = parsed.data;
+  const { action, reportId, questionKey, teamId, editId, seq, next, etag, ...fields } = parsed.data;
   const position =
-    seq && /^\d{1,9}$/.test(seq) ? { seq: Number(seq), next: next || null } : undefined;
+    seq && /^\d{1,9}$/.test(seq) && etag
+      ? { seq: Number(seq), next: next || null, etag }
+      : undefined;
   return {
     action: action as CardAction['action'],
     ...(reportId !== undefined ? { reportId } : {}),

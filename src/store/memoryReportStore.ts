@@ -54,11 +54,10 @@ export class InMemoryReportStore implements ReportStore {
   }
 
   async answerAtPosition(positioned: PositionedAnswer): Promise<Report | undefined> {
-    const { travellerId, id, key, answer, at, reminderDueAt, seq, next } = positioned;
+    const { travellerId, id, key, answer, at, reminderDueAt, seq, etag, next } = positioned;
     requirePositionTerms(seq, key);
     const current = this.reports.get(keyOf(travellerId, id));
-    if (current?.status !== 'draft') return undefined;
-    if (current.interview?.seq !== seq) return undefined;
+    if (current?.status !== 'draft' || current.etag !== etag) return undefined;
     return this.setAnswer(travellerId, id, key, answer, at, reminderDueAt, {
       seq: seq + 1,
       key: next,

@@ -54,8 +54,8 @@ export type SetAnswerArgs = [
 
 /**
  * A question card's answer as ReportStore.answerAtPosition stores it: the draft must still be
- * at the card's position `seq` (which names one question: each is asked at a number of its own);
- * the interview then moves to `next`.
+ * as it was when the card was sent (its `etag`), at the card's position `seq`; the interview
+ * then moves to `next`.
  */
 export interface PositionedAnswer {
   travellerId: string;
@@ -66,6 +66,8 @@ export interface PositionedAnswer {
   reminderDueAt?: string;
   /** The position the card was sent at. */
   seq: number;
+  /** The draft's ETag when the card was sent; any write since makes the card stale. */
+  etag: string;
   /** The question asked next (computed when the card was sent), null when none is. */
   next: string | null;
 }

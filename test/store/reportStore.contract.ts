@@ -204,78 +204,72 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
     );
   });
 
-  // Keys in camelCase, as the catalogue's: the compatible server lower-cases a condition's strings.
   describe('the interview position (one conditional write a card answer)', () => {
     const persons: Answer = { type: 'number', value: 3 };
     const at = (seq: number, key: string | null) => ({ seq, key });
-    const cardAnswer = (
-      id: string,
-      seq: number,
-      key = 'peopleMet',
-      next: string | null = 'costs',
-    ) => ({
+    /** The answer of a card sent when the draft was `sent` (its ETag), at position `seq`. */
+    const cardAnswer = (sent: Report, seq: number, next: string | null = 'costs') => ({
       travellerId: traveller,
-      id,
-      key,
+      id: sent.id,
+      key: 'peopleMet',
       answer: persons,
       at: now,
       reminderDueAt: '2025-03-05T08:00:00.000Z',
       seq,
+      etag: sent.etag ?? '',
       next,
     });
 
-    it('stores a card answer at its position and moves on in the same write', async () => {
+    it('stores a card answer while the draft is as the card saw it, moving on in the same write', async () => {
       const created = await store.create(draft(traveller));
-      await store.moveInterview(traveller, created.id, at(4, 'peopleMet'));
-      const stored = await store.answerAtPosition(cardAnswer(created.id, 4));
+      const sent = await store.moveInterview(traveller, created.id, at(4, 'peopleMet'));
+      const stored = await store.answerAtPosition(cardAnswer(sent, 4));
       assert.deepEqual(stored?.answers, { peopleMet: persons });
       assert.deepEqual(stored?.interview, at(5, 'costs'));
       assert.equal(stored?.reminderDueAt, '2025-03-05T08:00:00.000Z');
       assert.equal(stored?.updatedAt, now.toISOString());
+      assert.notEqual(stored?.etag, sent.etag);
       assert.deepEqual(await store.get(traveller, created.id), stored);
     });
 
-    it('refuses a card of another position, traveller, a posted draft or none', async () => {
+    it('refuses a card of a draft changed since, of another traveller, posted, or gone', async () => {
       const created = await store.create(draft(traveller));
-      await store.moveInterview(traveller, created.id, at(4, 'peopleMet'));
-      const posted = await store.create({
-        ...draft(traveller),
-        status: 'posted',
-        interview: at(4, 'peopleMet'),
-      });
+      const before = await store.moveInterview(traveller, created.id, at(3, 'peopleMet'));
+      const sent = await store.moveInterview(traveller, created.id, at(4, 'peopleMet'));
+      const other = await store.create(draft(traveller));
+      const beforePost = await store.moveInterview(traveller, other.id, at(4, 'peopleMet'));
+      await store.update(traveller, other.id, (report) => ({ ...report, status: 'posted' }));
       const refused = [
-        cardAnswer(created.id, 3),
-        cardAnswer(created.id, 5),
-        { ...cardAnswer(created.id, 4), travellerId: `traveller-${randomUUID()}` },
-        cardAnswer(posted.id, 4),
-        cardAnswer(randomUUID(), 4),
+        cardAnswer(before, 3),
+        cardAnswer(created, 4),
+        { ...cardAnswer(sent, 4), travellerId: `traveller-${randomUUID()}` },
+        cardAnswer(beforePost, 4),
+        { ...cardAnswer(sent, 4), id: randomUUID() },
       ];
       for (const answer of refused) assert.equal(await store.answerAtPosition(answer), undefined);
-      assert.deepEqual((await store.get(traveller, created.id))?.answers, {});
-      assert.deepEqual((await store.get(traveller, created.id))?.interview, at(4, 'peopleMet'));
-      const fresh = await store.create(draft(traveller));
-      assert.equal(await store.answerAtPosition(cardAnswer(fresh.id, 0)), undefined);
+      assert.deepEqual(await store.get(traveller, created.id), sent, 'nothing written');
+      assert.deepEqual((await store.get(traveller, other.id))?.answers, {});
     });
 
-    it('takes a card answer once: the same card again finds the draft moved on', async () => {
+    it('takes a card answer once: the same card again finds the draft changed', async () => {
       const created = await store.create(draft(traveller));
-      await store.moveInterview(traveller, created.id, at(1, 'peopleMet'));
+      const sent = await store.moveInterview(traveller, created.id, at(1, 'peopleMet'));
       const both = await Promise.all([
-        store.answerAtPosition(cardAnswer(created.id, 1)),
-        store.answerAtPosition(cardAnswer(created.id, 1)),
+        store.answerAtPosition(cardAnswer(sent, 1)),
+        store.answerAtPosition(cardAnswer(sent, 1)),
       ]);
       assert.equal(both.filter((stored) => stored !== undefined).length, 1);
       assert.deepEqual((await store.get(traveller, created.id))?.interview, at(2, 'costs'));
     });
 
-    it('closes the open question with a higher number, so that its card stays stale', async () => {
+    it('closes the open question with a higher number, which makes its card stale', async () => {
       const created = await store.create(draft(traveller));
-      await store.moveInterview(traveller, created.id, at(7, 'peopleMet'));
+      const sent = await store.moveInterview(traveller, created.id, at(7, 'peopleMet'));
       await store.closeInterview(traveller, created.id);
       assert.deepEqual((await store.get(traveller, created.id))?.interview, at(8, null));
       await store.closeInterview(traveller, created.id);
       assert.deepEqual((await store.get(traveller, created.id))?.interview, at(8, null));
-      assert.equal(await store.answerAtPosition(cardAnswer(created.id, 7)), undefined);
+      assert.equal(await store.answerAtPosition(cardAnswer(sent, 7)), undefined);
       // Nothing to close: no position, posted, gone.
       const fresh = await store.create(draft(traveller));
       await store.closeInterview(traveller, fresh.id);
@@ -309,10 +303,10 @@ export function reportStoreContract(makeStore: () => ReportStore): void {
     it('refuses a position that is no whole number and question key', async () => {
       const created = await store.create(draft(traveller));
       await assert.rejects(
-        store.answerAtPosition(cardAnswer(created.id, 1, "persons' OR 1=1 --")),
+        store.answerAtPosition({ ...cardAnswer(created, 1), key: "persons' OR 1=1 --" }),
         /not a whole number and a question key/,
       );
-      await assert.rejects(store.answerAtPosition(cardAnswer(created.id, 1.5)), /whole number/);
+      await assert.rejects(store.answerAtPosition(cardAnswer(created, 1.5)), /whole number/);
     });
   });
 
