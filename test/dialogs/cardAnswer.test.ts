@@ -155,6 +155,18 @@ describe('Issue 20: a question card answered in one write, the next question fir
     assert.ok((await draft()).answers.title, 'the new card is answered');
   });
 
+  it('keeps the card open through help and mijn verslagen, which leave the question open', async () => {
+    const { store, calls } = recording(stores.reports);
+    const chat = stores.newChat({ reports: store });
+    const titleCard = await started(chat);
+    await chat.say('help');
+    await chat.say('mijn verslagen');
+    calls.length = 0;
+    const replies = await chat.submit(answerOn(titleCard, 'title'), titleCard);
+    assert.deepEqual(calls, ['answerAtPosition'], 'still one write');
+    asks(replies.at(-1), 'destination');
+  });
+
   it('goes on after a restart and on another instance: cards on one, typed answers on the other', async () => {
     const state = new MemoryStorage();
     const first = stores.newChat({ stateStorage: state });
