@@ -1,15 +1,16 @@
 // The register's door: Teams SSO tokens checked against a local Entra ID stand-in (OpenID
 // metadata + JWKS on 127.0.0.1), and a tiny restify route that answers 401 without a token.
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import pino from 'pino';
-import restify from 'restify';
 import {
   type AuthenticateRegisterViewer,
   isRegisterAudience,
   registerAuthenticator,
   RegisterAuthError,
-  REGISTER_UNAUTHORIZED_BODY,
   type RegisterAuthOptions,
   SigningKeysUnavailableError,
 } from '../../src/register/registerAuth';
@@ -234,25 +235,39 @@ describe('register: who may see it (Teams SSO token)', () => {
     );
   });
 
-  describe('on a restify route', () => {
-    let server: restify.Server;
+  describe('on a restify route (in its own process, configured as the bot is)', () => {
+    /** Starts test/register/support/registerRoute.ts with `env`; its route's URL. */
+    const routes: ChildProcess[] = [];
+    async function startRoute(env: NodeJS.ProcessEnv): Promise<string> {
+      const child = spawn(
+        process.execPath,
+        ['-r', 'tsx/cjs', join(__dirname, 'support', 'registerRoute.ts')],
+        {
+          env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      routes.push(child);
+      const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+      const { port } = JSON.parse(line) as { port: number };
+      return `http://127.0.0.1:${port}/register/api/reports`;
+    }
+    after(() => {
+      for (const child of routes) child.kill();
+    });
+
+    /** The bot in Azure: a managed identity, the register's app registration, one tenant. */
+    const azure = {
+      MicrosoftAppId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: TENANT,
+      ALLOWED_TENANT_IDS: TENANT,
+      REGISTER_CLIENT_ID: CLIENT_ID,
+    };
     let url: string;
     before(async () => {
-      const authenticate = authenticator();
-      server = restify.createServer();
-      server.get('/register/api/reports', async (req, res) => {
-        try {
-          const viewer = await authenticate(req.header('authorization') || undefined);
-          res.send(200, { viewer });
-        } catch (error) {
-          if (!(error instanceof RegisterAuthError)) throw error;
-          res.send(401, REGISTER_UNAUTHORIZED_BODY);
-        }
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/register/api/reports`;
+      url = await startRoute({ ...azure, REGISTER_OPENID_METADATA_URL: provider.metadataUrl });
     });
-    after(() => server.close());
 
     it('answers 401 without a token, with a body that tells nothing', async () => {
       const response = await fetch(url);
@@ -276,6 +291,18 @@ describe('register: who may see it (Teams SSO token)', () => {
       const body = (await response.json()) as { viewer: { name: string; tenantId: string } };
       assert.equal(body.viewer.name, 'Sanne Visser');
       assert.equal(body.viewer.tenantId, TENANT);
+    });
+
+    it('without REGISTER_CLIENT_ID in Azure, answers 401 even to a valid token', async () => {
+      const closed = await startRoute({
+        ...azure,
+        REGISTER_CLIENT_ID: '',
+        REGISTER_OPENID_METADATA_URL: provider.metadataUrl,
+      });
+      const response = await fetch(closed, {
+        headers: { authorization: bearer(signRs256(key, claims())) },
+      });
+      assert.equal(response.status, 401);
     });
   });
 });
