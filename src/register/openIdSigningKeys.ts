@@ -42,7 +42,12 @@ interface Provider {
   loadedAt: number;
 }
 
-async function readProvider(metadataUrl: string): Promise<Provider> {
+/** How often the keys may be fetched again; tests shorten the cooldown to see a rotation. */
+export interface SigningKeysTiming {
+  keysCooldownMs?: number;
+}
+
+async function readProvider(metadataUrl: string, timing: SigningKeysTiming): Promise<Provider> {
   const fix = `check REGISTER_OPENID_METADATA_URL (${metadataUrl}); Entra ID's is https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration`;
   let response: Response;
   try {
@@ -73,7 +78,7 @@ async function readProvider(metadataUrl: string): Promise<Provider> {
     issuer,
     getKey: createRemoteJWKSet(jwks, {
       timeoutDuration: FETCH_TIMEOUT_MS,
-      cooldownDuration: KEYS_COOLDOWN_MS,
+      cooldownDuration: timing.keysCooldownMs ?? KEYS_COOLDOWN_MS,
       cacheMaxAge: KEYS_MAX_AGE_MS,
     }),
     loadedAt: Date.now(),
@@ -81,21 +86,32 @@ async function readProvider(metadataUrl: string): Promise<Provider> {
 }
 
 /** The keys behind `metadataUrl`, read on first use and kept (see the durations above). */
-export function openIdSigningKeys(metadataUrl: string): OpenIdSigningKeys {
+export function openIdSigningKeys(
+  metadataUrl: string,
+  timing: SigningKeysTiming = {},
+): OpenIdSigningKeys {
   let current: Promise<Provider> | undefined;
+  // What was read last: a failed daily refresh keeps the register open with it.
+  let lastGood: Provider | undefined;
   // When to read the metadata again: a day after it was read, 30 s after it failed; 0 meanwhile.
   let retryAt = 0;
   const provider = (): Promise<Provider> => {
     const now = Date.now();
     if (!current || (retryAt > 0 && now >= retryAt)) {
       retryAt = 0;
-      const loading = readProvider(metadataUrl);
-      loading.then(
-        // Read the metadata again after a day, in case the provider moves its keys.
-        (loaded) => (retryAt = loaded.loadedAt + METADATA_MAX_AGE_MS),
-        () => (retryAt = Date.now() + METADATA_RETRY_AFTER_MS),
+      current = readProvider(metadataUrl, timing).then(
+        (loaded) => {
+          // Read the metadata again after a day, in case the provider moves its keys.
+          retryAt = loaded.loadedAt + METADATA_MAX_AGE_MS;
+          lastGood = loaded;
+          return loaded;
+        },
+        (error: unknown) => {
+          retryAt = Date.now() + METADATA_RETRY_AFTER_MS;
+          if (lastGood) return lastGood;
+          throw error;
+        },
       );
-      current = loading;
     }
     return current;
   };
