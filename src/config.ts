@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { ENTRA_OPENID_METADATA_URL } from './register/registerAuth';
 import { parseWorkingWindow, type WorkingWindow } from './reminders/workingCalendar';
+
+/** Entra ID's multi-tenant OpenID metadata, the default of REGISTER_OPENID_METADATA_URL. */
+export const ENTRA_OPENID_METADATA_URL =
+  'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration';
 
 const optionalText = z
   .string()

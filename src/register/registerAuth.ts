@@ -4,6 +4,7 @@
 // with Entra's keys (RS256). See deployment/README.md, "The register: single sign-on".
 import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { Logger } from 'pino';
+import { ENTRA_OPENID_METADATA_URL } from '../config';
 import { openIdSigningKeys, SigningKeysUnavailableError } from './openIdSigningKeys';
 
 export { SigningKeysUnavailableError };
@@ -35,10 +36,6 @@ export class RegisterAuthError extends Error {
 
 /** The whole body of a 401 answer: nothing about why, so a prober learns nothing. */
 export const REGISTER_UNAUTHORIZED_BODY = { error: 'unauthorized' } as const;
-
-/** Entra ID's multi-tenant metadata, the default of REGISTER_OPENID_METADATA_URL. */
-export const ENTRA_OPENID_METADATA_URL =
-  'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration';
 
 /** Clocks of Entra ID and this server may differ this much (exp, nbf). */
 export const CLOCK_SKEW_SECONDS = 60;
