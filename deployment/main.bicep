@@ -57,6 +57,9 @@ param allowedTenantIds string = subscription().tenantId
 @description('A Teams channel id that receives every report (REPORT_CHANNEL_ID); empty: each team\'s own report channel.')
 param reportChannelId string = ''
 
+@description('Application (client) ID of the register tab\'s single sign-on app registration (REGISTER_CLIENT_ID); empty: the register refuses everyone until it is set (deployment/README.md).')
+param registerClientId string = ''
+
 @description('The bot\'s log level (LOG_LEVEL).')
 @allowed([
   'fatal'
@@ -126,6 +129,7 @@ module webApp 'modules/webApp.bicep' = {
     cosmosDatabaseName: cosmosDatabaseName
     allowedTenantIds: allowedTenantIds
     reportChannelId: reportChannelId
+    registerClientId: registerClientId
     logLevel: logLevel
     appInsightsName: monitoring.outputs.appInsightsName
     workspaceId: monitoring.outputs.workspaceId
@@ -157,6 +161,9 @@ output webAppName string = webApp.outputs.name
 
 @description('The web app\'s address; GET /healthz answers 200 when the bot and Cosmos DB are up.')
 output webAppUrl string = 'https://${webApp.outputs.defaultHostName}'
+
+@description('The register\'s app registration (REGISTER_CLIENT_ID): webApplicationInfo in the Teams app package.')
+output registerClientId string = registerClientId
 
 @description('Where Teams sends the bot\'s activities.')
 output messagingEndpoint string = bot.outputs.messagingEndpoint

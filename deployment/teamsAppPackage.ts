@@ -28,6 +28,21 @@ export const DEFAULT_PACKAGE_PATH = join(__dirname, 'build', 'reisverslag-teams-
 /** The Bicep output that holds the bot's Microsoft App Id (main.bicep `output botId`). */
 export const BOT_ID_OUTPUT = 'botId';
 
+/** The Bicep outputs of the register tab: its app registration and the web app's address. */
+export const REGISTER_CLIENT_ID_OUTPUT = 'registerClientId';
+export const WEB_APP_URL_OUTPUT = 'webAppUrl';
+
+/**
+ * The manifest's parts that are the register tab (issue 21): left out of a package made without
+ * REGISTER_CLIENT_ID, since a tab without single sign-on would only ever answer 401.
+ */
+export const REGISTER_MANIFEST_KEYS = [
+  'staticTabs',
+  'configurableTabs',
+  'validDomains',
+  'webApplicationInfo',
+] as const;
+
 /** The values of the manifest's placeholders. */
 export interface ManifestValues {
   /** The bot's Microsoft App Id: the managed identity's client id. */
@@ -40,6 +55,10 @@ export interface ManifestValues {
   ORGANIZATION_WEBSITE_URL: string;
   PRIVACY_URL: string;
   TERMS_OF_USE_URL: string;
+  /** The register's app registration (REGISTER_CLIENT_ID); undefined: no register tab. */
+  REGISTER_CLIENT_ID?: string;
+  /** The web app's host name, where the register is served; with REGISTER_CLIENT_ID only. */
+  WEB_APP_HOST?: string;
 }
 
 /** Thrown with everything that keeps the package from being written, in words for an administrator. */
@@ -48,6 +67,7 @@ export class PackageError extends Error {
 }
 
 const GUID = /^[\da-f]{8}-(?:[\da-f]{4}-){3}[\da-f]{12}$/i;
+const HOST_NAME = /^[a-z\d](?:[a-z\d-]*[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]*[a-z\d])?)+$/i;
 const VERSION = /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)$/;
 
 /** Namespace of the derived Teams app ids (name-based UUID, RFC 9562 version 5). */
@@ -174,6 +194,8 @@ export function manifestValues(
     else if (!/^https:\/\/\S+$/.test(url)) problems.push(`${name} '${url}' is not an https URL.`);
   }
 
+  const register = registerValues(env, outputs, problems);
+
   if (problems.length > 0) {
     throw new PackageError(
       `Cannot write the Teams app package:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
@@ -187,12 +209,56 @@ export function manifestValues(
     ORGANIZATION_WEBSITE_URL: text('ORGANIZATION_WEBSITE_URL'),
     PRIVACY_URL: text('PRIVACY_URL'),
     TERMS_OF_USE_URL: text('TERMS_OF_USE_URL'),
+    ...register,
   };
 }
 
-/** The manifest template with every `${{NAME}}` replaced, as JSON; throws on an unknown name. */
+/**
+ * REGISTER_CLIENT_ID and WEB_APP_HOST, from the environment or the deployment outputs
+ * (registerClientId, webAppUrl). Without a client id there is no register tab; with one, the
+ * host is required, since the tab's pages and the SSO resource live there.
+ */
+function registerValues(
+  env: NodeJS.ProcessEnv,
+  outputs: Record<string, string>,
+  problems: string[],
+): { REGISTER_CLIENT_ID?: string; WEB_APP_HOST?: string } {
+  const clientId = env.REGISTER_CLIENT_ID?.trim() || outputs[REGISTER_CLIENT_ID_OUTPUT]?.trim();
+  if (!clientId) return {};
+  if (!GUID.test(clientId)) {
+    problems.push(
+      `REGISTER_CLIENT_ID '${clientId}' is not a GUID: set it to the Application (client) ID of the register's app registration (deployment/README.md, "The register: single sign-on").`,
+    );
+  }
+  const webAppUrl = outputs[WEB_APP_URL_OUTPUT]?.trim();
+  const fromOutputs = webAppUrl && URL.canParse(webAppUrl) ? new URL(webAppUrl).hostname : '';
+  const host = (env.WEB_APP_HOST?.trim() || fromOutputs).toLowerCase();
+  if (!host) {
+    problems.push(
+      "REGISTER_CLIENT_ID is set but not the web app's host: set WEB_APP_HOST (e.g. app-reisverslag-abc.azurewebsites.net, the webAppUrl output without https://), or pass --outputs <file>.",
+    );
+  } else if (!HOST_NAME.test(host)) {
+    problems.push(
+      `WEB_APP_HOST '${host}' is not a host name: give it without https:// or a path, e.g. app-reisverslag-abc.azurewebsites.net.`,
+    );
+  }
+  return { REGISTER_CLIENT_ID: clientId.toLowerCase(), WEB_APP_HOST: host };
+}
+
+/** The manifest template without the register tab's parts, for a package made without SSO. */
+export function withoutRegister(template: string): string {
+  const manifest = JSON.parse(template) as Record<string, unknown>;
+  for (const key of REGISTER_MANIFEST_KEYS) delete manifest[key];
+  return JSON.stringify(manifest, null, 2);
+}
+
+/**
+ * The manifest template with every `${{NAME}}` replaced, as JSON; throws on an unknown name.
+ * Without REGISTER_CLIENT_ID the register tab's parts are left out.
+ */
 export function fillManifest(template: string, values: ManifestValues): Record<string, unknown> {
-  const filled = template.replace(/\$\{\{\s*([a-z_]\w*)\s*\}\}/gi, (_match, name) => {
+  const source = values.REGISTER_CLIENT_ID ? template : withoutRegister(template);
+  const filled = source.replace(/\$\{\{\s*([a-z_]\w*)\s*\}\}/gi, (_match, name) => {
     const value = (values as unknown as Record<string, string | undefined>)[name as string];
     if (value === undefined) {
       throw new PackageError(`manifest.json has a placeholder \${{${name}}} that nothing fills.`);
@@ -288,6 +354,9 @@ async function main(): Promise<void> {
     });
     process.stdout.write(
       `Wrote ${file}\n  Teams app ${values.TEAMS_APP_ID}, version ${values.APP_VERSION}, bot ${values.BOT_ID}\n` +
+        (values.REGISTER_CLIENT_ID
+          ? `  Register tab on https://${values.WEB_APP_HOST}/register, single sign-on with app ${values.REGISTER_CLIENT_ID}\n`
+          : '  Without the Register tab: REGISTER_CLIENT_ID is not set (deployment/README.md, "The register: single sign-on").\n') +
         'Upload it in the Teams admin center: Teams apps > Manage apps > Upload new app.\n',
     );
   } catch (error) {

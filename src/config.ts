@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { parseWorkingWindow, type WorkingWindow } from './reminders/workingCalendar';
 
+/** Entra ID's multi-tenant OpenID metadata, the default of REGISTER_OPENID_METADATA_URL. */
+export const ENTRA_OPENID_METADATA_URL =
+  'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration';
+
 const optionalText = z
   .string()
   .trim()
@@ -114,6 +118,24 @@ const environmentVariables = z.object({
   REMINDER_SKIP_HOLIDAYS: flag(true),
   REMINDER_SWEEP_MINUTES: decimal(15),
   UPLOAD_HOST_SUFFIXES: hostSuffixList,
+  REGISTER_CLIENT_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^[\da-f]{8}-(?:[\da-f]{4}-){3}[\da-f]{12}$/i,
+        "must be the Application (client) ID of the register's app registration, a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e",
+      )
+      .transform((id) => id.toLowerCase())
+      .optional(),
+  ),
+  REGISTER_OPENID_METADATA_URL: optionalText
+    .transform((value) => value ?? ENTRA_OPENID_METADATA_URL)
+    .pipe(
+      z.url({
+        protocol: /^https?$/,
+        error: `must be the https URL of an OpenID metadata document, e.g. ${ENTRA_OPENID_METADATA_URL}`,
+      }),
+    ),
 });
 
 /** Host names that never leave this machine: plain http to Cosmos DB is fine only there. */
@@ -145,6 +167,15 @@ const environmentSchema = environmentVariables.superRefine((env, ctx) => {
       problem(
         'COSMOS_ENDPOINT',
         `must be https (${url.host} is not this machine, and reports would cross the network unencrypted)`,
+      );
+    }
+  }
+  if (URL.canParse(env.REGISTER_OPENID_METADATA_URL)) {
+    const url = new URL(env.REGISTER_OPENID_METADATA_URL);
+    if (url.protocol !== 'https:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+      problem(
+        'REGISTER_OPENID_METADATA_URL',
+        `must be https (${url.host} is not this machine, and whoever sits between could hand the register false signing keys); Entra ID's is ${ENTRA_OPENID_METADATA_URL}`,
       );
     }
   }
@@ -227,6 +258,13 @@ export interface Config {
   };
   /** Host name suffixes a Word file may be uploaded to (UPLOAD_HOST_SUFFIXES), e.g. `.sharepoint.com`. */
   uploadHostSuffixes: string[];
+  /** The register tab's single sign-on (REGISTER_*); see src/register/registerAuth.ts. */
+  register: {
+    /** The app registration the Teams SSO token is for; unset: the register is closed, or anonymous locally. */
+    clientId?: string;
+    /** Where Entra ID's signing keys are found (OpenID metadata → jwks_uri). */
+    openIdMetadataUrl: string;
+  };
   /** botbuilder's own settings (auth endpoints for sovereign clouds), passed through as named. */
   botFrameworkAuthentication: Record<string, string | undefined>;
 }
@@ -314,6 +352,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       sweepMinutes: parsed.REMINDER_SWEEP_MINUTES,
     },
     uploadHostSuffixes: parsed.UPLOAD_HOST_SUFFIXES,
+    register: {
+      ...(parsed.REGISTER_CLIENT_ID ? { clientId: parsed.REGISTER_CLIENT_ID } : {}),
+      openIdMetadataUrl: parsed.REGISTER_OPENID_METADATA_URL,
+    },
     botFrameworkAuthentication,
   };
 }

@@ -173,4 +173,57 @@ describe('config', () => {
     rejects({ ...identity, CertificateThumbprint: 'AB12' }, 'CertificateThumbprint');
     assert.equal(readConfig(identity).bot?.appType, 'UserAssignedMSI');
   });
+
+  it("reads the register's single sign-on: REGISTER_CLIENT_ID a GUID, the metadata URL https but for loopback", () => {
+    // Unset: no client id (the register is closed with an app id, anonymous without), Entra's metadata.
+    assert.deepEqual(readConfig({}).register, {
+      openIdMetadataUrl:
+        'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    });
+    const register = readConfig({
+      REGISTER_CLIENT_ID: ' 6A3A1C7E-2F4B-4D6E-9A8B-1C2D3E4F5A6B ',
+      REGISTER_OPENID_METADATA_URL:
+        'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0/.well-known/openid-configuration',
+    }).register;
+    assert.equal(register.clientId, '6a3a1c7e-2f4b-4d6e-9a8b-1c2d3e4f5a6b');
+    assert.match(register.openIdMetadataUrl, /^https:\/\/login\.microsoftonline\.com\/72f988bf-/);
+    assert.equal(readConfig({ REGISTER_CLIENT_ID: '' }).register.clientId, undefined);
+    // Tests point it at a metadata server on this machine.
+    for (const url of [
+      'http://127.0.0.1:8123/meta',
+      'http://localhost:8123/meta',
+      'http://[::1]:8123/m',
+    ]) {
+      assert.equal(
+        readConfig({ REGISTER_OPENID_METADATA_URL: url }).register.openIdMetadataUrl,
+        url,
+      );
+    }
+
+    rejects({ REGISTER_CLIENT_ID: 'reisverslag-register' }, 'REGISTER_CLIENT_ID');
+    rejects(
+      { REGISTER_CLIENT_ID: 'api://host/6a3a1c7e-2f4b-4d6e-9a8b-1c2d3e4f5a6b' },
+      'REGISTER_CLIENT_ID',
+    );
+    // Plain http elsewhere would let whoever sits between hand the register false signing keys.
+    rejects(
+      {
+        REGISTER_OPENID_METADATA_URL:
+          'http://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+      },
+      'REGISTER_OPENID_METADATA_URL',
+    );
+    rejects(
+      { REGISTER_OPENID_METADATA_URL: 'http://127.0.0.1.nip.io/meta' },
+      'REGISTER_OPENID_METADATA_URL',
+    );
+    rejects(
+      { REGISTER_OPENID_METADATA_URL: 'login.microsoftonline.com' },
+      'REGISTER_OPENID_METADATA_URL',
+    );
+    rejects(
+      { REGISTER_OPENID_METADATA_URL: 'ftp://127.0.0.1/meta' },
+      'REGISTER_OPENID_METADATA_URL',
+    );
+  });
 });

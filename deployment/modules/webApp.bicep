@@ -21,6 +21,10 @@ param cosmosEndpoint string
 param cosmosDatabaseName string
 param allowedTenantIds string
 param reportChannelId string
+
+@description('The register tab\'s single sign-on app registration; empty: the register is closed.')
+param registerClientId string
+
 param logLevel string
 
 @description('The Application Insights component the web app reports to.')
@@ -59,6 +63,10 @@ var botSettings = {
   REMINDER_SWEEP_MINUTES: '15'
   // Where Word files may be uploaded: the OneDrive upload URLs Teams hands out (README, configuration).
   UPLOAD_HOST_SUFFIXES: '.sharepoint.com'
+  // The register tab: whose Teams SSO tokens it takes, and where Entra ID's signing keys are found
+  // (the public cloud's multi-tenant metadata; README, configuration).
+  REGISTER_CLIENT_ID: registerClientId
+  REGISTER_OPENID_METADATA_URL: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'
 }
 
 // Platform settings the bot's code does not read; the allowlist documented in deployment/README.md.

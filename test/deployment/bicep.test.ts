@@ -291,6 +291,7 @@ describe('deployment: the Azure resources (Bicep)', () => {
       cosmosEndpoint: 'https://cosmos-reisverslag-abc.documents.azure.com:443/',
       cosmosDatabaseName: 'reisverslag',
       reportChannelId: '',
+      registerClientId: '6a3a1c7e-2f4b-4d6e-9a8b-1c2d3e4f5a6b',
       allowedTenantIds: '72f988bf-86f1-41af-91ab-2d7cd011db47',
       logLevel: 'info',
     };
@@ -311,6 +312,12 @@ describe('deployment: the Azure resources (Bicep)', () => {
     assert.deepEqual(config.allowedTenantIds, [deploymentValues.allowedTenantIds]);
     // Word files go only to SharePoint Online (OneDrive for Business), never over plain http.
     assert.deepEqual(config.uploadHostSuffixes, ['.sharepoint.com']);
+    // The register takes Teams SSO tokens for its app registration, with Entra ID's keys.
+    assert.deepEqual(config.register, {
+      clientId: deploymentValues.registerClientId,
+      openIdMetadataUrl: readConfig({}).register.openIdMetadataUrl,
+    });
+    assert.equal(expression(moduleParams('webApp.bicep').registerClientId), 'registerClientId');
   });
 
   it('creates a serverless Cosmos DB without key auth, with the containers and partition keys of the code', () => {

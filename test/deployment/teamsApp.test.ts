@@ -9,6 +9,7 @@ import { PNG } from 'pngjs';
 import yauzl from 'yauzl';
 import { ACCENT_COLOR, renderColorIcon, renderOutlineIcon } from '../../deployment/icons';
 import { commands, type Command } from '../../src/dialogs/commands';
+import { isRegisterAudience } from '../../src/register/registerAuth';
 import {
   APP_PACKAGE_FOLDER,
   BOT_ID_OUTPUT,
@@ -17,6 +18,7 @@ import {
   manifestValues,
   PACKAGE_FILES,
   PackageError,
+  REGISTER_MANIFEST_KEYS,
   teamsAppIdFor,
   writeTeamsAppPackage,
 } from '../../deployment/teamsAppPackage';
@@ -24,6 +26,10 @@ import {
 const root = resolve(__dirname, '..', '..');
 const SCHEMA_FILE = 'MicrosoftTeams.v1.29.schema.json';
 const BOT_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+/** The register's app registration and the web app that serves it. */
+const REGISTER_CLIENT_ID = '6a3a1c7e-2f4b-4d6e-9a8b-1c2d3e4f5a6b';
+const WEB_APP_HOST = 'app-reisverslag-abc.azurewebsites.net';
+const register = { REGISTER_CLIENT_ID, WEB_APP_HOST };
 
 /** What an administrator sets besides the bot id. */
 const organization = {
@@ -44,10 +50,21 @@ type Manifest = {
 };
 const templateManifest = JSON.parse(template) as Manifest;
 
-/** The manifest as the package holds it. */
-function filled(): Manifest {
-  return fillManifest(template, manifestValues({ BOT_ID, ...organization })) as Manifest;
+/** The manifest as the package holds it (with the register tab unless told otherwise). */
+function filled(env: NodeJS.ProcessEnv = register): Manifest {
+  return fillManifest(template, manifestValues({ BOT_ID, ...organization, ...env })) as Manifest;
 }
+
+type Tabs = {
+  staticTabs: { entityId: string; name?: string; contentUrl?: string; scopes: string[] }[];
+  configurableTabs: {
+    configurationUrl: string;
+    canUpdateConfiguration: boolean;
+    scopes: string[];
+  }[];
+  validDomains: string[];
+  webApplicationInfo: { id: string; resource: string };
+};
 
 /** The Teams v1.29 schema that @microsoft/app-manifest bundles (offline, so this never skips). */
 function readBundledSchema(): object {
@@ -194,6 +211,7 @@ describe('deployment: the Teams app package', () => {
 
     it('is valid against the Teams v1.29 schema once filled in (the schema @microsoft/app-manifest bundles)', () => {
       assertValid(bundledSchema, filled());
+      assertValid(bundledSchema, filled({}));
     });
 
     it('is valid against the shared Teams v1.29 schema once filled in', function () {
@@ -202,7 +220,46 @@ describe('deployment: the Teams app package', () => {
         // The shared schema lies beside the project, not in it; the bundled one was checked above.
         this.skip();
       }
-      assertValid(JSON.parse(readFileSync(file as string, 'utf8')), filled());
+      const schema = JSON.parse(readFileSync(file as string, 'utf8'));
+      assertValid(schema, filled());
+      assertValid(schema, filled({}));
+    });
+
+    it('has the Register as a personal tab beside the chat, and as a tab a team adds to a channel', () => {
+      const manifest = filled() as unknown as Tabs;
+      // The bot's chat stays the first personal tab; the Register follows it.
+      assert.deepEqual(
+        manifest.staticTabs.map((tab) => tab.entityId),
+        ['conversations', 'register', 'about'],
+      );
+      const tab = manifest.staticTabs.find((candidate) => candidate.entityId === 'register');
+      assert.equal(tab?.name, 'Register');
+      assert.equal(tab?.contentUrl, `https://${WEB_APP_HOST}/register?context=personal`);
+      assert.deepEqual(tab?.scopes, ['personal']);
+      const [channelTab] = manifest.configurableTabs;
+      assert.equal(channelTab?.configurationUrl, `https://${WEB_APP_HOST}/register/configure`);
+      assert.deepEqual(channelTab?.scopes, ['team']);
+      assert.equal(channelTab?.canUpdateConfiguration, true);
+      assert.deepEqual(manifest.validDomains, [WEB_APP_HOST]);
+    });
+
+    it("asks Teams for SSO tokens that the register's token check takes (webApplicationInfo)", () => {
+      const { webApplicationInfo } = filled() as unknown as Tabs;
+      assert.deepEqual(webApplicationInfo, {
+        id: REGISTER_CLIENT_ID,
+        resource: `api://${WEB_APP_HOST}/${REGISTER_CLIENT_ID}`,
+      });
+      // Teams gets tokens whose audience is the resource (v1) or the id (v2): both are let in.
+      assert.ok(isRegisterAudience(webApplicationInfo.resource, REGISTER_CLIENT_ID));
+      assert.ok(isRegisterAudience(webApplicationInfo.id, REGISTER_CLIENT_ID));
+    });
+
+    it('leaves the register tab out without REGISTER_CLIENT_ID: without SSO it could only refuse', () => {
+      const manifest = filled({}) as Record<string, unknown>;
+      for (const key of REGISTER_MANIFEST_KEYS) assert.equal(manifest[key], undefined, key);
+      assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{|register/i);
+      // The host alone (the deployment outputs always have it) adds nothing.
+      assert.equal(filled({ WEB_APP_HOST }).staticTabs, undefined);
     });
 
     it('is refused by that schema when the ids are not filled in', () => {
@@ -299,6 +356,8 @@ describe('deployment: the Teams app package', () => {
       const outputs = {
         [BOT_ID_OUTPUT]: { type: 'String', value: BOT_ID },
         webAppName: { type: 'String', value: 'app-reisverslag-abc' },
+        webAppUrl: { type: 'String', value: `https://${WEB_APP_HOST}` },
+        registerClientId: { type: 'String', value: REGISTER_CLIENT_ID },
       };
       const utf8 = join(folder, 'outputs.json');
       writeFileSync(utf8, JSON.stringify(outputs, null, 2));
@@ -316,6 +375,8 @@ describe('deployment: the Teams app package', () => {
           outFile: join(folder, 'app.zip'),
         });
         assert.equal(values.BOT_ID, BOT_ID, outputsFile);
+        assert.equal(values.REGISTER_CLIENT_ID, REGISTER_CLIENT_ID, outputsFile);
+        assert.equal(values.WEB_APP_HOST, WEB_APP_HOST, outputsFile);
       }
     });
 
@@ -333,6 +394,18 @@ describe('deployment: the Teams app package', () => {
       refuses({ BOT_ID }, /ORGANIZATION_NAME is not set[\s\S]*PRIVACY_URL is not set/);
       refuses({ BOT_ID, ...organization, PRIVACY_URL: 'http://x.nl' }, /PRIVACY_URL .* https/);
       refuses({ BOT_ID, ...organization, APP_VERSION: '1.0' }, /APP_VERSION '1.0'/);
+      refuses(
+        { BOT_ID, ...organization, ...register, REGISTER_CLIENT_ID: 'register' },
+        /REGISTER_CLIENT_ID 'register' is not a GUID/,
+      );
+      refuses(
+        { BOT_ID, ...organization, REGISTER_CLIENT_ID },
+        /REGISTER_CLIENT_ID is set but not the web app's host: set WEB_APP_HOST/,
+      );
+      refuses(
+        { BOT_ID, ...organization, REGISTER_CLIENT_ID, WEB_APP_HOST: `https://${WEB_APP_HOST}/` },
+        /WEB_APP_HOST .* without https:\/\//,
+      );
       // botbuilder's own name for the id serves too.
       assert.equal(manifestValues({ MicrosoftAppId: BOT_ID, ...organization }).BOT_ID, BOT_ID);
     });
@@ -358,6 +431,7 @@ describe('deployment: the Teams app package', () => {
       const written = run(['--out', outFile], { BOT_ID });
       assert.equal(written.status, 0, written.stderr);
       assert.match(written.stdout, /Wrote .*teams\.zip/);
+      assert.match(written.stdout, /Without the Register tab: REGISTER_CLIENT_ID is not set/);
       assert.ok(existsSync(outFile));
     });
   });
