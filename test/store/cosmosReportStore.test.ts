@@ -6,6 +6,7 @@ import { CosmosReportStore } from '../../src/store/cosmosReportStore';
 import { ReportConflictError } from '../../src/store/reportStore';
 import { openCosmos, useEmbeddedCosmos } from './cosmosFixture';
 import { startMeddlingCosmos, type MeddlingCosmos } from './meddlingCosmos';
+import { registerQueriesContract, registeredReport } from './registerQueries.contract';
 import { draft, reportStoreContract } from './reportStore.contract';
 
 const now = new Date('2025-03-02T12:00:00.000Z');
@@ -15,6 +16,27 @@ describe('CosmosReportStore on the Cosmos DB–compatible server', () => {
 
   describe('ReportStore contract', () => {
     reportStoreContract(() => new CosmosReportStore(cosmos().db.reports));
+  });
+  describe('register queries', () => {
+    registerQueriesContract(() => new CosmosReportStore(cosmos().db.reports));
+  });
+
+  it('keeps the register index in the document of a posted report only, and out of the report', async () => {
+    const { reports } = cosmos().db;
+    const store = new CosmosReportStore(reports);
+    const posted = await store.create(
+      registeredReport('tenant-x', {
+        title: 'Zürich',
+        destination: 'Zwitserland',
+        departure: '2025-06-01',
+      }),
+    );
+    const unposted = await store.create(draft('t-index'));
+    const raw = async (report: { id: string; travellerId: string }) =>
+      (await reports.item(report.id, report.travellerId).read<Record<string, unknown>>()).resource;
+    assert.equal((await raw(posted))?.registerIndex && 'ok', 'ok');
+    assert.equal((await raw(unposted))?.registerIndex, undefined);
+    assert.equal('registerIndex' in (await store.get(posted.travellerId, posted.id))!, false);
   });
 
   it('stores Cosmos’ _etag, never the report’s etag, in the document', async () => {
