@@ -20,6 +20,11 @@ import type { ReminderPolicy } from './reminders/reminderSchedule';
 import { loadDefaultCatalogue } from './report/defaultCatalogue';
 import { DEFAULT_TIME_ZONE } from './report/zonedTime';
 import { openStore } from './store/openStore';
+import {
+  anonymousViewer,
+  RegisterAuthError,
+  type AuthenticateRegisterViewer,
+} from './register/viewer';
 
 /** How often channel posts that are behind (Teams was unreachable) are tried again. */
 const SYNC_RETRY_MS = 5 * 60 * 1000;
@@ -86,7 +91,27 @@ async function main(): Promise<void> {
     upload: uploadPolicyOf(config),
     log,
   });
-  const server = createServer({ adapter, bot, checkHealth: store.ping, log });
+  // The register page: without an app id (loopback only) it needs no sign-in, as the bot.
+  const authenticateRegister: AuthenticateRegisterViewer = config.bot
+    ? // REGISTER AUTH: the Teams SSO token check of src/register/registerAuth.ts goes here.
+      // Until it is wired, a signed-in deployment's register answers 401 to everyone.
+      async () => {
+        throw new RegisterAuthError('the register has no token check configured yet');
+      }
+    : anonymousViewer;
+  const server = createServer({
+    adapter,
+    bot,
+    checkHealth: store.ping,
+    log,
+    register: {
+      reports: store.reports,
+      catalogue,
+      authenticate: authenticateRegister,
+      ...(config.bot?.appId ? { botAppId: config.bot.appId } : {}),
+      log,
+    },
+  });
 
   // Without a bot identity nothing checks who calls: only this machine may.
   const host = config.bot ? '0.0.0.0' : '127.0.0.1';
@@ -101,7 +126,11 @@ async function main(): Promise<void> {
   });
   server.listen(config.port, host, () => {
     log.info(
-      { url: `http://${host}:${config.port}/api/messages`, anonymous: !config.bot },
+      {
+        url: `http://${host}:${config.port}/api/messages`,
+        register: `http://${host}:${config.port}/register`,
+        anonymous: !config.bot,
+      },
       config.bot
         ? 'Reisverslag listens for Teams'
         : 'Reisverslag listens in local anonymous mode (no app id): loopback only, no token checks',
