@@ -16,7 +16,7 @@ export const SEEDED_TRIPS: (RegisteredTrip & { peopleMet?: string })[] = [
     title: 'Wiener Städtedialog 2026',
     destination: 'Wenen, Oostenrijk',
     traveller: 'Sanne Visser',
-    purpose: 'Kennis uitwisselen over betaalbaar wonen.\nMet de wethouder wonen.',
+    purpose: 'Kennis uitwisselen over betaalbaar wonen.\nMet Eva Huber over het Wohnfonds.',
     departure: '2026-11-03',
     costs: { travel: 41_280, stay: 108_900, other: null },
     paidBy: 'thirdParty',

@@ -176,12 +176,13 @@ function rowElement(row: Row): HTMLTableRowElement {
   const actions = make('div', undefined, 'actions');
   const open = make('button', 'Lezen');
   open.type = 'button';
-  open.append(make('span', `: ${row.title}`, 'visually-hidden'));
+  // Which report, for a screen reader's list of buttons; the visible word starts the name.
+  open.setAttribute('aria-label', `Lezen: ${row.title}`);
   open.addEventListener('click', () => void openReport(row));
   actions.append(open);
   if (row.editUrl) {
     const edit = outwardLink(row.editUrl, 'Wijzigen');
-    edit.append(make('span', `: ${row.title}`, 'visually-hidden'));
+    edit.setAttribute('aria-label', `Wijzigen: ${row.title}`);
     actions.append(edit);
   }
   const last = make('td');
