@@ -299,9 +299,12 @@ function guarded(work: () => Promise<void>): () => void {
 async function start(): Promise<void> {
   applyTheme(new URLSearchParams(location.search).get('theme') ?? undefined);
   await inTeams();
-  await Promise.all([loadFilters(), reload()]);
+  // The years and teams come from a slower query (cached a minute): the rows do not wait for it.
+  const filters = loadFilters();
+  await reload();
   element('filters').hidden = false;
   element('results').hidden = false;
+  await filters;
 }
 
 let typing: ReturnType<typeof setTimeout> | undefined;
