@@ -209,6 +209,7 @@ async function main(): Promise<void> {
     `\nThe register of ${COUNT} reports: http://127.0.0.1:${port}/register (Ctrl+C stops)\n`,
   );
   process.once('SIGINT', () => bot.kill('SIGTERM'));
+  process.once('SIGTERM', () => bot.kill('SIGTERM'));
   bot.on('exit', () => process.exit(0));
 }
 

@@ -143,6 +143,13 @@ async function main(): Promise<void> {
       .then(() => sync.syncAllPending())
       .catch((error: unknown) => log.warn({ err: error }, 'retrying channel posts failed'));
   retrySync();
+  // Reports posted before the register existed: indexed once so that it lists them too.
+  void store.ready
+    .then(() => store.reports.indexForRegister())
+    .then((count) => count > 0 && log.info({ count }, 'register: older posted reports indexed'))
+    .catch((error: unknown) =>
+      log.warn({ err: error }, 'indexing reports for the register failed'),
+    );
   const syncTimer = setInterval(retrySync, SYNC_RETRY_MS);
   syncTimer.unref();
 

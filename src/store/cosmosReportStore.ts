@@ -277,6 +277,30 @@ export class CosmosReportStore implements ReportStore {
     }
   }
 
+  async indexForRegister(): Promise<number> {
+    const pages = this.container.items.query<ItemDefinition>(
+      {
+        query: `SELECT * FROM c WHERE c.status = @posted AND NOT IS_DEFINED(c.${INDEX})`,
+        parameters: [{ name: '@posted', value: 'posted' }],
+      },
+      { maxItemCount: 100 },
+    );
+    let changed = 0;
+    try {
+      while (pages.hasMoreResults()) {
+        const { resources } = await pages.fetchNext();
+        for (const resource of resources) {
+          const report = fromDocument(resource, 'indexing the register');
+          // Written as it was read, which adds the index; one changed meanwhile got it then.
+          if (report.status === 'posted' && (await this.replaceIfUnchanged(report))) changed += 1;
+        }
+      }
+    } catch (error) {
+      throw storeError('indexing the posted reports for the register', error);
+    }
+    return changed;
+  }
+
   async registerFacets(tenantId?: string): Promise<RegisterFacets> {
     const { where, parameters } = registerWhere(tenantId === undefined ? {} : { tenantId });
     try {

@@ -165,6 +165,11 @@ export interface ReportStore {
   ): Promise<RegisterPage>;
   /** Count and costs of the posted reports the filter selects, in one aggregate query. */
   registerSummary(filter: RegisterFilter): Promise<RegisterSummary>;
+  /**
+   * Gives every posted report written before the register existed what the register queries
+   * it by; returns how many it changed. Crosses partitions: run once at start, never on a turn.
+   */
+  indexForRegister(): Promise<number>;
   /** The years and teams of the tenant's posted reports (all tenants without one). */
   registerFacets(tenantId?: string): Promise<RegisterFacets>;
   /**

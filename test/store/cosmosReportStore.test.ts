@@ -21,6 +21,24 @@ describe('CosmosReportStore on the Cosmos DB–compatible server', () => {
     registerQueriesContract(() => new CosmosReportStore(cosmos().db.reports));
   });
 
+  it('indexes the posted reports written before the register existed, once', async () => {
+    const { reports } = cosmos().db;
+    const store = new CosmosReportStore(reports);
+    const tenantId = `tenant-${randomUUID()}`;
+    const old = registeredReport(tenantId, {
+      title: 'Van voor het register',
+      destination: 'Gent',
+      departure: '2024-05-01',
+    });
+    // As an older bot wrote it: the report alone.
+    await reports.items.create({ ...old });
+    assert.deepEqual((await store.registerPage({ tenantId }, 10)).reports, []);
+    assert.ok((await store.indexForRegister()) >= 1);
+    const found = (await store.registerPage({ tenantId }, 10)).reports.map((report) => report.id);
+    assert.deepEqual(found, [old.id]);
+    assert.equal(await store.indexForRegister(), 0, 'nothing left to index');
+  });
+
   it('keeps the register index in the document of a posted report only, and out of the report', async () => {
     const { reports } = cosmos().db;
     const store = new CosmosReportStore(reports);
