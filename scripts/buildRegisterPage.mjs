@@ -14,6 +14,8 @@ await build({
   outfile: join(out, 'register.js'),
   bundle: true,
   minify: true,
+  // Readable names in a stack trace from a colleague's browser.
+  keepNames: true,
   sourcemap: true,
   format: 'iife',
   target: ['chrome111', 'edge111', 'safari16.4', 'firefox115'],

@@ -77,9 +77,10 @@ describe('The register page in Chromium', function () {
     browser = await launchChromium();
   });
 
-  beforeEach(async () => {
+  beforeEach(async function () {
+    const title = this.currentTest?.title ?? '';
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('pageerror', (error) => pageErrors.push(`${title}: ${error.stack ?? error.message}`));
   });
 
   afterEach(async function () {

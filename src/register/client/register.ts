@@ -300,7 +300,7 @@ async function start(): Promise<void> {
   applyTheme(new URLSearchParams(location.search).get('theme') ?? undefined);
   await inTeams();
   // The years and teams come from a slower query (cached a minute): the rows do not wait for it.
-  const filters = loadFilters();
+  const filters = loadFilters().catch(showError);
   await reload();
   element('filters').hidden = false;
   element('results').hidden = false;
