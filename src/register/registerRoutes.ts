@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type * as restify from 'restify';
-import { renderRegisterCsv } from '../publication/register';
+import { registerCsvHeader, registerCsvRows } from '../publication/register';
 import { redactPeople } from '../publication/redaction';
 import { reportDocument } from '../publication/reportDocument';
 import type { Catalogue } from '../report/catalogue';
@@ -128,20 +128,29 @@ export function mountRegister(server: restify.Server, options: RegisterRoutesOpt
     '/register/api/register.csv',
     api(async (viewer, req, res) => {
       const { filter, redactPeople: redact } = readRegisterRequest(req.url ?? '', viewer.tenantId);
-      const selected: Report[] = [];
-      let continuation: string | undefined;
-      do {
-        const page = await reports.registerPage(filter, CSV_PAGE_SIZE, continuation);
-        selected.push(...page.reports);
-        continuation = page.continuation;
-      } while (continuation !== undefined);
-      const csv = renderRegisterCsv(redact ? selected.map(redactPeople) : selected, catalogue);
+      // A page at a time, written as it is read: a year's register never sits in memory whole.
+      let page = await reports.registerPage(filter, CSV_PAGE_SIZE);
       res.writeHead(200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': 'attachment; filename="register.csv"',
         'Cache-Control': 'no-store',
       });
-      res.end(csv);
+      res.write(registerCsvHeader(catalogue));
+      for (;;) {
+        const selected = redact ? page.reports.map(redactPeople) : page.reports;
+        res.write(registerCsvRows(selected, catalogue));
+        if (page.continuation === undefined) break;
+        try {
+          page = await reports.registerPage(filter, CSV_PAGE_SIZE, page.continuation);
+        } catch (error) {
+          // The header is sent, so no error status can follow: the connection is broken off, and
+          // the browser reports a failed download rather than keeping a file cut short.
+          log.error({ err: error }, 'register.csv: reading a page failed; download broken off');
+          res.destroy();
+          return;
+        }
+      }
+      res.end();
     }),
   );
 
