@@ -77,6 +77,8 @@ function inTeams(): Promise<boolean> {
     if (!framed || typeof microsoftTeams === 'undefined') return false;
     try {
       await microsoftTeams.app.initialize();
+      // Teams hides a tab behind its loading indicator until told (showLoadingIndicator).
+      microsoftTeams.app.notifySuccess();
       const context = await microsoftTeams.app.getContext();
       applyTheme(context.app.theme);
       microsoftTeams.app.registerOnThemeChangeHandler(applyTheme);
@@ -98,7 +100,7 @@ async function fetchApi(path: string): Promise<Response> {
   const headers: Record<string, string> = {};
   if (await inTeams()) {
     // Teams hands the tab a token for its app registration (webApplicationInfo); the server checks it.
-    headers.Authorization = `Bearer ${await microsoftTeams!.authentication.getAuthToken()}`;
+    headers.Authorization = `Bearer ${await teamsToken()}`;
   }
   const response = await fetch(path, { headers });
   if (response.status === 401) throw new Unauthorized();
@@ -107,6 +109,20 @@ async function fetchApi(path: string): Promise<Response> {
     throw new Error(body.error ?? `Het register antwoordde ${response.status}.`);
   }
   return response;
+}
+
+/** The Teams SSO token; a refusal (no consent yet, no app registration) said in Dutch. */
+async function teamsToken(): Promise<string> {
+  try {
+    return await microsoftTeams!.authentication.getAuthToken();
+  } catch (error) {
+    throw new Error(
+      'Teams gaf geen aanmelding voor het register ' +
+        `(${error instanceof Error ? error.message : String(error)}). ` +
+        'Vraag de beheerder van Teams of de app Reisverslag toestemming heeft.',
+      { cause: error },
+    );
+  }
 }
 
 /** The query string of the filters as they are set. */
