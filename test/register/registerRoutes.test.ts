@@ -1,79 +1,56 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import pino from 'pino';
-import * as restify from 'restify';
-import { mountRegister } from '../../src/register/registerRoutes';
-import {
-  RegisterAuthError,
-  type AuthenticateRegisterViewer,
-  type RegisterViewer,
-} from '../../src/register/viewer';
-import { loadDefaultCatalogue } from '../../src/report/defaultCatalogue';
-import type { Report } from '../../src/report/report';
-import { InMemoryReportStore } from '../../src/store/memoryReportStore';
-import { draft } from '../store/reportStore.contract';
-import { registeredReport } from '../store/registerQueries.contract';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { RegisterViewer } from '../../src/register/viewer';
+import { BOT_APP_ID, viewerHeader, type RegisterServerReady } from './support/registerWorld';
 
-const BOT_APP_ID = '6a2bd0c1-7f2e-4c8e-9d1a-3b4c5d6e7f80';
-
-describe('The register’s routes over HTTP', () => {
-  let server: restify.Server;
+describe('The register’s routes over HTTP', function () {
+  // The worker compiles the routes with tsx first.
+  this.timeout(60_000);
+  let worker: Worker;
   let base: string;
-  let store: InMemoryReportStore;
-  let viewer: RegisterViewer | Error;
-  const seeded: Report[] = [];
+  let seeded: RegisterServerReady['posted'];
+  let unposted: RegisterServerReady['draft'];
+  let viewer: RegisterViewer | undefined;
 
   before(async () => {
-    store = new InMemoryReportStore();
-    const trips = [
-      ['Oslo Forum', '2026-03-01', 'tenant-a'],
-      ['Gent Forum', '2026-02-01', 'tenant-a'],
-      ['Lyon Forum', '2025-01-01', 'tenant-a'],
-      ['Andere gemeente', '2026-04-01', 'tenant-b'],
-    ] as const;
-    for (const [title, departure, tenant] of trips) {
-      const report = registeredReport(tenant, { title, destination: 'Europa', departure });
-      seeded.push(await store.create(report));
-    }
-    await store.create({ ...draft('traveller-draft'), tenantId: 'tenant-a' });
-    const authenticate: AuthenticateRegisterViewer = async () => {
-      if (viewer instanceof Error) throw viewer;
-      return viewer;
-    };
-    server = restify.createServer();
-    mountRegister(server, {
-      reports: store,
-      catalogue: loadDefaultCatalogue(),
-      authenticate,
-      botAppId: BOT_APP_ID,
-      log: pino({ level: 'silent' }),
-      pageSize: 2,
+    worker = new Worker(join(__dirname, 'support', 'registerServer.ts'), {
+      execArgv: ['--require', 'tsx/cjs'],
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const ready = await new Promise<RegisterServerReady>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    base = `http://127.0.0.1:${ready.port}`;
+    seeded = ready.posted;
+    unposted = ready.draft;
   });
   beforeEach(() => {
     viewer = { anonymous: false, tenantId: 'TENANT-A', aadObjectId: seeded[1]?.travellerId };
   });
-  after(() => server.close());
+  after(() => worker.terminate());
+
+  /** A request as the page makes it, with the test's viewer (none: no token). */
+  const get = (path: string) =>
+    fetch(base + path, viewer ? { headers: { Authorization: viewerHeader(viewer) } } : {});
 
   const json = async (path: string) => {
-    const response = await fetch(base + path);
+    const response = await get(path);
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
   it('serves the page and teams-js with a policy that lets only Teams frame it', async () => {
-    const page = await fetch(`${base}/register`);
+    const page = await get('/register');
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
     assert.match(await page.text(), /Register buitenlandse dienstreizen/);
     const policy = page.headers.get('content-security-policy') ?? '';
     assert.match(policy, /frame-ancestors 'self' https:\/\/teams\.microsoft\.com/);
     assert.match(policy, /script-src 'self'(;|$)/);
-    const teamsJs = await fetch(`${base}/register/teams-js.js`);
+    const teamsJs = await get('/register/teams-js.js');
     assert.equal(teamsJs.status, 200);
     assert.match(await teamsJs.text(), /microsoftTeams/);
-    assert.equal((await fetch(`${base}/register/..%2Fpackage.json`)).status, 404);
+    assert.equal((await get('/register/..%2Fpackage.json')).status, 404);
   });
 
   it('pages through the viewer’s tenant, newest trip first, with the author’s Wijzigen link', async () => {
@@ -124,7 +101,6 @@ describe('The register’s routes over HTTP', () => {
       (await json(`/register/api/reports/${other?.travellerId}/${other?.id}`)).status,
       404,
     );
-    const unposted = await store.create({ ...draft('traveller-x'), tenantId: 'tenant-a' });
     assert.equal(
       (await json(`/register/api/reports/${unposted.travellerId}/${unposted.id}`)).status,
       404,
@@ -132,7 +108,7 @@ describe('The register’s routes over HTTP', () => {
   });
 
   it('sends the selection as register.csv', async () => {
-    const response = await fetch(`${base}/register/api/register.csv?q=forum&year=2026`);
+    const response = await get('/register/api/register.csv?q=forum&year=2026');
     assert.equal(response.status, 200);
     assert.equal(
       response.headers.get('content-disposition'),
@@ -145,7 +121,7 @@ describe('The register’s routes over HTTP', () => {
   });
 
   it('answers 401 without a valid token, and 400 to a query the page never sends', async () => {
-    viewer = new RegisterAuthError('no token');
+    viewer = undefined;
     for (const path of [
       '/register/api/reports',
       '/register/api/summary',
@@ -153,7 +129,7 @@ describe('The register’s routes over HTTP', () => {
       '/register/api/register.csv',
       `/register/api/reports/${seeded[0]?.travellerId}/${seeded[0]?.id}`,
     ]) {
-      const response = await fetch(base + path);
+      const response = await get(path);
       assert.equal(response.status, 401, path);
       assert.equal(response.headers.get('www-authenticate'), 'Bearer');
       assert.match(
