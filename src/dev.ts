@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nReisverslag runs at http://127.0.0.1:${port}/api/messages.\n` +
       `Open the Agents Playground at http://localhost:${playgroundPort} and type "nieuw verslag".\n` +
+      `The register of posted reports: http://127.0.0.1:${port}/register\n` +
       `(The Playground's own log: ${playgroundLog})\n\n`,
   );
 }

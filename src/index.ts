@@ -20,6 +20,7 @@ import type { ReminderPolicy } from './reminders/reminderSchedule';
 import { loadDefaultCatalogue } from './report/defaultCatalogue';
 import { DEFAULT_TIME_ZONE } from './report/zonedTime';
 import { openStore } from './store/openStore';
+import { registerAuthenticator } from './register/registerAuth';
 
 /** How often channel posts that are behind (Teams was unreachable) are tried again. */
 const SYNC_RETRY_MS = 5 * 60 * 1000;
@@ -86,7 +87,27 @@ async function main(): Promise<void> {
     upload: uploadPolicyOf(config),
     log,
   });
-  const server = createServer({ adapter, bot, checkHealth: store.ping, log });
+  // The register page: Teams single sign-on; without an app id (loopback only) no sign-in.
+  const authenticateRegister = registerAuthenticator({
+    clientId: config.register.clientId,
+    botAppId: config.bot?.appId,
+    openIdMetadataUrl: config.register.openIdMetadataUrl,
+    allowedTenantIds: config.allowedTenantIds,
+    logger: log,
+  });
+  const server = createServer({
+    adapter,
+    bot,
+    checkHealth: store.ping,
+    log,
+    register: {
+      reports: store.reports,
+      catalogue,
+      authenticate: authenticateRegister,
+      ...(config.bot?.appId ? { botAppId: config.bot.appId } : {}),
+      log,
+    },
+  });
 
   // Without a bot identity nothing checks who calls: only this machine may.
   const host = config.bot ? '0.0.0.0' : '127.0.0.1';
@@ -101,7 +122,11 @@ async function main(): Promise<void> {
   });
   server.listen(config.port, host, () => {
     log.info(
-      { url: `http://${host}:${config.port}/api/messages`, anonymous: !config.bot },
+      {
+        url: `http://${host}:${config.port}/api/messages`,
+        register: `http://${host}:${config.port}/register`,
+        anonymous: !config.bot,
+      },
       config.bot
         ? 'Reisverslag listens for Teams'
         : 'Reisverslag listens in local anonymous mode (no app id): loopback only, no token checks',
@@ -114,6 +139,13 @@ async function main(): Promise<void> {
       .then(() => sync.syncAllPending())
       .catch((error: unknown) => log.warn({ err: error }, 'retrying channel posts failed'));
   retrySync();
+  // Reports posted before the register existed: indexed once so that it lists them too.
+  void store.ready
+    .then(() => store.reports.indexForRegister())
+    .then((count) => count > 0 && log.info({ count }, 'register: older posted reports indexed'))
+    .catch((error: unknown) =>
+      log.warn({ err: error }, 'indexing reports for the register failed'),
+    );
   const syncTimer = setInterval(retrySync, SYNC_RETRY_MS);
   syncTimer.unref();
 

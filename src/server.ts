@@ -3,6 +3,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ReisverslagBot } from './bot';
+import { mountRegister, type RegisterRoutesOptions } from './register/registerRoutes';
 
 /** Largest request body accepted on /api/messages; Teams' activities are far smaller. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -51,10 +52,18 @@ export interface ServerParts {
   /** Resolves when the store answers; rejects when it does not. */
   checkHealth: () => Promise<void>;
   log: Logger;
+  /** The register page and its API at /register; absent: not served. */
+  register?: RegisterRoutesOptions;
 }
 
-/** The restify server with `POST /api/messages` and `GET /healthz`. */
-export function createServer({ adapter, bot, checkHealth, log }: ServerParts): restify.Server {
+/** The restify server with `POST /api/messages`, `GET /healthz` and the register at `/register`. */
+export function createServer({
+  adapter,
+  bot,
+  checkHealth,
+  log,
+  register,
+}: ServerParts): restify.Server {
   const server = restify.createServer({ name: 'reisverslag', handleUncaughtExceptions: false });
 
   server.post(
@@ -93,5 +102,6 @@ export function createServer({ adapter, bot, checkHealth, log }: ServerParts): r
       res.send(503, { status: 'unavailable', reason: 'the store does not answer' });
     }
   });
+  if (register) mountRegister(server, register);
   return server;
 }

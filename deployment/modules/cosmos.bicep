@@ -16,13 +16,27 @@ param tags object
 
 // The containers and partition keys of src/store/containers.ts (CONTAINERS); a test keeps them equal.
 // Under Entra ID the bot only checks that they exist: it cannot create them.
-// No indexing policy is set: the default (consistent, every path) serves the reminder sweep's
-// cross-partition query on `reports` (status, reminderDueAt, ORDER BY reminderDueAt). A custom
-// policy must keep a range index on /status/? and /reminderDueAt/?.
+// The indexing policy is the default (consistent, every path), which serves the reminder sweep's
+// cross-partition query on `reports` (status, reminderDueAt, ORDER BY reminderDueAt), plus the
+// composite indexes of CONTAINERS: the register's page query on `reports` (posted, newest trip
+// first: ORDER BY c.status ASC, c.registerIndex.date DESC). A custom policy must keep a range
+// index on /status/? and /reminderDueAt/?.
 var containers = [
   {
     name: 'reports'
     partitionKeyPath: '/travellerId'
+    compositeIndexes: [
+      [
+        {
+          path: '/status'
+          order: 'ascending'
+        }
+        {
+          path: '/registerIndex/date'
+          order: 'descending'
+        }
+      ]
+    ]
   }
   {
     name: 'state'
@@ -104,6 +118,21 @@ resource containerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/
         }
         // Absent (null) for reports, channels and preferences: their documents never expire.
         defaultTtl: container.?defaultTtl
+        indexingPolicy: {
+          indexingMode: 'consistent'
+          automatic: true
+          includedPaths: [
+            {
+              path: '/*'
+            }
+          ]
+          excludedPaths: [
+            {
+              path: '/"_etag"/?'
+            }
+          ]
+          compositeIndexes: container.?compositeIndexes ?? []
+        }
       }
     }
   }

@@ -39,6 +39,18 @@ export function messageDeepLink(post: LinkedPost, tenantId: string | undefined):
   );
 }
 
+/**
+ * A Teams deep link that opens the personal chat with the bot (`28:<app id>`), with `message`
+ * typed in the compose box for the user to send: Teams' "deep link to start a chat".
+ */
+export function botChatDeepLink(botAppId: string, message?: string): string {
+  const query = new URLSearchParams({
+    users: `28:${botAppId}`,
+    ...(message ? { message } : {}),
+  });
+  return `https://teams.microsoft.com/l/chat/0/0?${query.toString()}`;
+}
+
 const MESSAGE_ID_MARK = ';messageid=';
 
 /**

@@ -17,12 +17,27 @@ export function renderRegisterCsv(
   catalogue: Catalogue,
   locale: Locale = RECORD_LOCALE,
 ): string {
+  return registerCsvHeader(catalogue, locale) + registerCsvRows(reports, catalogue, locale);
+}
+
+/** The CSV's start, its byte order mark and header line: for writing the register a page at a time. */
+export function registerCsvHeader(catalogue: Catalogue, locale: Locale = RECORD_LOCALE): string {
+  const headers = registerColumns(catalogue, locale).map((column) => csvField(column.header));
+  return `${BOM}${headers.join(',')}\r\n`;
+}
+
+/** The CSV's lines of these reports, each ending in CRLF: what follows registerCsvHeader. */
+export function registerCsvRows(
+  reports: readonly Report[],
+  catalogue: Catalogue,
+  locale: Locale = RECORD_LOCALE,
+): string {
   const columns = registerColumns(catalogue, locale);
-  const rows = [
-    columns.map((column) => csvField(column.header)),
-    ...reports.map((report) => registerCells(report, catalogue, columns, locale).map(csvCell)),
-  ];
-  return BOM + rows.map((row) => row.join(',')).join('\r\n') + '\r\n';
+  return reports
+    .map(
+      (report) => `${registerCells(report, catalogue, columns, locale).map(csvCell).join(',')}\r\n`,
+    )
+    .join('');
 }
 
 /** One report's row as the CSV's texts (unquoted): dates ISO so that they sort, amounts `412.80`. */

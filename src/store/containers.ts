@@ -4,12 +4,30 @@ export interface ContainerSpec {
   partitionKeyPath: string;
   /** Seconds after its last write that a document expires; absent: never. */
   defaultTtlSeconds?: number;
+  /** Composite indexes besides the default policy's range index on every path. */
+  compositeIndexes?: readonly (readonly CompositePath[])[];
+}
+
+/** One path of a composite index, as Cosmos DB's indexing policy writes it. */
+export interface CompositePath {
+  path: string;
+  order: 'ascending' | 'descending';
 }
 
 /** The Cosmos DB containers the bot uses, with their partition key paths (the Bicep must match). */
 export const CONTAINERS = {
   /** One document a report, partitioned by the traveller's Entra object id. */
-  reports: { id: 'reports', partitionKeyPath: '/travellerId' },
+  reports: {
+    id: 'reports',
+    partitionKeyPath: '/travellerId',
+    // The register's page query: posted reports, newest trip first (CosmosReportStore.registerPage).
+    compositeIndexes: [
+      [
+        { path: '/status', order: 'ascending' },
+        { path: '/registerIndex/date', order: 'descending' },
+      ],
+    ],
+  },
   /**
    * botbuilder's conversation state, one document a storage key: only where a dialog stands, no
    * answers, so it may expire after a month untouched (the draft lives on in `reports`).

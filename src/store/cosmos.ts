@@ -165,7 +165,8 @@ async function openContainer(
   endpoint: string,
   fail: Fail,
 ): Promise<Container> {
-  const { id, partitionKeyPath, defaultTtlSeconds }: ContainerSpec = CONTAINERS[name];
+  const { id, partitionKeyPath, defaultTtlSeconds, compositeIndexes }: ContainerSpec =
+    CONTAINERS[name];
   let definition: ContainerDefinition | undefined;
   try {
     definition = create
@@ -174,6 +175,17 @@ async function openContainer(
             id,
             partitionKey: { paths: [partitionKeyPath] },
             ...(defaultTtlSeconds ? { defaultTtl: defaultTtlSeconds } : {}),
+            ...(compositeIndexes
+              ? {
+                  indexingPolicy: {
+                    indexingMode: 'consistent' as const,
+                    automatic: true,
+                    includedPaths: [{ path: '/*' }],
+                    excludedPaths: [{ path: '/"_etag"/?' }],
+                    compositeIndexes: compositeIndexes.map((paths) => [...paths]),
+                  },
+                }
+              : {}),
           })
         ).resource
       : (await database.container(id).read()).resource;

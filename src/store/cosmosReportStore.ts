@@ -1,15 +1,29 @@
-import type { Container, ItemDefinition, PatchOperation } from '@azure/cosmos';
+import type { Container, ItemDefinition, PatchOperation, SqlParameter } from '@azure/cosmos';
 import type { InterviewPosition, Report } from '../report/report';
 import { cosmosStatus, storeError } from './cosmosErrors';
 import { withoutSystemProperties } from './documents';
 import {
+  BadContinuationError,
   missingReport,
   notADraft,
   ReportConflictError,
   requirePositionTerms,
   requireSameReport,
 } from './reportStore';
-import type { PositionedAnswer, ReportStore, SetAnswerArgs, SetAnswersArgs } from './reportStore';
+import { facetsOf, registerIndexOf, searchWords, type RegisterIndex } from './registerIndex';
+import type {
+  PositionedAnswer,
+  RegisterFacets,
+  RegisterFilter,
+  RegisterPage,
+  RegisterSummary,
+  ReportStore,
+  SetAnswerArgs,
+  SetAnswersArgs,
+} from './reportStore';
+
+/** The property of a posted report's document that holds its RegisterIndex. */
+const INDEX = 'registerIndex';
 
 /** Options of the Cosmos DB report store. */
 export interface CosmosReportStoreOptions {
@@ -265,6 +279,110 @@ export class CosmosReportStore implements ReportStore {
     }
   }
 
+  async registerPage(
+    filter: RegisterFilter,
+    pageSize: number,
+    continuation?: string,
+  ): Promise<RegisterPage> {
+    if (continuation !== undefined && !isContinuation(continuation)) {
+      throw new BadContinuationError();
+    }
+    const { where, parameters } = registerWhere(filter);
+    // The filter's status leads the ORDER BY, so that Azure serves it from the composite index
+    // (status ASC, registerIndex.date DESC) of the reports container (CONTAINERS, the Bicep).
+    const query = `SELECT * FROM c WHERE ${where} ORDER BY c.status ASC, c.${INDEX}.date DESC`;
+    try {
+      const { resources, continuationToken } = await this.container.items
+        .query<ItemDefinition>(
+          { query, parameters },
+          {
+            maxItemCount: Math.max(1, pageSize),
+            ...(continuation ? { continuationToken: continuation } : {}),
+          },
+        )
+        .fetchNext();
+      const reports = resources
+        .map((resource) => fromDocument(resource, 'reading the register'))
+        // The compatible server may not filter as asked; a draft must never be published.
+        .filter((report) => report.status === 'posted');
+      return { reports, ...(continuationToken ? { continuation: continuationToken } : {}) };
+    } catch (error) {
+      const status = cosmosStatus(error);
+      if (continuation && (status === 400 || error instanceof SyntaxError)) {
+        throw new BadContinuationError(error);
+      }
+      throw storeError('reading a page of the register', error);
+    }
+  }
+
+  async registerSummary(filter: RegisterFilter): Promise<RegisterSummary> {
+    const { where, parameters } = registerWhere(filter);
+    try {
+      const { resources } = await this.container.items
+        .query<Partial<RegisterSummary>>({
+          query:
+            `SELECT COUNT(1) AS reports, SUM(c.${INDEX}.knownCents) AS knownCents, ` +
+            `SUM(c.${INDEX}.costsOpen) AS costsOpen FROM c WHERE ${where}`,
+          parameters,
+        })
+        .fetchAll();
+      // Cross-partition, the SDK adds the partitions' partial aggregates into one row; an
+      // empty selection may give no row, or SUMs that are undefined.
+      const row = resources[0] ?? {};
+      return {
+        reports: row.reports ?? 0,
+        knownCents: row.knownCents ?? 0,
+        costsOpen: row.costsOpen ?? 0,
+      };
+    } catch (error) {
+      throw storeError('adding up the register', error);
+    }
+  }
+
+  async indexForRegister(): Promise<number> {
+    const pages = this.container.items.query<ItemDefinition>(
+      {
+        query: `SELECT * FROM c WHERE c.status = @posted AND NOT IS_DEFINED(c.${INDEX})`,
+        parameters: [{ name: '@posted', value: 'posted' }],
+      },
+      { maxItemCount: 100 },
+    );
+    let changed = 0;
+    try {
+      while (pages.hasMoreResults()) {
+        const { resources } = await pages.fetchNext();
+        for (const resource of resources) {
+          const report = fromDocument(resource, 'indexing the register');
+          // Written as it was read, which adds the index; one changed meanwhile got it then.
+          if (report.status === 'posted' && (await this.replaceIfUnchanged(report))) changed += 1;
+        }
+      }
+    } catch (error) {
+      throw storeError('indexing the posted reports for the register', error);
+    }
+    return changed;
+  }
+
+  async registerFacets(tenantId?: string): Promise<RegisterFacets> {
+    const { where, parameters } = registerWhere(tenantId === undefined ? {} : { tenantId });
+    try {
+      // No DISTINCT or GROUP BY on the compatible server: the three small fields of every
+      // posted report, pages of a thousand. The register caches the answer.
+      const { resources } = await this.container.items
+        .query<Pick<RegisterIndex, 'year' | 'teamId' | 'teamName'>>(
+          {
+            query: `SELECT c.${INDEX}.year, c.${INDEX}.teamId, c.${INDEX}.teamName FROM c WHERE ${where}`,
+            parameters,
+          },
+          { maxItemCount: 1000 },
+        )
+        .fetchAll();
+      return facetsOf(resources);
+    } catch (error) {
+      throw storeError("listing the register's years and teams", error);
+    }
+  }
+
   async replaceIfUnchanged(report: Report): Promise<Report | undefined> {
     if (!report.etag) {
       throw new Error(
@@ -316,9 +434,49 @@ export class CosmosReportStore implements ReportStore {
   }
 }
 
-/** The stored document of a report: the report without its `etag` (Cosmos keeps `_etag`). */
+/**
+ * The stored document of a report: the report without its `etag` (Cosmos keeps `_etag`), and,
+ * once posted, its RegisterIndex, which every write keeps current.
+ */
 function toDocument(report: Report): ItemDefinition {
-  return withoutSystemProperties({ ...report }, ['etag']);
+  const index = registerIndexOf(report);
+  return {
+    ...withoutSystemProperties({ ...report }, ['etag', INDEX]),
+    ...(index ? { [INDEX]: index } : {}),
+  };
+}
+
+/**
+ * True for what the SDK hands out as a cross-partition continuation: a JSON object. Checked
+ * here because the compatible server reads any other text as "from the start".
+ */
+function isContinuation(token: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(token);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+}
+
+/** The WHERE clause (posted only) and its parameters for the register's filter. */
+function registerWhere(filter: RegisterFilter): { where: string; parameters: SqlParameter[] } {
+  const clauses = ['c.status = @posted'];
+  const parameters: SqlParameter[] = [{ name: '@posted', value: 'posted' }];
+  const add = (clause: string, name: string, value: string | number | boolean) => {
+    clauses.push(clause.replace('?', name));
+    parameters.push({ name, value });
+  };
+  if (filter.tenantId !== undefined)
+    add(`c.${INDEX}.tenant = ?`, '@tenant', filter.tenantId.toLowerCase());
+  if (filter.year !== undefined) add(`c.${INDEX}.year = ?`, '@year', filter.year);
+  if (filter.teamId !== undefined) add(`c.${INDEX}.teamId = ?`, '@team', filter.teamId);
+  if (filter.thirdParty !== undefined)
+    add(`c.${INDEX}.thirdParty = ?`, '@thirdParty', filter.thirdParty);
+  searchWords(filter.search).forEach((word, at) =>
+    add(`CONTAINS(c.${INDEX}.search, ?)`, `@word${at}`, word),
+  );
+  return { where: clauses.join(' AND '), parameters };
 }
 
 /** The domain report of a stored document: `_etag` becomes `etag`, system properties go. */
@@ -326,7 +484,7 @@ function fromDocument(resource: ItemDefinition | undefined, action: string): Rep
   if (!resource) throw new Error(`Cosmos DB returned no document while ${action}.`);
   const etag: unknown = resource._etag;
   return {
-    ...(withoutSystemProperties(resource) as unknown as Report),
+    ...(withoutSystemProperties(resource, [INDEX]) as unknown as Report),
     ...(typeof etag === 'string' ? { etag } : {}),
   };
 }

@@ -1,6 +1,22 @@
 import { needsSync, withAnswer, type InterviewPosition, type Report } from '../report/report';
-import { missingReport, notADraft, requirePositionTerms, requireSameReport } from './reportStore';
-import type { PositionedAnswer, ReportStore, SetAnswerArgs, SetAnswersArgs } from './reportStore';
+import {
+  BadContinuationError,
+  missingReport,
+  notADraft,
+  requirePositionTerms,
+  requireSameReport,
+} from './reportStore';
+import { facetsOf, matchesRegister, registerIndexOf, type RegisterIndex } from './registerIndex';
+import type {
+  PositionedAnswer,
+  RegisterFacets,
+  RegisterFilter,
+  RegisterPage,
+  RegisterSummary,
+  ReportStore,
+  SetAnswerArgs,
+  SetAnswersArgs,
+} from './reportStore';
 
 /**
  * Reports in this process's memory, with ETags as Cosmos DB gives them: for tests whose subject
@@ -128,6 +144,43 @@ export class InMemoryReportStore implements ReportStore {
     for (let at = 0; at < posted.length; at += pageSize) yield posted.slice(at, at + pageSize);
   }
 
+  async registerPage(
+    filter: RegisterFilter,
+    pageSize: number,
+    continuation?: string,
+  ): Promise<RegisterPage> {
+    // The continuation is the offset of the next page, as the Cosmos one is opaque to callers.
+    const start = continuation === undefined ? 0 : Number(continuation);
+    if (!Number.isInteger(start) || start < 0) throw new BadContinuationError();
+    const selected = this.registered(filter).sort(
+      ([a, ai], [b, bi]) => bi.date.localeCompare(ai.date) || b.id.localeCompare(a.id),
+    );
+    const end = start + Math.max(1, pageSize);
+    return {
+      reports: selected.slice(start, end).map(([report]) => report),
+      ...(end < selected.length ? { continuation: String(end) } : {}),
+    };
+  }
+
+  async registerSummary(filter: RegisterFilter): Promise<RegisterSummary> {
+    const summary: RegisterSummary = { reports: 0, knownCents: 0, costsOpen: 0 };
+    for (const [, index] of this.registered(filter)) {
+      summary.reports += 1;
+      summary.knownCents += index.knownCents;
+      summary.costsOpen += index.costsOpen;
+    }
+    return summary;
+  }
+
+  async indexForRegister(): Promise<number> {
+    // The index is worked out at each query here: nothing is ever without it.
+    return 0;
+  }
+
+  async registerFacets(tenantId?: string): Promise<RegisterFacets> {
+    return facetsOf(this.registered(tenantId === undefined ? {} : { tenantId }).map(([, i]) => i));
+  }
+
   async replaceIfUnchanged(report: Report): Promise<Report | undefined> {
     if (!report.etag) {
       throw new Error(
@@ -150,6 +203,16 @@ export class InMemoryReportStore implements ReportStore {
     const stored: Report = { ...structuredClone(content), etag: `"${++this.writes}"` };
     this.reports.set(keyOf(report.travellerId, report.id), stored);
     return structuredClone(stored);
+  }
+
+  /** The posted reports the filter selects, each with its register index. */
+  private registered(filter: RegisterFilter): [Report, RegisterIndex][] {
+    const selected: [Report, RegisterIndex][] = [];
+    for (const report of this.reports.values()) {
+      const index = registerIndexOf(report);
+      if (index && matchesRegister(index, filter)) selected.push([structuredClone(report), index]);
+    }
+    return selected;
   }
 
   private matching(test: (report: Report) => boolean): Report[] {

@@ -91,6 +91,51 @@ export type SetAnswersArgs = [
   reminderDueAt?: string,
 ];
 
+/** Which posted reports the register shows; every part left out selects all. */
+export interface RegisterFilter {
+  /** Only this tenant's reports (Entra tenant id, any case); all tenants when absent (local mode). */
+  tenantId?: string;
+  /** Every word must occur in the title, destination, traveller or purpose (see searchWords). */
+  search?: string;
+  /** The year of the trip's date. */
+  year?: number;
+  teamId?: string;
+  /** True: only trips a third party paid (part of); false: only those it did not. */
+  thirdParty?: boolean;
+}
+
+/** One page of the register, newest trip first, and where the next page starts. */
+export interface RegisterPage {
+  reports: Report[];
+  /** Opaque; absent on the last page. */
+  continuation?: string;
+}
+
+/** The register's selection in figures: one aggregate query. */
+export interface RegisterSummary {
+  reports: number;
+  /** The known amounts of the selection, added up, in euro cents. */
+  knownCents: number;
+  /** Reports of the selection with an amount unknown or no costs given. */
+  costsOpen: number;
+}
+
+/** What the register's filters offer: the years and teams that have posted reports. */
+export interface RegisterFacets {
+  /** Newest first. */
+  years: number[];
+  /** By name. */
+  teams: { id: string; name: string }[];
+}
+
+/** Thrown for a continuation token the store did not hand out (or no longer understands). */
+export class BadContinuationError extends Error {
+  constructor(cause?: unknown) {
+    super('The continuation token is not valid; start again at the first page.', { cause });
+    this.name = 'BadContinuationError';
+  }
+}
+
 /** Persistence of reports, one document a report, partitioned by traveller. */
 export interface ReportStore {
   /** Writes a new report; fails if its id already exists. Returns it with its ETag. */
@@ -158,6 +203,25 @@ export interface ReportStore {
    * record). Crosses partitions: for exports, never on a turn's path.
    */
   postedReports(pageSize?: number): AsyncGenerator<Report[]>;
+  /**
+   * One page of posted reports for the register, newest trip first, at most `pageSize`: one
+   * query, continued where `continuation` (from the previous page) says. Never a draft. Crosses
+   * partitions: for the register page, never on a turn's path.
+   */
+  registerPage(
+    filter: RegisterFilter,
+    pageSize: number,
+    continuation?: string,
+  ): Promise<RegisterPage>;
+  /** Count and costs of the posted reports the filter selects, in one aggregate query. */
+  registerSummary(filter: RegisterFilter): Promise<RegisterSummary>;
+  /**
+   * Gives every posted report written before the register existed what the register queries
+   * it by; returns how many it changed. Crosses partitions: run once at start, never on a turn.
+   */
+  indexForRegister(): Promise<number>;
+  /** The years and teams of the tenant's posted reports (all tenants without one). */
+  registerFacets(tenantId?: string): Promise<RegisterFacets>;
   /**
    * Writes the report only if it is unchanged since it was read (its `etag`); returns it with its
    * new ETag, or undefined when someone else wrote it in between or it is gone (no retry).

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { postDeepLink } from '../../src/channel/deepLink';
+import { botChatDeepLink, postDeepLink } from '../../src/channel/deepLink';
 import type { ChannelPost } from '../../src/report/report';
 
 const post: ChannelPost = {
@@ -41,5 +41,14 @@ describe('postDeepLink: the link to a report’s post in its channel', () => {
     const url = new URL(postDeepLink({ ...bare, postedAt: 'onbekend' }, undefined));
     assert.deepEqual([...url.searchParams.keys()], ['parentMessageId']);
     assert.equal(postDeepLink(undefined, 'tenant-1'), '');
+  });
+});
+
+describe('botChatDeepLink: the link to the personal chat with the bot', () => {
+  it('opens the chat with the bot by its app id, with the command ready to send', () => {
+    const link = new URL(botChatDeepLink('00000000-1111-2222-3333-444444444444', 'wijzig'));
+    assert.equal(link.origin + link.pathname, 'https://teams.microsoft.com/l/chat/0/0');
+    assert.equal(link.searchParams.get('users'), '28:00000000-1111-2222-3333-444444444444');
+    assert.equal(link.searchParams.get('message'), 'wijzig');
   });
 });

@@ -342,6 +342,7 @@ describe('deployment: the Azure resources (Bicep)', () => {
           name: spec.id,
           partitionKeyPath: spec.partitionKeyPath,
           ...(spec.defaultTtlSeconds ? { defaultTtl: spec.defaultTtlSeconds } : {}),
+          ...(spec.compositeIndexes ? { compositeIndexes: spec.compositeIndexes } : {}),
         };
       }),
     );
@@ -358,6 +359,14 @@ describe('deployment: the Azure resources (Bicep)', () => {
     assert.deepEqual(
       at(container, 'properties.resource.defaultTtl'),
       new Expression('container.?defaultTtl'),
+    );
+    // The default policy (every path indexed) plus each container's composite indexes.
+    assert.deepEqual(at(container, 'properties.resource.indexingPolicy.includedPaths'), [
+      { path: '/*' },
+    ]);
+    assert.deepEqual(
+      at(container, 'properties.resource.indexingPolicy.compositeIndexes'),
+      new Expression('container.?compositeIndexes ?? []'),
     );
     // Serverless containers have no throughput to set.
     assert.equal(at(container, 'properties.options'), undefined);

@@ -6,6 +6,7 @@ import { CosmosReportStore } from '../../src/store/cosmosReportStore';
 import { ReportConflictError } from '../../src/store/reportStore';
 import { openCosmos, useEmbeddedCosmos } from './cosmosFixture';
 import { startMeddlingCosmos, type MeddlingCosmos } from './meddlingCosmos';
+import { registerQueriesContract, registeredReport } from './registerQueries.contract';
 import { draft, reportStoreContract } from './reportStore.contract';
 
 const now = new Date('2025-03-02T12:00:00.000Z');
@@ -15,6 +16,45 @@ describe('CosmosReportStore on the Cosmos DB–compatible server', () => {
 
   describe('ReportStore contract', () => {
     reportStoreContract(() => new CosmosReportStore(cosmos().db.reports));
+  });
+  describe('register queries', () => {
+    registerQueriesContract(() => new CosmosReportStore(cosmos().db.reports));
+  });
+
+  it('indexes the posted reports written before the register existed, once', async () => {
+    const { reports } = cosmos().db;
+    const store = new CosmosReportStore(reports);
+    const tenantId = `tenant-${randomUUID()}`;
+    const old = registeredReport(tenantId, {
+      title: 'Van voor het register',
+      destination: 'Gent',
+      departure: '2024-05-01',
+    });
+    // As an older bot wrote it: the report alone.
+    await reports.items.create({ ...old });
+    assert.deepEqual((await store.registerPage({ tenantId }, 10)).reports, []);
+    assert.ok((await store.indexForRegister()) >= 1);
+    const found = (await store.registerPage({ tenantId }, 10)).reports.map((report) => report.id);
+    assert.deepEqual(found, [old.id]);
+    assert.equal(await store.indexForRegister(), 0, 'nothing left to index');
+  });
+
+  it('keeps the register index in the document of a posted report only, and out of the report', async () => {
+    const { reports } = cosmos().db;
+    const store = new CosmosReportStore(reports);
+    const posted = await store.create(
+      registeredReport('tenant-x', {
+        title: 'Zürich',
+        destination: 'Zwitserland',
+        departure: '2025-06-01',
+      }),
+    );
+    const unposted = await store.create(draft('t-index'));
+    const raw = async (report: { id: string; travellerId: string }) =>
+      (await reports.item(report.id, report.travellerId).read<Record<string, unknown>>()).resource;
+    assert.equal((await raw(posted))?.registerIndex && 'ok', 'ok');
+    assert.equal((await raw(unposted))?.registerIndex, undefined);
+    assert.equal('registerIndex' in (await store.get(posted.travellerId, posted.id))!, false);
   });
 
   it('stores Cosmos’ _etag, never the report’s etag, in the document', async () => {
