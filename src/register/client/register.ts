@@ -5,29 +5,13 @@ import '@fluentui/web-components/text-input.js';
 import { setTheme } from '@fluentui/web-components';
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/tokens';
 import type * as TeamsJs from '@microsoft/teams-js';
+import type { RegisterRow } from '../registerRows';
 
 /** teams-js, loaded by its own script tag (/register/teams-js.js) as the global microsoftTeams. */
 declare const microsoftTeams: typeof TeamsJs | undefined;
 
-/** A row of /register/api/reports (see src/register/registerRows.ts). */
-interface Row {
-  id: string;
-  travellerId: string;
-  title: string;
-  postUrl: string;
-  traveller: string;
-  destination: string;
-  dates: string;
-  departure?: string;
-  purpose: string;
-  version: number;
-  costs?: string;
-  costsComplete?: boolean;
-  paidBy?: string;
-  thirdParty: boolean;
-  team: string;
-  editUrl?: string;
-}
+/** A row of /register/api/reports: the server's type, erased from the bundle. */
+type Row = RegisterRow;
 
 interface Summary {
   reports: number;
