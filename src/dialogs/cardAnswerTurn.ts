@@ -24,10 +24,10 @@ export type CardAnswerServices = Pick<
  * The chat interview's card answered in one conditional write, without the dialog state: the
  * card carries its report, question, position, the question after it and the draft's ETag, and
  * the draft keeps its position, so the answer and the move to the next question are one patch
- * that holds only while the draft is unchanged since the card was sent. The next question is then the turn's first message.
- * Fellow travellers are named from Teams' rosters with the draft at hand: that answer reads
- * it once. Anything else (a refused answer, a stale card, the last question, which the review
- * follows) is left to the dialogs, which answer it as before.
+ * that holds only while the draft is unchanged since the card was sent. The next question is
+ * then the turn's first message. Fellow travellers are named from Teams' rosters with the draft
+ * at hand: that answer reads it once. Anything else (a refused answer, a stale card, the last
+ * question, which the review follows) is left to the dialogs, which answer it as before.
  */
 export class CardAnswerTurn {
   constructor(
