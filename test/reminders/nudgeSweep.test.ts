@@ -1,67 +1,14 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import pino from 'pino';
-import { createAdapter } from '../../src/adapter';
-import { personalChatOpener } from '../../src/channel/personalChat';
-import { reminderSender } from '../../src/channel/reminderSender';
-import { readConfig } from '../../src/config';
-import { postponeOutcome, withAnnouncement, withNudgePostponed } from '../../src/reminders/nudge';
-import { reminderDueAfter, type ReminderPolicy } from '../../src/reminders/reminderSchedule';
-import { ReminderSweep } from '../../src/reminders/reminderSweep';
-import { parseWorkingWindow } from '../../src/reminders/workingCalendar';
-import type { Locale } from '../../src/report/locale';
-import { newDraft, withAnswer, type Report } from '../../src/report/report';
-import { CosmosPreferenceStore } from '../../src/store/cosmosPreferenceStore';
 import { CosmosReportStore } from '../../src/store/cosmosReportStore';
-import { messageOf } from '../e2e/travellerClient';
-import { FakeConnector } from '../support/fakeConnector';
-import { useEmbeddedCosmos } from '../store/cosmosFixture';
-import { productCatalogue } from '../support/catalogue';
-
-const policy: ReminderPolicy = {
-  afterDays: 3,
-  calendar: { window: parseWorkingWindow('ma-vr 09:00-17:00'), skipHolidays: true },
-};
-const log = pino({ level: 'silent' });
+import { postponeOutcome, withAnnouncement, withNudgePostponed } from '../../src/reminders/nudge';
+import { reminderDueAfter } from '../../src/reminders/reminderSchedule';
+import type { Locale } from '../../src/report/locale';
+import { withAnswer, type Report } from '../../src/report/report';
+import { sweepPolicy as policy, useSweepWorld } from './sweepWorld';
 
 describe('the nudge of an announced trip, sent by the reminder sweep', () => {
-  const cosmos = useEmbeddedCosmos();
-  const connector = new FakeConnector();
-  let reports: CosmosReportStore;
-  let preferences: CosmosPreferenceStore;
-  let clock: Date;
-  let sweep: ReminderSweep;
-
-  const newSweep = (store: CosmosReportStore = reports) =>
-    new ReminderSweep({
-      reports: store,
-      preferences,
-      policy,
-      send: reminderSender(
-        personalChatOpener(createAdapter(readConfig({}), log), ''),
-        productCatalogue,
-        log,
-        { attempts: 1, baseDelayMs: 1 },
-      ),
-      now: () => clock,
-      log,
-    });
-
-  before(() => connector.start());
-  after(() => connector.stop());
-  beforeEach(async () => {
-    connector.reset();
-    reports = new CosmosReportStore(cosmos().db.reports);
-    preferences = new CosmosPreferenceStore(cosmos().db.preferences);
-    // Drafts of earlier tests must not be due in this one: they are cleared.
-    const { resources } = await cosmos().db.reports.items.readAll().fetchAll();
-    for (const document of resources) {
-      await cosmos()
-        .db.reports.item(document.id as string, document.travellerId as string)
-        .delete();
-    }
-    sweep = newSweep();
-  });
+  const world = useSweepWorld();
+  const { messagesOf, sweepAt } = world;
 
   /** A trip to Genève announced at `at`, from `departure` to `returnDate`, as `ik ga op reis` leaves it. */
   async function announcedTrip(
@@ -70,18 +17,8 @@ describe('the nudge of an announced trip, sent by the reminder sweep', () => {
     returnDate: string,
     locale: Locale = 'nl',
   ): Promise<Report> {
-    const travellerId = `aad-${randomUUID()}`;
     const when = new Date(at);
-    let draft: Report = {
-      ...newDraft(randomUUID(), { id: travellerId, name: 'Sanne de Vries' }, locale, when),
-      chat: {
-        conversationId: `a:personal-${travellerId}`,
-        serviceUrl: connector.url,
-        userId: `29:${travellerId}`,
-        userName: 'Sanne de Vries',
-        aadObjectId: travellerId,
-      },
-    };
+    let draft = world.draftInChat(when, locale);
     draft = withAnswer(
       draft,
       'title',
@@ -95,24 +32,13 @@ describe('the nudge of an announced trip, sent by the reminder sweep', () => {
       { type: 'dateRange', departure, return: returnDate, days: 3, nights: 2 },
       when,
     );
-    return reports.create(withAnnouncement(draft, returnDate, policy, when));
+    return world.reports.create(withAnnouncement(draft, returnDate, policy, when));
   }
 
-  /** What the traveller of `draft` got in their personal chat. */
-  function messagesOf(draft: Report) {
-    return connector
-      .activitiesIn(draft.chat?.conversationId ?? '')
-      .map((posted) => messageOf(posted.id, posted.activity));
-  }
   const nudgesOf = (draft: Report) =>
     messagesOf(draft).filter((message) => message.lines.join(' ').includes('Welkom terug'));
   const remindersOf = (draft: Report) =>
     messagesOf(draft).filter((message) => message.lines.join(' ').includes('nog niet af'));
-
-  async function sweepAt(iso: string) {
-    clock = new Date(iso);
-    return sweep.run();
-  }
 
   it('nudges on the first working day after the return, once, then the usual reminders follow', async () => {
     // Announced on 2 November 2026 for 18 to 20 November (Friday): nudge Monday 23rd at nine.
@@ -136,7 +62,7 @@ describe('the nudge of an announced trip, sent by the reminder sweep', () => {
     assert.ok(shown.includes('Zullen we het verslag van UN-Habitat Assembly 2025 maken?'), shown);
     assert.ok(nudge?.lines.includes('Nu beginnen'));
     assert.ok(nudge?.lines.includes('Later'));
-    const stored = await reports.get(trip.travellerId, trip.id);
+    const stored = await world.reports.get(trip.travellerId, trip.id);
     assert.deepEqual(stored?.announced?.nudge.sentAt, ['2026-11-23T08:00:00.000Z']);
     assert.deepEqual(stored?.reminder?.sentAt, [], 'the nudge is no reminder');
 
@@ -178,7 +104,7 @@ describe('the nudge of an announced trip, sent by the reminder sweep', () => {
     const trip = await announcedTrip('2026-11-02T10:00:00.000Z', '2026-11-18', '2026-11-20');
     const later = async (iso: string) => {
       const now = new Date(iso);
-      await reports.update(trip.travellerId, trip.id, (report) =>
+      await world.reports.update(trip.travellerId, trip.id, (report) =>
         withNudgePostponed(report, postponeOutcome(report, policy.calendar, now)),
       );
     };
@@ -202,8 +128,8 @@ describe('the nudge of an announced trip, sent by the reminder sweep', () => {
     assert.ok(third.lines.includes('Nu beginnen'));
     assert.equal(remindersOf(trip).length, 0, 'no reminder came in between');
 
-    const stored = await reports.get(trip.travellerId, trip.id);
-    assert.equal(postponeOutcome(stored, policy.calendar, clock).kind, 'noMore');
+    const stored = await world.reports.get(trip.travellerId, trip.id);
+    assert.equal(postponeOutcome(stored, policy.calendar, world.clock).kind, 'noMore');
     await sweepAt('2026-12-03T08:00:00.000Z');
     assert.equal(remindersOf(trip).length, 1, 'then the usual reminders');
     assert.equal(nudgesOf(trip).length, 3);
@@ -213,7 +139,7 @@ describe('the nudge of an announced trip, sent by the reminder sweep', () => {
     const trip = await announcedTrip('2026-11-02T10:00:00.000Z', '2026-11-18', '2026-11-20');
     // An answer on 4 November, as the interview stores it: a reminder due three working days on.
     const answeredAt = new Date('2026-11-04T10:00:00.000Z');
-    await reports.setAnswer(
+    await world.reports.setAnswer(
       trip.travellerId,
       trip.id,
       'persons',
@@ -227,7 +153,7 @@ describe('the nudge of an announced trip, sent by the reminder sweep', () => {
     await sweepAt('2026-11-23T08:00:00.000Z');
     assert.equal(nudgesOf(trip).length, 0, 'no nudge: the report is being written');
     assert.equal(remindersOf(trip).length, 1, 'the usual reminder, after the return');
-    const stored = await reports.get(trip.travellerId, trip.id);
+    const stored = await world.reports.get(trip.travellerId, trip.id);
     assert.equal(stored?.announced?.nudge.dueAt, undefined);
   });
 
@@ -237,16 +163,21 @@ describe('the nudge of an announced trip, sent by the reminder sweep', () => {
         announcedTrip('2026-11-02T10:00:00.000Z', '2026-11-18', '2026-11-20'),
       ),
     );
-    const other = newSweep(new CosmosReportStore(cosmos().db.reports));
-    clock = new Date('2026-11-23T08:00:00.000Z');
-    const results = await Promise.all([sweep.run(), other.run(), sweep.run(), other.run()]);
+    const other = world.newSweep({ reports: new CosmosReportStore(world.cosmos().db.reports) });
+    world.clock = new Date('2026-11-23T08:00:00.000Z');
+    const results = await Promise.all([
+      world.sweep.run(),
+      other.run(),
+      world.sweep.run(),
+      other.run(),
+    ]);
     assert.equal(
       results.reduce((sum, result) => sum + result.sent, 0),
       6,
     );
     for (const trip of trips) {
       assert.equal(nudgesOf(trip).length, 1);
-      const stored = await reports.get(trip.travellerId, trip.id);
+      const stored = await world.reports.get(trip.travellerId, trip.id);
       assert.equal(stored?.announced?.nudge.sentAt.length, 1);
     }
   });
