@@ -1,7 +1,7 @@
 import type { Catalogue, Question } from '../report/catalogue';
 import type { Locale } from '../report/locale';
 import { amountField, answerLimit, answerToFields } from '../report/answerInput';
-import type { Answer, PaidBy, Report } from '../report/report';
+import { questionAfterAnswer, type Answer, type PaidBy, type Report } from '../report/report';
 import { suggestedAnswer } from '../report/suggestion';
 import { textsFor } from '../texts';
 import { cardSize, MAX_CARD_BYTES } from './cardSize';
@@ -69,6 +69,15 @@ export interface CardPosition {
   next: string | null;
   /** The draft's ETag as the card is sent: its answer is stored only while it is unchanged. */
   etag: string;
+}
+
+/** The position of a card asking `key` of a draft whose interview stands there. */
+export function cardPositionOf(catalogue: Catalogue, report: Report, key: string): CardPosition {
+  return {
+    seq: report.interview?.seq ?? 0,
+    next: questionAfterAnswer(catalogue, report, key)?.key ?? null,
+    etag: report.etag ?? '',
+  };
 }
 
 const expandQuestionCard = cardTemplate<QuestionCardData>('question.json');

@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { answeredCardData, renderAnsweredCard } from '../cards/answeredCard';
-import { questionCardData, renderQuestionCard } from '../cards/questionCard';
+import { cardPositionOf, questionCardData, renderQuestionCard } from '../cards/questionCard';
 import { parseCardAnswer, type ParseResult } from '../report/answerInput';
 import { todayIn } from '../report/dates';
-import { questionAfterAnswer, type Answer, type InterviewPosition } from '../report/report';
+import type { Answer } from '../report/report';
 import { reminderDueAfter } from '../reminders/reminderSchedule';
 import { clientTimeZoneOf } from './clientTimeZone';
 import { deferCardReplacement, localeOf, noteReport, sendCard, travellerOf } from './conversation';
@@ -79,7 +79,7 @@ export class CardAnswerTurn {
     if (!report) return false;
     noteReport(context, report.id);
     keepReport(context, report);
-    const { seq } = report.interview as InterviewPosition;
+    const position = cardPositionOf(catalogue, report, next.key);
     const card = renderQuestionCard(
       questionCardData(
         catalogue,
@@ -88,18 +88,14 @@ export class CardAnswerTurn {
         locale,
         latestAnswerDate(report, timeZone, now),
         undefined,
-        {
-          seq,
-          next: questionAfterAnswer(catalogue, report, next.key)?.key ?? null,
-          etag: report.etag ?? '',
-        },
+        position,
       ),
     );
     const conversationId = activity.conversation.id;
     // The card pressed: Teams names it; else the one this instance sent at that position.
     const answeredCardId =
       activity.replyToId || this.shownCards.find(conversationId, action.position.seq);
-    this.shownCards.remember(conversationId, seq, await sendCard(context, card));
+    this.shownCards.remember(conversationId, position.seq, await sendCard(context, card));
     deferCardReplacement(
       context,
       answeredCardId,

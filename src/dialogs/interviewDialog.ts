@@ -8,6 +8,7 @@ import {
 } from 'botbuilder-dialogs';
 import { renderAnsweredCard, answeredCardData } from '../cards/answeredCard';
 import {
+  cardPositionOf,
   questionCardData,
   renderQuestionCard,
   type CardPosition,
@@ -26,7 +27,6 @@ import {
   previousQuestion,
   questionAfterAnswer,
   type Answer,
-  type InterviewPosition,
   type Colleague,
   type Report,
 } from '../report/report';
@@ -137,11 +137,7 @@ export class InterviewDialog extends ComponentDialog {
     let position: CardPosition | undefined;
     if (isChatInterview(options)) {
       report = await this.moveTo(step, report, question.key);
-      position = {
-        seq: (report.interview as InterviewPosition).seq,
-        next: questionAfterAnswer(this.services.catalogue, report, question.key)?.key ?? null,
-        etag: report.etag ?? '',
-      };
+      position = cardPositionOf(this.services.catalogue, report, question.key);
     }
     const card = renderQuestionCard(
       questionCardData(

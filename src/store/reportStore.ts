@@ -72,7 +72,10 @@ export interface PositionedAnswer {
   next: string | null;
 }
 
-/** Only plain keys and whole numbers go into a patch's condition, which takes no parameters. */
+/**
+ * A card's position as the stores take it: a whole number (the next position is one more) and a
+ * plain question key, which names the answer's path; anything else came from unchecked input.
+ */
 export function requirePositionTerms(seq: number, key: string): void {
   if (!Number.isSafeInteger(seq) || seq < 0 || !/^[a-z][\w-]*$/i.test(key)) {
     throw new Error(
